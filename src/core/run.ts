@@ -1,0 +1,51 @@
+import { AbortError } from './errors';
+
+/** Progress of long-running work, reported through {@link RunOptions.onProgress}. */
+export interface Progress {
+  /** What is being done, e.g. `'parse'`, `'count'`. */
+  phase: string;
+  /** Units of work done so far in this phase. */
+  done: number;
+  /** Units of work in this phase, when known. */
+  total?: number;
+}
+
+/** Options accepted by every operation that can take long. */
+export interface RunOptions {
+  /** Stops the work with an {@link AbortError} (code `'ABORTED'`) at the next check. */
+  signal?: AbortSignal;
+  /** Called at loop boundaries with how far the work has come. */
+  onProgress?: (progress: Progress) => void;
+}
+
+/**
+ * Throws an {@link AbortError} when the signal has fired; call it at loop boundaries.
+ * @example
+ * const c = new AbortController(); c.abort();
+ * throwIfAborted(c.signal) // throws AbortError, code 'ABORTED'
+ */
+export function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted === true) {
+    const reason: unknown = signal.reason;
+    const text = reason instanceof Error ? `: ${reason.message}` : typeof reason === 'string' ? `: ${reason}` : '';
+    throw new AbortError(`the operation was aborted${text}`, { cause: reason });
+  }
+}
+
+/**
+ * Reports progress every `every` units and checks the signal at the same time, so hot loops
+ * call one cheap function per item.
+ * @example
+ * const tick = progressTicker({ onProgress: console.log }, 'parse', 1000);
+ * for (let i = 0; i < 5000; i++) tick(i + 1); // logs at 1000, 2000, …
+ */
+export function progressTicker(options: RunOptions, phase: string, every: number, total?: number): (done: number) => void {
+  const { signal, onProgress } = options;
+  let next = every;
+  return (done: number) => {
+    if (done < next) return;
+    next = done + every;
+    throwIfAborted(signal);
+    onProgress?.(total === undefined ? { phase, done } : { phase, done, total });
+  };
+}

@@ -1,0 +1,6 @@
+/**
+ * crm-mining: typed data mining for customer analytics. Each capability is also available
+ * as its own subpath export (`crm-mining/core`, …).
+ * @module crm-mining
+ */
+export * from './core/index';
