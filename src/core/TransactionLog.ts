@@ -67,7 +67,7 @@ export class TransactionLog {
 
   /**
    * Builds a log from plain objects, one per line item.
-   * @param records - Any iterable of objects (an array, a generator, a database cursor).
+   * @param records - Any iterable of plain objects (an array, a generator, a database cursor).
    * @param mapping - Which property holds which field, plus loader options ({@link LogMapping}).
    * @returns The log.
    * @throws {DataError} code `'DATA'` naming the 1-based row and the property: a missing
@@ -76,7 +76,7 @@ export class TransactionLog {
    * @example
    * TransactionLog.fromRecords([{ c: 1, t: 0, i: 'x' }], { customer: 'c', time: 't', item: 'i' }).rowCount //=> 1
    */
-  static fromRecords(records: Iterable<Readonly<Record<string, unknown>>>, mapping: LogMapping): TransactionLog {
+  static fromRecords(records: Iterable<object>, mapping: LogMapping): TransactionLog {
     checkMapping(mapping);
     const builder = new LogBuilder<Readonly<Record<string, unknown>>>(mapping, (record, field) => {
       const key = mapping[field] as string;
@@ -90,7 +90,7 @@ export class TransactionLog {
       if (typeof record !== 'object' || record === null) {
         builder.reject(new DataError('expected an object (one line item)', { row, value: record }));
       } else {
-        builder.add(record, row);
+        builder.add(record as Readonly<Record<string, unknown>>, row);
       }
       tick(row);
     }
