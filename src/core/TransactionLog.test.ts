@@ -188,7 +188,7 @@ describe('TransactionLog.fromCSV', () => {
     ['a non-numeric amount', 'order,customer,date,item,amount\n1,c,2025-01-01,x,1\n2,c,2025-01-01,x,12€\n', /finite number, got '12€'/, { row: 2, line: 3, field: 'amount' }],
     ['an empty item', 'order,customer,date,item,amount\n1,c,2025-01-01,,1\n', /non-empty item/, { row: 1, field: 'item' }],
     ['a NaN amount', 'order,customer,date,item,amount\n1,c,2025-01-01,x,NaN\n', /finite number/, { row: 1, field: 'amount' }],
-    ['an unclosed quote', 'order,customer,date,item,amount\n1,c,2025-01-01,"x,1\n', /could not be parsed/, {}],
+    ['an unclosed quote', 'order,customer,date,item,amount\n1,c,2025-01-01,"x,1\n', /unclosed quoted field/, { line: 2 }],
   ];
   it.each(bad)('rejects %s', (_name, csv, message, where) => {
     expect(() => TransactionLog.fromCSV(csv, mapping)).toThrow(message);

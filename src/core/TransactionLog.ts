@@ -2,7 +2,7 @@ import { LogBuilder, MISSING } from './builder';
 import { buildColumns, type LogColumns, type RawColumns } from './columns';
 import { loadCsv, type CsvMapping } from './csv';
 import { DataError, OptionError } from './errors';
-import type { LogMapping, SkippedReport } from './mapping';
+import { MAPPED_FIELDS, type LogMapping, type SkippedReport } from './mapping';
 import { progressTicker } from './run';
 import { toEpochMs } from './time';
 
@@ -78,8 +78,9 @@ export class TransactionLog {
    */
   static fromRecords(records: Iterable<object>, mapping: LogMapping): TransactionLog {
     checkMapping(mapping);
+    const keys = MAPPED_FIELDS.map((field) => mapping[field] ?? '');
     const builder = new LogBuilder<Readonly<Record<string, unknown>>>(mapping, (record, field) => {
-      const key = mapping[field] as string;
+      const key = keys[field] as string;
       const value = record[key];
       return value === undefined && !(key in record) ? MISSING : value;
     }, mapping);

@@ -1,11 +1,17 @@
 import { DataError, isCrmMiningError, show } from './errors';
 import { Growable } from './growable';
-import type { ColumnMapping, LoadOptions, MappedField, SkippedReport } from './mapping';
+import { Interner } from './intern';
+import { MAPPED_FIELDS, type ColumnMapping, type LoadOptions, type SkippedReport } from './mapping';
 import { toEpochMs } from './time';
 import { buildColumns, type LogColumns, type RawColumns } from './columns';
 
-/** Reads one mapped field of one input row (a record's property, a CSV cell); {@link MISSING} when absent. */
-export type FieldReader<R> = (row: R, field: MappedField) => unknown;
+/**
+ * Reads one mapped field of one input row (a record's property, a CSV cell), the field given
+ * by its index in {@link MAPPED_FIELDS}; returns {@link MISSING} when the row has no such column.
+ */
+export type FieldReader<R> = (row: R, field: number) => unknown;
+
+const CUSTOMER = 0, TIME = 1, ITEM = 2, ORDER = 3, AMOUNT = 4, COST = 5, QUANTITY = 6, PRICE = 7;
 
 /** Returned by a {@link FieldReader} when the row has no such column at all. */
 export const MISSING: unique symbol = Symbol('missing column');
@@ -17,9 +23,9 @@ const MAX_EXAMPLES = 5;
  * it; `finish()` sorts the rows into baskets and customers.
  */
 export class LogBuilder<R> {
-  private readonly customers = new Map<string, number>();
-  private readonly items = new Map<string, number>();
-  private readonly orders = new Map<string, number>();
+  private readonly customers = new Interner();
+  private readonly items = new Interner();
+  private readonly orders = new Interner();
   private readonly customerCol = new Growable(Int32Array);
   private readonly timeCol = new Growable(Float64Array);
   private readonly itemCol: Growable<Int32Array> | null;
@@ -78,27 +84,26 @@ export class LogBuilder<R> {
 
   private addValidated(source: R, row: number, line: number | undefined): void {
     const m = this.mapping;
-    const customer = this.id(source, 'customer', row, line);
-    const rawTime = this.field(source, 'time', row, line);
-    const time = this.options.parseTime === undefined ? toEpochMs(rawTime) : toEpochMs(this.options.parseTime(rawTime));
-    if (Number.isNaN(time)) throw new DataError('expected a Date, epoch milliseconds or an ISO-8601 time', { row, line, field: m.time, value: rawTime });
-    const itemKey = m.item === undefined ? null : this.id(source, 'item', row, line);
-    const orderKey = m.order === undefined ? null : this.id(source, 'order', row, line);
-    const quantity = m.quantity === undefined ? NaN : this.number(source, 'quantity', row, line);
+    const customer = this.id(source, CUSTOMER, row, line);
+    const rawTime = this.field(source, TIME, row, line);
+    const time = rawTime === this.lastRawTime && typeof rawTime === 'string' ? this.lastTime : this.time(rawTime, row, line);
+    const itemKey = m.item === undefined ? null : this.id(source, ITEM, row, line);
+    const orderKey = m.order === undefined ? null : this.id(source, ORDER, row, line);
+    const quantity = m.quantity === undefined ? NaN : this.number(source, QUANTITY, row, line);
     let amount = NaN;
-    if (m.amount !== undefined) amount = this.number(source, 'amount', row, line);
-    else if (m.price !== undefined) amount = this.number(source, 'price', row, line) * (m.quantity === undefined ? 1 : quantity);
-    const cost = m.cost === undefined ? NaN : this.number(source, 'cost', row, line);
-    if (orderKey !== null) this.checkOrderOwner(orderKey, customer, row, line);
+    if (m.amount !== undefined) amount = this.number(source, AMOUNT, row, line);
+    else if (m.price !== undefined) amount = this.number(source, PRICE, row, line) * (m.quantity === undefined ? 1 : quantity);
+    const cost = m.cost === undefined ? NaN : this.number(source, COST, row, line);
+    const knownOrder = orderKey === null ? undefined : this.orders.get(orderKey);
+    if (knownOrder !== undefined) this.checkOrderOwner(knownOrder, orderKey as string, customer, row, line);
     // Everything is valid: intern (only now, so a skipped row leaves no trace) and append.
-    const customerId = this.intern(this.customers, customer);
-    const item = itemKey === null ? -1 : this.intern(this.items, itemKey);
-    const order = orderKey === null ? -1 : this.intern(this.orders, orderKey);
+    const customerId = this.customers.id(customer);
+    const item = itemKey === null ? -1 : this.items.id(itemKey);
+    const order = orderKey === null ? -1 : knownOrder ?? this.orders.id(orderKey);
     if (order === this.orderCustomer.length) {
       this.orderCustomer.push(customerId);
       this.orderFirstRow.push(row);
     }
-    // Everything is valid: append.
     this.customerCol.push(customerId);
     this.timeCol.push(time);
     this.itemCol?.push(item);
@@ -108,47 +113,61 @@ export class LogBuilder<R> {
     this.quantityCol?.push(quantity);
   }
 
-  private checkOrderOwner(orderKey: string, customer: string, row: number, line: number | undefined): void {
-    const order = this.orders.get(orderKey);
-    if (order === undefined) return;
+  private checkOrderOwner(order: number, orderKey: string, customer: string, row: number, line: number | undefined): void {
     const owner = this.orderCustomer.get(order);
     if (this.customers.get(customer) === owner) return;
-    const ownerName = [...this.customers.entries()].find(([, id]) => id === owner)?.[0];
+    const ownerName = this.customers.nameOf(owner);
     throw new DataError(
       `order belongs to customer ${show(ownerName)} (row ${this.orderFirstRow.get(order)}) but this row names customer ${show(customer)}; one order has one customer`,
       { row, line, field: this.mapping.order as string, value: orderKey },
     );
   }
 
-  private field(source: R, field: MappedField, row: number, line: number | undefined): unknown {
+  private lastRawTime: unknown = undefined;
+  private lastTime = NaN;
+
+  private time(rawTime: unknown, row: number, line: number | undefined): number {
+    const time = this.options.parseTime === undefined ? toEpochMs(rawTime) : toEpochMs(this.options.parseTime(rawTime));
+    if (Number.isNaN(time)) throw new DataError('expected a Date, epoch milliseconds or an ISO-8601 time', { row, line, field: this.mapping.time, value: rawTime });
+    this.lastRawTime = rawTime;
+    this.lastTime = time;
+    return time;
+  }
+
+  private field(source: R, field: number, row: number, line: number | undefined): unknown {
     const value = this.read(source, field);
-    if (value === MISSING) throw new DataError(`the mapped ${field} column is missing from this row`, { row, line, field: this.mapping[field] as string });
+    if (value === MISSING) throw new DataError(`the mapped ${MAPPED_FIELDS[field]} column is missing from this row`, { row, line, field: this.column(field) });
     return value;
   }
 
-  private id(source: R, field: MappedField, row: number, line: number | undefined): string {
+  /** The input column name of a field. */
+  private column(field: number): string {
+    return this.mapping[MAPPED_FIELDS[field] as keyof ColumnMapping] as string;
+  }
+
+  private id(source: R, field: number, row: number, line: number | undefined): string {
     const value = this.field(source, field, row, line);
-    if (typeof value === 'string' && value.trim() !== '') return value;
+    if (typeof value === 'string' && value.length > 0 && (!isSpace(value.charCodeAt(0)) || value.trim() !== '')) return value;
     if (typeof value === 'number' && Number.isFinite(value)) return String(value);
     if (typeof value === 'bigint') return String(value);
-    const what = value === '' || (typeof value === 'string' && value.trim() === '') ? `a non-empty ${field} id, got an empty value` : `a ${field} id (string or number)`;
-    throw new DataError(`expected ${what}`, { row, line, field: this.mapping[field] as string, ...(typeof value === 'string' ? {} : { value }) });
+    const name = MAPPED_FIELDS[field] as string;
+    const what = typeof value === 'string' ? `a non-empty ${name} id, got an empty value` : `a ${name} id (string or number)`;
+    throw new DataError(`expected ${what}`, { row, line, field: this.column(field), ...(typeof value === 'string' ? {} : { value }) });
   }
 
-  private number(source: R, field: MappedField, row: number, line: number | undefined): number {
+  private number(source: R, field: number, row: number, line: number | undefined): number {
     const value = this.field(source, field, row, line);
-    const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
-    if (!Number.isFinite(n)) throw new DataError('expected a finite number', { row, line, field: this.mapping[field] as string, value });
-    return n;
-  }
-
-  private intern(map: Map<string, number>, key: string): number {
-    let id = map.get(key);
-    if (id === undefined) {
-      id = map.size;
-      map.set(key, id);
+    let n = NaN;
+    if (typeof value === 'number') n = value;
+    else if (typeof value === 'string' && value.length > 0) {
+      n = parseDecimal(value);
+      if (n !== n) {
+        n = Number(value);
+        if (n === 0 && value.trim() === '') n = NaN; // Number('  ') is 0
+      }
     }
-    return id;
+    if (!Number.isFinite(n)) throw new DataError('expected a finite number', { row, line, field: this.column(field), value });
+    return n;
   }
 
   /** Sorts the accepted rows into baskets and customers. */
@@ -165,13 +184,46 @@ export class LogBuilder<R> {
       amount: this.amountCol?.toArray() ?? null,
       cost: this.costCol?.toArray() ?? null,
       quantity: this.quantityCol?.toArray() ?? null,
-      customerNames: [...this.customers.keys()],
-      itemNames: [...this.items.keys()],
-      orderNames: this.orderCol === null ? null : [...this.orders.keys()],
+      customerNames: this.customers.names(),
+      itemNames: this.items.names(),
+      orderNames: this.orderCol === null ? null : this.orders.names(),
     };
     this.options.onProgress?.({ phase: 'index', done: 0, total: 1 });
     const columns = buildColumns(raw);
     this.options.onProgress?.({ phase: 'index', done: 1, total: 1 });
     return { columns, skipped: this.skipped };
   }
+}
+
+const isSpace = (code: number): boolean => code === 32 || (code >= 9 && code <= 13) || code === 160 || code === 0xfeff;
+
+const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/**
+ * Plain decimals such as `-12.50` with at most 15 digits, read with char codes. The result is
+ * exactly `Number(text)`: an integer below 2^53 divided by an exact power of ten is correctly
+ * rounded. NaN for any other shape (the caller falls back to `Number`).
+ */
+export function parseDecimal(text: string): number {
+  const n = text.length;
+  let i = 0;
+  let negative = false;
+  if (n === 0) return NaN;
+  const first = text.charCodeAt(0);
+  if (first === 45 || first === 43) { negative = first === 45; i = 1; }
+  let mantissa = 0;
+  let digitCount = 0;
+  let scale = -1;
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46 && scale < 0) { scale = 0; continue; }
+    const d = c - 48;
+    if (d < 0 || d > 9) return NaN;
+    mantissa = mantissa * 10 + d;
+    digitCount++;
+    if (scale >= 0) scale++;
+  }
+  if (digitCount === 0 || digitCount > 15) return NaN;
+  const value = scale > 0 ? mantissa / (POW10[scale] as number) : mantissa;
+  return negative ? -value : value;
 }

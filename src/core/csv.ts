@@ -1,59 +1,52 @@
-import { parse } from 'csv-parse/sync';
-import { DataError, isCrmMiningError } from './errors';
+import { DataError } from './errors';
 import { LogBuilder } from './builder';
 import type { LogColumns } from './columns';
-import { MAPPED_FIELDS, type LogMapping, type MappedField, type SkippedReport } from './mapping';
+import { CsvScanner } from './csvScanner';
+import { MAPPED_FIELDS, type LogMapping, type SkippedReport } from './mapping';
 import { progressTicker } from './run';
 
 /** Mapping and options for {@link TransactionLog.fromCSV}. */
 export interface CsvMapping extends LogMapping {
-  /** Field delimiter. @default ',' */
+  /** Field delimiter, one character (`'\t'` for TSV). @default ',' */
   delimiter?: string;
   /** Quote character. @default '"' */
   quote?: string;
-  /** Text encoding of a file. @default 'utf8' */
-  encoding?: 'utf8' | 'utf-8' | 'latin1' | 'utf16le';
+  /** Text encoding of a file or byte input. @default 'utf-8' */
+  encoding?: 'utf-8' | 'utf8' | 'latin1' | 'utf-16le';
 }
 
-interface CsvRecordInfo { lines: number; records: number }
+const CHUNK_BYTES = 8 << 20;
 
 /**
- * Parses CSV text, or reads a CSV file, into log columns. A string with a line break is CSV
- * text; any other string is a file path. The first record is the header; the mapping names
- * its columns. Quoted fields, a UTF-8 BOM, CRLF line ends and empty lines are handled.
+ * Parses CSV text, bytes or a file into log columns. A string with a line break is CSV text;
+ * any other string is a file path, read in 8 MB chunks so memory holds only the columns.
+ * The first record is the header; the mapping names its columns.
  */
-export function loadCsv(textOrPath: string | Uint8Array, mapping: CsvMapping): { columns: LogColumns; skipped: SkippedReport } {
-  const input = typeof textOrPath === 'string' && !/[\r\n]/.test(textOrPath) ? readFile(textOrPath) : textOrPath;
-  let index: Partial<Record<MappedField, number>> = {};
+export function loadCsv(input: string | Uint8Array, mapping: CsvMapping): { columns: LogColumns; skipped: SkippedReport } {
+  const delimiter = mapping.delimiter ?? ',';
+  const quote = mapping.quote ?? '"';
+  if (delimiter.length !== 1 || quote.length !== 1 || delimiter === quote || /[\r\n]/.test(delimiter + quote)) {
+    throw new DataError(`delimiter and quote must be two different single characters other than line breaks, got ${JSON.stringify(delimiter)} and ${JSON.stringify(quote)}`);
+  }
+  let index: Int32Array = new Int32Array(MAPPED_FIELDS.length);
   const builder = new LogBuilder<string[]>(mapping, (cells, field) => cells[index[field] as number], mapping);
   const tick = progressTicker(mapping, 'parse', 65_536);
   let width = 0;
-  try {
-    parse(input, {
-      bom: true,
-      delimiter: mapping.delimiter ?? ',',
-      quote: mapping.quote ?? '"',
-      encoding: mapping.encoding === 'utf-8' ? 'utf8' : mapping.encoding ?? 'utf8',
-      skip_empty_lines: true,
-      relax_column_count: true,
-      on_record: (record: string[], info: CsvRecordInfo) => {
-        if (width === 0) {
-          width = record.length;
-          index = headerIndex(record, mapping, info.lines);
-          return null;
-        }
-        const row = info.records - 1;
-        if (record.length === width) builder.add(record, row, info.lines);
-        else builder.reject(new DataError(`expected ${width} fields as in the header, found ${record.length} (a stray delimiter or quote?)`, { row, line: info.lines }));
-        tick(row);
-        return null;
-      },
-    });
-  } catch (error) {
-    if (isCrmMiningError(error)) throw error;
-    const e = error as { message?: string; lines?: number; code?: string };
-    throw new DataError(`the CSV could not be parsed (${e.code ?? 'error'}): ${e.message ?? String(error)}`, { line: e.lines }, { cause: error });
-  }
+  let row = 0;
+  const scanner = new CsvScanner({ delimiter, quote }, (cells, line) => {
+    if (width === 0) {
+      width = cells.length;
+      index = headerIndex(cells, mapping, line);
+      return;
+    }
+    row++;
+    if (cells.length === width) builder.add(cells, row, line);
+    else builder.reject(new DataError(`expected ${width} fields as in the header, found ${cells.length} (a stray delimiter or quote?)`, { row, line }));
+    tick(row);
+  });
+  if (typeof input === 'string' && /[\r\n]/.test(input)) scanner.push(input, true);
+  else if (typeof input === 'string') readFileInChunks(input, mapping.encoding, (text, final) => scanner.push(text, final));
+  else scanner.push(decoder(mapping.encoding).decode(input), true);
   if (mapping.allowEmpty !== true) {
     if (width === 0) throw new DataError('the CSV is empty: expected a header line naming the columns', { line: 1 });
     if (builder.rows === 0 && builder.skippedRows === 0) throw new DataError('the CSV has a header but no data rows', { line: 2 });
@@ -61,9 +54,10 @@ export function loadCsv(textOrPath: string | Uint8Array, mapping: CsvMapping): {
   return builder.finish();
 }
 
-function headerIndex(header: string[], mapping: CsvMapping, line: number): Partial<Record<MappedField, number>> {
-  const index: Partial<Record<MappedField, number>> = {};
-  for (const field of MAPPED_FIELDS) {
+/** Column position of each mapped field (indexed like MAPPED_FIELDS; -1 when unmapped). */
+function headerIndex(header: string[], mapping: CsvMapping, line: number): Int32Array {
+  const index = new Int32Array(MAPPED_FIELDS.length).fill(-1);
+  for (const [k, field] of MAPPED_FIELDS.entries()) {
     const column = mapping[field];
     if (column === undefined) continue;
     const at = header.indexOf(column);
@@ -71,22 +65,50 @@ function headerIndex(header: string[], mapping: CsvMapping, line: number): Parti
       const found = header.length > 12 ? `${header.slice(0, 12).join(', ')}, …` : header.join(', ');
       throw new DataError(`mapped ${field} column is missing from the header (found: ${found})`, { line, field: column });
     }
-    index[field] = at;
+    index[k] = at;
   }
   return index;
 }
 
-interface NodeFs { readFileSync(path: string): Uint8Array }
+function decoder(encoding: CsvMapping['encoding']) {
+  const label = encoding === undefined || encoding === 'utf8' ? 'utf-8' : encoding;
+  return new TextDecoder(label, { ignoreBOM: true });
+}
 
-function readFile(path: string): Uint8Array {
+interface NodeFs {
+  openSync(path: string, flags: string): number;
+  readSync(fd: number, buffer: Uint8Array, offset: number, length: number, position: number | null): number;
+  closeSync(fd: number): void;
+}
+
+function readFileInChunks(path: string, encoding: CsvMapping['encoding'], consume: (text: string, final: boolean) => void): void {
   const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
   const fs = proc?.getBuiltinModule?.('node:fs') as NodeFs | undefined;
   if (fs === undefined) throw new DataError(`cannot read the file '${path}' here (needs Node >= 20.16); pass the CSV text instead`);
+  let fd: number;
   try {
-    return fs.readFileSync(path);
+    fd = fs.openSync(path, 'r');
   } catch (error) {
     const code = (error as { code?: string }).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (error as Error).message;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
     throw new DataError(`cannot read the CSV file '${path}': ${why}`, {}, { cause: error });
+  }
+  try {
+    const dec = decoder(encoding);
+    const buffer = new Uint8Array(CHUNK_BYTES);
+    for (;;) {
+      let n: number;
+      try {
+        n = fs.readSync(fd, buffer, 0, buffer.length, null);
+      } catch (error) {
+        const why = (error as { code?: string }).code === 'EISDIR' ? 'it is a directory' : (error as Error).message;
+        throw new DataError(`cannot read the CSV file '${path}': ${why}`, {}, { cause: error });
+      }
+      if (n === 0) break;
+      consume(dec.decode(buffer.subarray(0, n), { stream: true }), false);
+    }
+    consume(dec.decode(), true);
+  } finally {
+    fs.closeSync(fd);
   }
 }

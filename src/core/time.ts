@@ -18,6 +18,8 @@ export function toEpochMs(value: unknown): number {
   if (typeof value === 'number') return Number.isFinite(value) ? value : NaN;
   if (value instanceof Date) return value.getTime();
   if (typeof value !== 'string') return NaN;
+  const fast = fastIsoUtc(value);
+  if (fast === fast) return fast; // not NaN
   const text = value.trim();
   const m = ISO.exec(text) ?? ISO_BASIC_DATE.exec(text);
   if (m === null) return NaN;
@@ -30,6 +32,48 @@ export function toEpochMs(value: unknown): number {
   return ms - offsetMinutes(m[8]) * 60_000;
 }
 
+/**
+ * The common shapes `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM[:SS]` with `T` or a space and an optional
+ * `Z`, read with char codes (several times faster than the regex); NaN for anything else.
+ */
+function fastIsoUtc(s: string): number {
+  const n = s.length;
+  if (n !== 10 && n !== 16 && n !== 17 && n !== 19 && n !== 20) return NaN;
+  if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return NaN;
+  const year = digits(s, 0, 4);
+  const month = digits(s, 5, 2);
+  const day = digits(s, 8, 2);
+  let hour = 0;
+  let minute = 0;
+  let second = 0;
+  let at = 10;
+  if (n > 10) {
+    const sep = s.charCodeAt(10);
+    if ((sep !== 84 && sep !== 32) || s.charCodeAt(13) !== 58) return NaN;
+    hour = digits(s, 11, 2);
+    minute = digits(s, 14, 2);
+    at = 16;
+    if (n >= 19 && s.charCodeAt(16) === 58) {
+      second = digits(s, 17, 2);
+      at = 19;
+    }
+    if (at === n - 1 && s.charCodeAt(at) === 90) at++;
+    if (at !== n) return NaN;
+  }
+  if (!(month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) && hour <= 23 && minute <= 59 && second <= 59)) return NaN;
+  return Date.UTC(year, month - 1, day, hour, minute, second);
+}
+
+function digits(s: string, from: number, count: number): number {
+  let v = 0;
+  for (let i = from; i < from + count; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return NaN;
+    v = v * 10 + c;
+  }
+  return v;
+}
+
 function offsetMinutes(zone: string | undefined): number {
   if (zone === undefined || zone.toUpperCase() === 'Z') return 0;
   const sign = zone.startsWith('-') ? -1 : 1;
@@ -37,8 +81,11 @@ function offsetMinutes(zone: string | undefined): number {
   return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || 0));
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return month === 2 && leap ? 29 : (MONTH_DAYS[month - 1] as number);
 }
 
 /**

@@ -1,0 +1,13 @@
+import { readFileSync } from 'node:fs';
+import { LogBuilder } from '/work/main/src/core/builder';
+const text = readFileSync('/tmp/1m.csv', 'utf8');
+const m = { customer: 'customer', time: 'time', item: 'item', order: 'order', amount: 'amount', cost: 'cost', quantity: 'quantity' };
+const idx: Record<string, number> = { order: 0, customer: 1, time: 2, item: 3, quantity: 4, amount: 5, cost: 6 };
+let t = performance.now();
+const lines = text.split('\n');
+const b = new LogBuilder<string[]>(m, (cells, f) => cells[idx[f]], m);
+for (let i = 1; i < lines.length; i++) b.add(lines[i].split(','), i);
+console.log('split+builder', performance.now() - t);
+t = performance.now();
+const r = b.finish();
+console.log('finish', performance.now() - t, r.columns.basketItems.length);
