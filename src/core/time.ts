@@ -46,13 +46,12 @@ function fastIsoUtc(s: string): number {
   let hour = 0;
   let minute = 0;
   let second = 0;
-  let at = 10;
   if (n > 10) {
     const sep = s.charCodeAt(10);
     if ((sep !== 84 && sep !== 32) || s.charCodeAt(13) !== 58) return NaN;
     hour = digits(s, 11, 2);
     minute = digits(s, 14, 2);
-    at = 16;
+    let at = 16;
     if (n >= 19 && s.charCodeAt(16) === 58) {
       second = digits(s, 17, 2);
       at = 19;

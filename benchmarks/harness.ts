@@ -1,0 +1,72 @@
+/**
+ * Shared benchmark plumbing: time a function with tinybench, run each case in its own child
+ * process (so peak memory belongs to that case alone), and write JSON + markdown results.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { availableParallelism, cpus } from 'node:os';
+import { Bench } from 'tinybench';
+
+/** One measured case. Times in ms; memory is the child process's peak resident set. */
+export interface CaseResult {
+  bench: string;
+  impl: string;
+  dataset: string;
+  size: number;
+  medianMs: number;
+  p99Ms: number;
+  opsPerSec: number;
+  /** Input units per second (rows, baskets…), from the median. */
+  unitsPerSec: number;
+  peakRssMb: number;
+  /** Output size where it matters (patterns found, rows loaded…), to check peers agree. */
+  count?: number;
+}
+
+export const QUICK = process.argv.includes('--quick');
+export const RESULTS_DIR = fileURLToPath(new URL('./results/', import.meta.url));
+
+/** Times `fn` with tinybench: a warm-up run, then `iterations` measured runs. */
+export async function measure(fn: () => unknown, iterations: number): Promise<{ medianMs: number; p99Ms: number; opsPerSec: number }> {
+  const bench = new Bench({ iterations, time: 0, warmup: true, warmupIterations: 1, warmupTime: 0, throws: true });
+  bench.add('case', fn);
+  await bench.run();
+  const result = bench.tasks[0]?.result;
+  if (result === undefined || result.state !== 'completed') throw new Error(`benchmark did not complete: ${result?.state}`);
+  return { medianMs: result.latency.p50, p99Ms: result.latency.p99, opsPerSec: 1000 / result.latency.p50 };
+}
+
+/** Runs `script --child ...args` in a fresh Node process and returns the JSON it prints last. */
+export function runChild(script: string, args: string[]): CaseResult {
+  const out = spawnSync(process.execPath, ['--import', 'tsx', '--max-old-space-size=8192', script, '--child', ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (out.status !== 0) throw new Error(`benchmark child failed (${args.join(' ')}):\n${out.stderr}`);
+  const last = out.stdout.trim().split('\n').pop() ?? '';
+  return JSON.parse(last) as CaseResult;
+}
+
+/** Peak resident set size of this process so far, in MB. */
+export const peakRssMb = (): number => process.resourceUsage().maxRSS / 1024;
+
+/** A markdown table of results, one row per case, with the ratio to the first impl per dataset and size. */
+export function markdown(results: CaseResult[]): string {
+  const lines = ['| dataset | size | implementation | median | p99 | units/s | peak RSS | count | time vs crm-mining |', '|---|---:|---|---:|---:|---:|---:|---:|---:|'];
+  for (const r of results) {
+    const ours = results.find((o) => o.dataset === r.dataset && o.size === r.size && o.impl.startsWith('crm-mining'));
+    const ratio = ours === undefined ? '' : `${(r.medianMs / ours.medianMs).toFixed(2)}x`;
+    lines.push(`| ${r.dataset} | ${r.size.toLocaleString('en-US')} | ${r.impl} | ${fmtMs(r.medianMs)} | ${fmtMs(r.p99Ms)} | ${Math.round(r.unitsPerSec).toLocaleString('en-US')} | ${r.peakRssMb.toFixed(0)} MB | ${r.count?.toLocaleString('en-US') ?? ''} | ${ratio} |`);
+  }
+  return lines.join('\n');
+}
+
+const fmtMs = (ms: number): string => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`);
+
+/** Writes `results/NAME.json` and `results/NAME.md` and prints the table. */
+export function report(name: string, results: CaseResult[]): void {
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const meta = { name, quick: QUICK, node: process.version, platform: `${process.platform}-${process.arch}`, cpus: availableParallelism(), cpuModel: cpus()[0]?.model, date: new Date().toISOString() };
+  writeFileSync(`${RESULTS_DIR}${name}${QUICK ? '.quick' : ''}.json`, `${JSON.stringify({ meta, results }, null, 2)}\n`);
+  const table = markdown(results);
+  writeFileSync(`${RESULTS_DIR}${name}${QUICK ? '.quick' : ''}.md`, `# ${name}\n\n${JSON.stringify(meta)}\n\n${table}\n`);
+  console.log(`\n## ${name}\n\n${table}\n`);
+}

@@ -1,0 +1,18 @@
+// Loads the built package the way users do: ESM import, CJS require, and the CLI binary.
+import { createRequire } from 'node:module';
+import { execFileSync } from 'node:child_process';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+
+const esm = await import('../../dist/index.js');
+const cjs = createRequire(import.meta.url)('../../dist/index.cjs');
+const core = await import('../../dist/core/index.js');
+const records = [{ c: 'a', t: '2025-01-01', i: 'x' }, { c: 'a', t: '2025-01-01', i: 'y' }];
+for (const mod of [esm, cjs, core]) {
+  const log = mod.TransactionLog.fromRecords(records, { customer: 'c', time: 't', item: 'i' });
+  assert.deepEqual(log.baskets(), [['x', 'y']]);
+}
+const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+const version = execFileSync(process.execPath, ['dist/cli.js', '--version'], { encoding: 'utf8' }).trim();
+assert.equal(version, pkg.version);
+console.log('package smoke test: 4 passed, 0 failed');
