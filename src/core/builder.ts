@@ -2,7 +2,7 @@ import { DataError, isCrmMiningError, show } from './errors';
 import { Growable } from './growable';
 import { Interner } from './intern';
 import { MAPPED_FIELDS, type ColumnMapping, type LoadOptions, type SkippedReport } from './mapping';
-import { toEpochMs } from './time';
+import { isoRangeToEpochMs, toEpochMs } from './time';
 import { buildColumns, type LogColumns, type RawColumns } from './columns';
 
 /**
@@ -86,7 +86,7 @@ export class LogBuilder<R> {
     const m = this.mapping;
     const customer = this.id(source, CUSTOMER, row, line);
     const rawTime = this.field(source, TIME, row, line);
-    const time = rawTime === this.lastRawTime && typeof rawTime === 'string' ? this.lastTime : this.time(rawTime, row, line);
+    const time = typeof rawTime === 'string' && rawTime === this.lastTimeText ? this.lastTime : this.time(rawTime, row, line);
     const itemKey = m.item === undefined ? null : this.id(source, ITEM, row, line);
     const orderKey = m.order === undefined ? null : this.id(source, ORDER, row, line);
     const quantity = m.quantity === undefined ? NaN : this.number(source, QUANTITY, row, line);
@@ -94,12 +94,77 @@ export class LogBuilder<R> {
     if (m.amount !== undefined) amount = this.number(source, AMOUNT, row, line);
     else if (m.price !== undefined) amount = this.number(source, PRICE, row, line) * (m.quantity === undefined ? 1 : quantity);
     const cost = m.cost === undefined ? NaN : this.number(source, COST, row, line);
-    const knownOrder = orderKey === null ? undefined : this.orders.get(orderKey);
-    if (knownOrder !== undefined) this.checkOrderOwner(knownOrder, orderKey as string, customer, row, line);
+    const knownOrder = orderKey === null ? -1 : this.orders.find(orderKey);
+    if (knownOrder >= 0) this.checkOrderOwner(knownOrder, customer, row, line);
     // Everything is valid: intern (only now, so a skipped row leaves no trace) and append.
     const customerId = this.customers.id(customer);
     const item = itemKey === null ? -1 : this.items.id(itemKey);
-    const order = orderKey === null ? -1 : knownOrder ?? this.orders.id(orderKey);
+    const order = orderKey === null ? -1 : knownOrder >= 0 ? knownOrder : this.orders.id(orderKey);
+    this.append(customerId, time, item, order, amount, cost, quantity, row);
+  }
+
+  /**
+   * Adds one CSV row given as character ranges of `text` (cell k spans
+   * `bounds[2k]..bounds[2k+1]`, columns located by `columnIndex`), without making a string
+   * per cell. Anything unusual (spaces around an id, a number in exponent form, any invalid
+   * value) goes through {@link LogBuilder.add} on the cell strings, so the rules and error
+   * messages are the same.
+   */
+  addRange(text: string, bounds: Int32Array, cellCount: number, columnIndex: Int32Array, row: number, line: number): void {
+    if (this.tryRange(text, bounds, columnIndex, row)) return;
+    const cells: string[] = new Array(cellCount);
+    for (let k = 0; k < cellCount; k++) cells[k] = text.slice(bounds[2 * k], bounds[2 * k + 1]);
+    this.add(cells as unknown as R, row, line);
+  }
+
+  private lastTimeText = '';
+
+  // Hot path: no closures here (tsx/esbuild wrap each one in a naming helper call).
+  private tryRange(text: string, b: Int32Array, ix: Int32Array, row: number): boolean {
+    const c = 2 * (ix[CUSTOMER] as number);
+    const cs = b[c] as number, ce = b[c + 1] as number;
+    if (!plainId(text, cs, ce)) return false;
+    const t = 2 * (ix[TIME] as number);
+    const ts = b[t] as number, te = b[t + 1] as number;
+    let time = this.lastTime;
+    if (!sameText(this.lastTimeText, text, ts, te)) {
+      const raw = text.slice(ts, te);
+      time = this.options.parseTime === undefined ? isoRangeToEpochMs(raw, 0, raw.length) : toEpochMs(this.options.parseTime(raw));
+      if (time !== time) return false;
+      this.lastTimeText = raw;
+      this.lastTime = time;
+    }
+    const m = this.mapping;
+    let is = 0, ie = 0, os = 0, oe = 0;
+    if (m.item !== undefined) {
+      const k = 2 * (ix[ITEM] as number);
+      is = b[k] as number; ie = b[k + 1] as number;
+      if (!plainId(text, is, ie)) return false;
+    }
+    if (m.order !== undefined) {
+      const k = 2 * (ix[ORDER] as number);
+      os = b[k] as number; oe = b[k + 1] as number;
+      if (!plainId(text, os, oe)) return false;
+    }
+    const quantity = m.quantity === undefined ? NaN : cellNumber(text, b, ix, QUANTITY);
+    let amount = NaN;
+    if (m.amount !== undefined) amount = cellNumber(text, b, ix, AMOUNT);
+    else if (m.price !== undefined) amount = cellNumber(text, b, ix, PRICE) * (m.quantity === undefined ? 1 : quantity);
+    const cost = m.cost === undefined ? NaN : cellNumber(text, b, ix, COST);
+    if ((m.quantity !== undefined && quantity !== quantity) || ((m.amount !== undefined || m.price !== undefined) && amount !== amount) || (m.cost !== undefined && cost !== cost)) return false;
+    let order = -1;
+    if (m.order !== undefined) {
+      order = this.orders.findRange(text, os, oe);
+      if (order >= 0 && this.customers.findRange(text, cs, ce) !== this.orderCustomer.get(order)) return false;
+    }
+    const customerId = this.customers.idOfRange(text, cs, ce);
+    const item = m.item === undefined ? -1 : this.items.idOfRange(text, is, ie);
+    if (m.order !== undefined && order < 0) order = this.orders.idOfRange(text, os, oe);
+    this.append(customerId, time, item, order, amount, cost, quantity, row);
+    return true;
+  }
+
+  private append(customerId: number, time: number, item: number, order: number, amount: number, cost: number, quantity: number, row: number): void {
     if (order === this.orderCustomer.length) {
       this.orderCustomer.push(customerId);
       this.orderFirstRow.push(row);
@@ -113,23 +178,23 @@ export class LogBuilder<R> {
     this.quantityCol?.push(quantity);
   }
 
-  private checkOrderOwner(order: number, orderKey: string, customer: string, row: number, line: number | undefined): void {
+  private checkOrderOwner(order: number, customer: string, row: number, line: number | undefined): void {
     const owner = this.orderCustomer.get(order);
-    if (this.customers.get(customer) === owner) return;
+    if (this.customers.find(customer) === owner) return;
     const ownerName = this.customers.nameOf(owner);
     throw new DataError(
       `order belongs to customer ${show(ownerName)} (row ${this.orderFirstRow.get(order)}) but this row names customer ${show(customer)}; one order has one customer`,
-      { row, line, field: this.mapping.order as string, value: orderKey },
+      { row, line, field: this.mapping.order as string, value: this.orders.nameOf(order) },
     );
   }
 
-  private lastRawTime: unknown = undefined;
+  /** The last time text parsed, and its value: consecutive rows of an order repeat it. */
   private lastTime = NaN;
 
   private time(rawTime: unknown, row: number, line: number | undefined): number {
     const time = this.options.parseTime === undefined ? toEpochMs(rawTime) : toEpochMs(this.options.parseTime(rawTime));
     if (Number.isNaN(time)) throw new DataError('expected a Date, epoch milliseconds or an ISO-8601 time', { row, line, field: this.mapping.time, value: rawTime });
-    this.lastRawTime = rawTime;
+    this.lastTimeText = typeof rawTime === 'string' ? rawTime : '';
     this.lastTime = time;
     return time;
   }
@@ -160,7 +225,7 @@ export class LogBuilder<R> {
     let n = NaN;
     if (typeof value === 'number') n = value;
     else if (typeof value === 'string' && value.length > 0) {
-      n = parseDecimal(value);
+      n = parseDecimal(value, 0, value.length);
       if (n !== n) {
         n = Number(value);
         if (n === 0 && value.trim() === '') n = NaN; // Number('  ') is 0
@@ -200,17 +265,17 @@ const isSpace = (code: number): boolean => code === 32 || (code >= 9 && code <= 
 const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 
 /**
- * Plain decimals such as `-12.50` with at most 15 digits, read with char codes. The result is
+ * Plain decimals such as `-12.50` with at most 15 digits, read from `text[start..end)`. The result is
  * exactly `Number(text)`: an integer below 2^53 divided by an exact power of ten is correctly
  * rounded. NaN for any other shape (the caller falls back to `Number`).
  */
-export function parseDecimal(text: string): number {
-  const n = text.length;
-  let i = 0;
+export function parseDecimal(text: string, start: number, end: number): number {
+  const n = end;
+  let i = start;
   let negative = false;
-  if (n === 0) return NaN;
-  const first = text.charCodeAt(0);
-  if (first === 45 || first === 43) { negative = first === 45; i = 1; }
+  if (end <= start) return NaN;
+  const first = text.charCodeAt(start);
+  if (first === 45 || first === 43) { negative = first === 45; i = start + 1; }
   let mantissa = 0;
   let digitCount = 0;
   let scale = -1;
@@ -226,4 +291,20 @@ export function parseDecimal(text: string): number {
   if (digitCount === 0 || digitCount > 15) return NaN;
   const value = scale > 0 ? mantissa / (POW10[scale] as number) : mantissa;
   return negative ? -value : value;
+}
+
+/** A non-empty id range that does not start or end with white space (others take the slow path). */
+function plainId(text: string, start: number, end: number): boolean {
+  return end > start && !isSpace(text.charCodeAt(start)) && !isSpace(text.charCodeAt(end - 1));
+}
+
+function sameText(key: string, text: string, start: number, end: number): boolean {
+  if (key.length !== end - start) return false;
+  for (let i = 0; i < key.length; i++) if (key.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
+  return true;
+}
+
+function cellNumber(text: string, bounds: Int32Array, index: Int32Array, field: number): number {
+  const k = 2 * (index[field] as number);
+  return parseDecimal(text, bounds[k] as number, bounds[k + 1] as number);
 }

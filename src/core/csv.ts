@@ -1,7 +1,7 @@
 import { DataError } from './errors';
 import { LogBuilder } from './builder';
 import type { LogColumns } from './columns';
-import { CsvScanner } from './csvScanner';
+import { CsvScanner, stringSink } from './csvScanner';
 import { MAPPED_FIELDS, type LogMapping, type SkippedReport } from './mapping';
 import { progressTicker } from './run';
 
@@ -33,16 +33,27 @@ export function loadCsv(input: string | Uint8Array, mapping: CsvMapping): { colu
   const tick = progressTicker(mapping, 'parse', 65_536);
   let width = 0;
   let row = 0;
-  const scanner = new CsvScanner({ delimiter, quote }, (cells, line) => {
-    if (width === 0) {
-      width = cells.length;
-      index = headerIndex(cells, mapping, line);
-      return;
-    }
-    row++;
-    if (cells.length === width) builder.add(cells, row, line);
-    else builder.reject(new DataError(`expected ${width} fields as in the header, found ${cells.length} (a stray delimiter or quote?)`, { row, line }));
-    tick(row);
+  const header = (cells: string[], line: number) => {
+    width = cells.length;
+    index = headerIndex(cells, mapping, line);
+  };
+  const wrongWidth = (count: number, line: number) =>
+    builder.reject(new DataError(`expected ${width} fields as in the header, found ${count} (a stray delimiter or quote?)`, { row, line }));
+  const scanner = new CsvScanner({ delimiter, quote }, {
+    range: (text, bounds, count, line) => {
+      if (width === 0) return stringSink(header).range(text, bounds, count, line);
+      row++;
+      if (count === width) builder.addRange(text, bounds, count, index, row, line);
+      else wrongWidth(count, line);
+      tick(row);
+    },
+    cells: (cells, line) => {
+      if (width === 0) return header(cells, line);
+      row++;
+      if (cells.length === width) builder.add(cells, row, line);
+      else wrongWidth(cells.length, line);
+      tick(row);
+    },
   });
   if (typeof input === 'string' && /[\r\n]/.test(input)) scanner.push(input, true);
   else if (typeof input === 'string') readFileInChunks(input, mapping.encoding, (text, final) => scanner.push(text, final));
@@ -81,10 +92,16 @@ interface NodeFs {
   closeSync(fd: number): void;
 }
 
+interface NodeStringDecoder { write(chunk: Uint8Array): string; end(): string }
+
 function readFileInChunks(path: string, encoding: CsvMapping['encoding'], consume: (text: string, final: boolean) => void): void {
   const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
   const fs = proc?.getBuiltinModule?.('node:fs') as NodeFs | undefined;
   if (fs === undefined) throw new DataError(`cannot read the file '${path}' here (needs Node >= 20.16); pass the CSV text instead`);
+  // Node's StringDecoder decodes about twice as fast as a streaming TextDecoder.
+  const sd = proc?.getBuiltinModule?.('node:string_decoder') as { StringDecoder: new (enc: string) => NodeStringDecoder } | undefined;
+  const label = encoding === undefined || encoding === 'utf-8' ? 'utf8' : encoding === 'utf-16le' ? 'utf16le' : encoding;
+  const text = sd === undefined ? textDecoderStream(encoding) : new sd.StringDecoder(label);
   let fd: number;
   try {
     fd = fs.openSync(path, 'r');
@@ -94,7 +111,6 @@ function readFileInChunks(path: string, encoding: CsvMapping['encoding'], consum
     throw new DataError(`cannot read the CSV file '${path}': ${why}`, {}, { cause: error });
   }
   try {
-    const dec = decoder(encoding);
     const buffer = new Uint8Array(CHUNK_BYTES);
     for (;;) {
       let n: number;
@@ -105,10 +121,15 @@ function readFileInChunks(path: string, encoding: CsvMapping['encoding'], consum
         throw new DataError(`cannot read the CSV file '${path}': ${why}`, {}, { cause: error });
       }
       if (n === 0) break;
-      consume(dec.decode(buffer.subarray(0, n), { stream: true }), false);
+      consume(text.write(buffer.subarray(0, n)), false);
     }
-    consume(dec.decode(), true);
+    consume(text.end(), true);
   } finally {
     fs.closeSync(fd);
   }
+}
+
+function textDecoderStream(encoding: CsvMapping['encoding']): NodeStringDecoder {
+  const dec = decoder(encoding);
+  return { write: (chunk) => dec.decode(chunk, { stream: true }), end: () => dec.decode() };
 }

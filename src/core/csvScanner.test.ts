@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parse } from 'csv-parse/sync';
-import { CsvScanner } from './csvScanner';
+import { CsvScanner, stringSink } from './csvScanner';
 
 function scan(text: string, chunkSizes: number[] = [], delimiter = ','): string[][] {
   const out: string[][] = [];
-  const scanner = new CsvScanner({ delimiter, quote: '"' }, (cells) => out.push(cells));
+  const scanner = new CsvScanner({ delimiter, quote: '"' }, stringSink((cells) => out.push(cells)));
   let at = 0;
   for (const size of chunkSizes) {
     scanner.push(text.slice(at, at + size));
@@ -39,7 +39,7 @@ describe('CsvScanner', () => {
 
   it('reports the line where each record starts, counting line breaks inside quotes', () => {
     const lines: number[] = [];
-    const s = new CsvScanner({ delimiter: ',', quote: '"' }, (_c, line) => lines.push(line));
+    const s = new CsvScanner({ delimiter: ',', quote: '"' }, stringSink((_c, line) => lines.push(line)));
     s.push('h1,h2\n"multi\nline",x\n\nlast,y\n', true);
     expect(lines).toEqual([1, 2, 5]);
   });
