@@ -4,3 +4,4 @@
  * @module crm-mining
  */
 export * from './core/index';
+export * from './association/index';

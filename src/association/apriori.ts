@@ -1,0 +1,133 @@
+import { throwIfAborted } from '../core/run';
+import type { ItemsetCollector } from './collector';
+import type { RankedBaskets } from './prepare';
+import type { ResolvedItemsetOptions } from './options';
+
+/**
+ * Apriori (Agrawal & Srikant 1994): level-wise candidate generation by joining frequent
+ * (k-1)-itemsets that share their first k-2 items, pruning candidates with an infrequent
+ * (k-1)-subset, and counting with a prefix trie walked against each basket.
+ */
+export function mineApriori(data: RankedBaskets, o: ResolvedItemsetOptions, out: ItemsetCollector): void {
+  const nRanks = data.rankToItem.length;
+  const buf = new Int32Array(nRanks + 1);
+  // Level 1: every rank is frequent by construction.
+  let level: Int32Array[] = [];
+  for (let r = 0; r < nRanks; r++) {
+    buf[0] = r;
+    out.add(buf, 1, data.rankCount[r] as number);
+    level.push(Int32Array.of(r));
+  }
+  for (let k = 2; k <= o.maxLength && level.length > 1; k++) {
+    throwIfAborted(o.signal);
+    o.onProgress?.({ phase: 'count', done: k });
+    const candidates = generate(level);
+    if (candidates.length === 0) break;
+    const counts = countCandidates(candidates, k, data);
+    const next: Int32Array[] = [];
+    for (let c = 0; c < candidates.length; c++) {
+      if ((counts[c] as number) < o.minCount) continue;
+      const items = candidates[c] as Int32Array;
+      out.add(items, k, counts[c] as number);
+      next.push(items);
+    }
+    level = next;
+  }
+}
+
+/** Joins sorted (k-1)-itemsets with a common (k-2)-prefix; prunes by the downward closure. */
+function generate(level: Int32Array[]): Int32Array[] {
+  const k1 = (level[0] as Int32Array).length;
+  const known = new Set<string>();
+  for (const s of level) known.add(s.join(','));
+  const out: Int32Array[] = [];
+  const sub = new Int32Array(k1);
+  for (let a = 0; a < level.length; a++) {
+    const x = level[a] as Int32Array;
+    for (let b = a + 1; b < level.length; b++) {
+      const y = level[b] as Int32Array;
+      if (!samePrefix(x, y, k1 - 1)) break; // the level is sorted: later ones differ too
+      const cand = new Int32Array(k1 + 1);
+      cand.set(x);
+      cand[k1] = y[k1 - 1] as number;
+      if (allSubsetsKnown(cand, known, sub)) out.push(cand);
+    }
+  }
+  return out;
+}
+
+function samePrefix(x: Int32Array, y: Int32Array, len: number): boolean {
+  for (let i = 0; i < len; i++) if (x[i] !== y[i]) return false;
+  return true;
+}
+
+/** Checks the (k-1)-subsets that drop one of the first k-1 items (the two joined ones are known). */
+function allSubsetsKnown(cand: Int32Array, known: Set<string>, sub: Int32Array): boolean {
+  const k = cand.length;
+  for (let skip = 0; skip < k - 2; skip++) {
+    let w = 0;
+    for (let i = 0; i < k; i++) if (i !== skip) sub[w++] = cand[i] as number;
+    if (!known.has(sub.join(','))) return false;
+  }
+  return true;
+}
+
+/**
+ * Counts candidates (sorted, all of length k) with a prefix trie: node children are contiguous
+ * and sorted, so each basket is matched against them by a merge.
+ */
+function countCandidates(candidates: Int32Array[], k: number, data: RankedBaskets): Int32Array {
+  // Build the trie level by level from the sorted candidate list.
+  const item: number[] = [-1];
+  const firstChild: number[] = [0];
+  const childCount: number[] = [0];
+  const leafOf: number[] = [-1];
+  let parents: Array<{ node: number; from: number; to: number }> = [{ node: 0, from: 0, to: candidates.length }];
+  for (let d = 0; d < k; d++) {
+    const nextParents: Array<{ node: number; from: number; to: number }> = [];
+    for (const p of parents) {
+      firstChild[p.node] = item.length;
+      let c = p.from;
+      while (c < p.to) {
+        const v = (candidates[c] as Int32Array)[d] as number;
+        let e = c;
+        while (e < p.to && (candidates[e] as Int32Array)[d] === v) e++;
+        const node = item.length;
+        item.push(v);
+        firstChild.push(0);
+        childCount.push(0);
+        leafOf.push(d === k - 1 ? c : -1);
+        nextParents.push({ node, from: c, to: e });
+        c = e;
+      }
+      childCount[p.node] = item.length - (firstChild[p.node] as number);
+    }
+    parents = nextParents;
+  }
+  const trie = { item: Int32Array.from(item), first: Int32Array.from(firstChild), count: Int32Array.from(childCount), leaf: Int32Array.from(leafOf) };
+  const counts = new Int32Array(candidates.length);
+  for (let t = 0; t + 1 < data.offsets.length; t++) {
+    const s = data.offsets[t] as number;
+    const e = data.offsets[t + 1] as number;
+    if (e - s >= k) walk(trie, 0, data.ranks, s, e, counts);
+  }
+  return counts;
+}
+
+interface Trie { item: Int32Array; first: Int32Array; count: Int32Array; leaf: Int32Array }
+
+function walk(trie: Trie, node: number, basket: Int32Array, pos: number, end: number, counts: Int32Array): void {
+  const first = trie.first[node] as number;
+  const last = first + (trie.count[node] as number);
+  let p = pos;
+  for (let c = first; c < last && p < end; c++) {
+    const it = trie.item[c] as number;
+    while (p < end && (basket[p] as number) < it) p++;
+    if (p >= end) return;
+    if (basket[p] !== it) continue;
+    const leaf = trie.leaf[c] as number;
+    if (leaf >= 0) counts[leaf] = (counts[leaf] as number) + 1;
+    else walk(trie, c, basket, p + 1, end, counts);
+    p++;
+  }
+}

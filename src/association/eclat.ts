@@ -1,0 +1,123 @@
+import { throwIfAborted } from '../core/run';
+import type { ItemsetCollector } from './collector';
+import type { RankedBaskets } from './prepare';
+import type { ResolvedItemsetOptions } from './options';
+
+/**
+ * Eclat (Zaki 2000): depth-first search over vertical transaction-id sets, intersecting the
+ * prefix's set with each later item's. Sparse data uses sorted tid lists; dense data (items in
+ * more than ~1/32 of the baskets on average) uses bitsets with popcount. Perfect extensions
+ * (intersections that keep the prefix's whole support) are set aside and combined at output.
+ */
+export function mineEclat(data: RankedBaskets, o: ResolvedItemsetOptions, out: ItemsetCollector): void {
+  const nRanks = data.rankToItem.length;
+  if (nRanks === 0) return;
+  const nt = data.offsets.length - 1;
+  let occurrences = 0;
+  for (let r = 0; r < nRanks; r++) occurrences += data.rankCount[r] as number;
+  const dense = occurrences / (nRanks * Math.max(nt, 1)) > 1 / 32;
+  const ops: TidOps = dense ? new BitsetOps(nt) : new ListOps();
+  const sets: TidSet[] = [];
+  for (let r = 0; r < nRanks; r++) sets.push(ops.empty(data.rankCount[r] as number));
+  const fill = new Int32Array(nRanks);
+  for (let t = 0; t < nt; t++) {
+    for (let i = data.offsets[t] as number; i < (data.offsets[t + 1] as number); i++) {
+      const r = data.ranks[i] as number;
+      ops.add(sets[r] as TidSet, fill[r] as number, t);
+      fill[r] = (fill[r] as number) + 1;
+    }
+  }
+  const search = new Search(o, out, ops, nRanks);
+  // Least frequent first: their tid sets are shortest, so intersections shrink fast.
+  const order = Array.from({ length: nRanks }, (_, i) => nRanks - 1 - i);
+  search.run(order.map((r) => ({ rank: r, set: sets[r] as TidSet, support: data.rankCount[r] as number })), 0, 0, true);
+}
+
+interface TidSet { list: Int32Array; words: Uint32Array }
+interface Candidate { rank: number; set: TidSet; support: number }
+
+interface TidOps {
+  empty(size: number): TidSet;
+  add(set: TidSet, position: number, tid: number): void;
+  /** Intersects a and b into a new set and returns it with its size, or null when below minCount. */
+  intersect(a: TidSet, b: TidSet, sizeA: number, sizeB: number, minCount: number): { set: TidSet; support: number } | null;
+}
+
+const NO_WORDS = new Uint32Array(0);
+const NO_LIST = new Int32Array(0);
+
+class ListOps implements TidOps {
+  empty(size: number): TidSet { return { list: new Int32Array(size), words: NO_WORDS }; }
+  add(set: TidSet, position: number, tid: number): void { set.list[position] = tid; }
+  intersect(a: TidSet, b: TidSet, sizeA: number, sizeB: number, minCount: number): { set: TidSet; support: number } | null {
+    const x = a.list, y = b.list;
+    const out = new Int32Array(Math.min(sizeA, sizeB));
+    let i = 0, j = 0, k = 0;
+    // Give up early once the remaining elements cannot reach minCount.
+    while (i < sizeA && j < sizeB) {
+      const u = x[i] as number, v = y[j] as number;
+      if (u === v) { out[k++] = u; i++; j++; }
+      else if (u < v) { i++; if (k + sizeA - i < minCount) return null; }
+      else { j++; if (k + sizeB - j < minCount) return null; }
+    }
+    return k < minCount ? null : { set: { list: out.subarray(0, k), words: NO_WORDS }, support: k };
+  }
+}
+
+class BitsetOps implements TidOps {
+  private readonly nWords: number;
+  constructor(nt: number) { this.nWords = (nt + 31) >>> 5; }
+  empty(): TidSet { return { list: NO_LIST, words: new Uint32Array(this.nWords) }; }
+  add(set: TidSet, _position: number, tid: number): void { set.words[tid >>> 5] = (set.words[tid >>> 5] as number) | (1 << (tid & 31)); }
+  intersect(a: TidSet, b: TidSet, _sa: number, _sb: number, minCount: number): { set: TidSet; support: number } | null {
+    const x = a.words, y = b.words;
+    const out = new Uint32Array(this.nWords);
+    let count = 0;
+    for (let w = 0; w < out.length; w++) {
+      const v = ((x[w] as number) & (y[w] as number)) >>> 0;
+      out[w] = v;
+      count += popcount(v);
+    }
+    return count < minCount ? null : { set: { list: NO_LIST, words: out }, support: count };
+  }
+}
+
+function popcount(v: number): number {
+  v -= (v >>> 1) & 0x55555555;
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
+}
+
+class Search {
+  private readonly prefix: Int32Array;
+  private readonly perfect: Int32Array;
+  constructor(private readonly o: ResolvedItemsetOptions, private readonly out: ItemsetCollector, private readonly ops: TidOps, nRanks: number) {
+    this.prefix = new Int32Array(nRanks + 1);
+    this.perfect = new Int32Array(nRanks + 1);
+  }
+
+  run(cands: Candidate[], depth: number, plen: number, top: boolean): void {
+    const { minCount, maxLength } = this.o;
+    for (let i = 0; i < cands.length; i++) {
+      const c = cands[i] as Candidate;
+      if (top) {
+        throwIfAborted(this.o.signal);
+        this.o.onProgress?.({ phase: 'mine', done: i + 1, total: cands.length });
+      }
+      this.prefix[depth] = c.rank;
+      let newPlen = plen;
+      const next: Candidate[] = [];
+      if (depth + 1 < maxLength) {
+        for (let j = i + 1; j < cands.length; j++) {
+          const d = cands[j] as Candidate;
+          const r = this.ops.intersect(c.set, d.set, c.support, d.support, minCount);
+          if (r === null) continue;
+          if (r.support === c.support) this.perfect[newPlen++] = d.rank;
+          else next.push({ rank: d.rank, set: r.set, support: r.support });
+        }
+      }
+      this.out.addWithPerfect(this.prefix, depth + 1, this.perfect, newPlen, c.support);
+      if (next.length > 0) this.run(next, depth + 1, newPlen, false);
+    }
+  }
+}

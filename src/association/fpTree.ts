@@ -1,0 +1,83 @@
+/**
+ * An FP-tree in typed arrays. Items are local indexes 0..nItems-1 whose order follows the
+ * global frequency ranks; paths are inserted in ascending item order. Node 0 is the root.
+ */
+export class FpTree {
+  item: Int32Array;
+  count: Int32Array;
+  parent: Int32Array;
+  /** Next node with the same item (the node-link), -1 at the end. */
+  next: Int32Array;
+  firstChild: Int32Array;
+  sibling: Int32Array;
+  /** First node of each item's node-link, -1 if none. */
+  readonly head: Int32Array;
+  /** Total count per item. */
+  readonly total: Int32Array;
+  private readonly rootChild: Int32Array;
+  size = 1;
+
+  constructor(readonly nItems: number, capacity: number) {
+    const cap = Math.max(2, capacity + 1);
+    this.item = new Int32Array(cap);
+    this.count = new Int32Array(cap);
+    this.parent = new Int32Array(cap);
+    this.next = new Int32Array(cap);
+    this.firstChild = new Int32Array(cap).fill(-1);
+    this.sibling = new Int32Array(cap);
+    this.head = new Int32Array(nItems).fill(-1);
+    this.total = new Int32Array(nItems);
+    this.rootChild = new Int32Array(nItems).fill(-1);
+    this.item[0] = -1;
+  }
+
+  /** Inserts the path `items[from..to)` (ascending local items) with a count. */
+  insert(items: Int32Array, from: number, to: number, cnt: number): void {
+    let node = 0;
+    for (let i = from; i < to; i++) {
+      const it = items[i] as number;
+      this.total[it] = (this.total[it] as number) + cnt;
+      let child = node === 0 ? (this.rootChild[it] as number) : this.findChild(node, it);
+      if (child < 0) {
+        child = this.size++;
+        if (child >= this.item.length) this.grow();
+        this.item[child] = it;
+        this.count[child] = 0;
+        this.parent[child] = node;
+        this.firstChild[child] = -1;
+        this.sibling[child] = this.firstChild[node] as number;
+        this.firstChild[node] = child;
+        this.next[child] = this.head[it] as number;
+        this.head[it] = child;
+        if (node === 0) this.rootChild[it] = child;
+      }
+      this.count[child] = (this.count[child] as number) + cnt;
+      node = child;
+    }
+  }
+
+  /** True when no node has more than one child. */
+  isSinglePath(): boolean {
+    for (let v = 0; v < this.size; v++) {
+      const c = this.firstChild[v] as number;
+      if (c >= 0 && (this.sibling[c] as number) >= 0) return false;
+    }
+    return true;
+  }
+
+  private findChild(node: number, it: number): number {
+    for (let c = this.firstChild[node] as number; c >= 0; c = this.sibling[c] as number) if (this.item[c] === it) return c;
+    return -1;
+  }
+
+  private grow(): void {
+    const cap = this.item.length * 2;
+    const g = (a: Int32Array): Int32Array => { const b = new Int32Array(cap); b.set(a); return b; };
+    this.item = g(this.item);
+    this.count = g(this.count);
+    this.parent = g(this.parent);
+    this.next = g(this.next);
+    this.firstChild = g(this.firstChild);
+    this.sibling = g(this.sibling);
+  }
+}

@@ -1,0 +1,174 @@
+import { LimitError } from '../core/errors';
+import { mineApriori } from './apriori';
+import { ItemsetCollector } from './collector';
+import { mineEclat } from './eclat';
+import { encodeBaskets, type BasketsInput } from './encode';
+import { mineFpGrowth } from './fpGrowth';
+import { mineClosed } from './lcm';
+import { resolveItemsetOptions, type FrequentItemsetsOptions, type ResolvedItemsetOptions } from './options';
+import { rankBaskets } from './prepare';
+
+/** A frequent itemset: its items (string order), how many baskets contain it, and that share. */
+export interface Itemset {
+  items: string[];
+  count: number;
+  support: number;
+}
+
+/**
+ * Frequent itemsets in columnar form, one entry per itemset, no object per itemset: itemset `k`
+ * has the item ids `items[offsets[k] .. offsets[k+1]]` (ascending, naming `itemNames`) and the
+ * count `counts[k]`. Entries are in discovery order.
+ */
+export interface ItemsetTable {
+  /** Number of baskets mined. */
+  n: number;
+  size: number;
+  itemNames: readonly string[];
+  offsets: Int32Array;
+  items: Int32Array;
+  counts: Int32Array;
+  /** The minimum count that was applied. */
+  minCount: number;
+}
+
+/**
+ * Mines frequent itemsets into an {@link ItemsetTable}: the fast form for millions of results.
+ * @param baskets - Baskets of item names, or a `TransactionLog`.
+ * @param options - {@link FrequentItemsetsOptions}
+ * @returns The itemsets as typed arrays.
+ * @throws {OptionError} code `'OPTION'` for a bad option; {@link LimitError} code `'LIMIT'` past `maxPatterns`;
+ *   {@link DataError} code `'DATA'` for a basket that is not an array of strings.
+ * @example
+ * const t = itemsetTable([['a', 'b'], ['a']], { minSupport: 0.5 });
+ * t.size //=> 3
+ */
+export function itemsetTable(baskets: BasketsInput, options: FrequentItemsetsOptions = {}): ItemsetTable {
+  const data = encodeBaskets(baskets);
+  const o = resolveItemsetOptions(options, data.n);
+  const ranked = rankBaskets(data, o.minCount);
+  const out = new ItemsetCollector(ranked.rankToItem, o.maxLength, o.kind === 'all' || o.maxLength === Infinity ? o.maxPatterns : Infinity, () => describe(o, data.n));
+  if (data.n > 0) run(ranked, o, out);
+  let table: ItemsetTable = {
+    n: data.n,
+    size: out.size,
+    itemNames: data.itemNames,
+    offsets: out.offsets.toArray(),
+    items: out.items.toArray(),
+    counts: out.counts.toArray(),
+    minCount: o.minCount,
+  };
+  if (o.kind !== 'all' && o.maxLength !== Infinity) table = keepClosedOrMaximal(table, o.kind, o.maxPatterns, () => describe(o, data.n));
+  return table;
+}
+
+function run(ranked: ReturnType<typeof rankBaskets>, o: ResolvedItemsetOptions, out: ItemsetCollector): void {
+  if (o.kind !== 'all' && o.maxLength === Infinity) mineClosed(ranked, o, out, o.kind === 'maximal');
+  else if (o.algorithm === 'apriori') mineApriori(ranked, o, out);
+  else if (o.algorithm === 'eclat') mineEclat(ranked, o, out);
+  else mineFpGrowth(ranked, o, out);
+}
+
+const describe = (o: ResolvedItemsetOptions, n: number): string => `minCount ${o.minCount} of ${n} baskets, ${o.kind}`;
+
+/**
+ * Mines frequent itemsets. An itemset is frequent when at least `ceil(minSupport · n)` baskets
+ * contain it (or `minCount`); duplicate items in a basket count once. `kind: 'closed'` keeps
+ * itemsets no proper superset of which has the same count, `'maximal'` those with no frequent
+ * proper superset (both mined directly with LCM; with a finite `maxLength`, within the itemsets
+ * of at most that length). All algorithms return exactly the same itemsets and counts.
+ * @param baskets - Baskets of item names, or a `TransactionLog`.
+ * @param options - {@link FrequentItemsetsOptions}
+ * @returns Itemsets sorted by count (descending), then by their items in string order.
+ * @throws {OptionError} code `'OPTION'` for a bad option, e.g. `minSupport` outside (0, 1].
+ * @throws {LimitError} code `'LIMIT'` when more than `maxPatterns` itemsets would be returned.
+ * @see Han, Pei & Yin (2000), Mining frequent patterns without candidate generation, SIGMOD.
+ * @example
+ * frequentItemsets([['bread', 'milk'], ['bread'], ['milk', 'eggs']], { minSupport: 0.5 })
+ * //=> [{ items: ['bread'], count: 2, support: 0.667 }, { items: ['milk'], count: 2, support: 0.667 }]
+ */
+export function frequentItemsets(baskets: BasketsInput, options: FrequentItemsetsOptions = {}): Itemset[] {
+  return tableToItemsets(itemsetTable(baskets, options));
+}
+
+/**
+ * FP-Growth: {@link frequentItemsets} with `algorithm: 'fpgrowth'`.
+ * @example
+ * fpGrowth([['a', 'b'], ['a']], { minSupport: 0.5 }).length //=> 3
+ */
+export const fpGrowth = (baskets: BasketsInput, options: FrequentItemsetsOptions = {}): Itemset[] => frequentItemsets(baskets, { ...options, algorithm: 'fpgrowth' });
+/**
+ * Apriori: {@link frequentItemsets} with `algorithm: 'apriori'`.
+ * @example
+ * apriori([['a', 'b'], ['a']], { minSupport: 0.5 }).length //=> 3
+ */
+export const apriori = (baskets: BasketsInput, options: FrequentItemsetsOptions = {}): Itemset[] => frequentItemsets(baskets, { ...options, algorithm: 'apriori' });
+/**
+ * Eclat: {@link frequentItemsets} with `algorithm: 'eclat'`.
+ * @example
+ * eclat([['a', 'b'], ['a']], { minSupport: 0.5 }).length //=> 3
+ */
+export const eclat = (baskets: BasketsInput, options: FrequentItemsetsOptions = {}): Itemset[] => frequentItemsets(baskets, { ...options, algorithm: 'eclat' });
+
+/**
+ * Turns a table into sorted {@link Itemset} objects.
+ * @example
+ * tableToItemsets(itemsetTable([['a']], { minCount: 1 })) //=> [{ items: ['a'], count: 1, support: 1 }]
+ */
+export function tableToItemsets(t: ItemsetTable): Itemset[] {
+  const order = Int32Array.from({ length: t.size }, (_, k) => k);
+  order.sort((a, b) => (t.counts[b] as number) - (t.counts[a] as number) || compareIds(t, a, b));
+  const out: Itemset[] = new Array(t.size);
+  for (let k = 0; k < t.size; k++) {
+    const e = order[k] as number;
+    const items: string[] = [];
+    for (let i = t.offsets[e] as number; i < (t.offsets[e + 1] as number); i++) items.push(t.itemNames[t.items[i] as number] as string);
+    out[k] = { items, count: t.counts[e] as number, support: (t.counts[e] as number) / t.n };
+  }
+  return out;
+}
+
+/** Lexicographic order of two itemsets' id lists (ids follow string order of names). */
+function compareIds(t: ItemsetTable, a: number, b: number): number {
+  const sa = t.offsets[a] as number, ea = t.offsets[a + 1] as number;
+  const sb = t.offsets[b] as number, eb = t.offsets[b + 1] as number;
+  for (let i = 0; sa + i < ea && sb + i < eb; i++) {
+    const d = (t.items[sa + i] as number) - (t.items[sb + i] as number);
+    if (d !== 0) return d;
+  }
+  return (ea - sa) - (eb - sb);
+}
+
+/**
+ * Closed or maximal itemsets among those of at most `maxLength` items, from their complete list:
+ * an itemset shorter than maxLength is closed unless a one-item-larger superset has its count,
+ * maximal unless any one-item-larger superset is frequent.
+ */
+function keepClosedOrMaximal(t: ItemsetTable, kind: 'closed' | 'maximal', maxPatterns: number, what: () => string): ItemsetTable {
+  const index = new Map<string, number>();
+  const key = (k: number) => t.items.subarray(t.offsets[k], t.offsets[k + 1]).join(',');
+  for (let k = 0; k < t.size; k++) index.set(key(k), k);
+  const drop = new Uint8Array(t.size);
+  for (let k = 0; k < t.size; k++) {
+    const s = t.offsets[k] as number, e = t.offsets[k + 1] as number;
+    if (e - s < 2) continue;
+    const ids = Array.from(t.items.subarray(s, e));
+    for (let skip = 0; skip < ids.length; skip++) {
+      const sub = index.get(ids.filter((_, i) => i !== skip).join(','));
+      if (sub === undefined) continue;
+      if (kind === 'maximal' || t.counts[sub] === t.counts[k]) drop[sub] = 1;
+    }
+  }
+  const keep: number[] = [];
+  for (let k = 0; k < t.size; k++) if (drop[k] === 0) keep.push(k);
+  if (keep.length > maxPatterns) {
+    throw new LimitError(`more than ${maxPatterns.toLocaleString('en-US')} itemsets (${what()}); raise minSupport, set maxLength, or raise maxPatterns`, { maxPatterns });
+  }
+  const offsets = new Int32Array(keep.length + 1);
+  const items: number[] = [];
+  keep.forEach((k, i) => {
+    for (let j = t.offsets[k] as number; j < (t.offsets[k + 1] as number); j++) items.push(t.items[j] as number);
+    offsets[i + 1] = items.length;
+  });
+  return { ...t, size: keep.length, offsets, items: Int32Array.from(items), counts: Int32Array.from(keep, (k) => t.counts[k] as number) };
+}
