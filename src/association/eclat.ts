@@ -30,7 +30,43 @@ export function mineEclat(data: RankedBaskets, o: ResolvedItemsetOptions, out: I
   const search = new Search(o, out, ops, nRanks);
   // Least frequent first: their tid sets are shortest, so intersections shrink fast.
   const order = Array.from({ length: nRanks }, (_, i) => nRanks - 1 - i);
-  search.run(order.map((r) => ({ rank: r, set: sets[r] as TidSet, support: data.rankCount[r] as number })), 0, 0, true);
+  const cands = order.map((r) => ({ rank: r, set: sets[r] as TidSet, support: data.rankCount[r] as number }));
+  const pairs = nRanks <= MAX_PAIR_MATRIX_ITEMS ? pairCounts(data, nRanks) : null;
+  search.run(cands, 0, 0, true, pairs);
+}
+
+/** Up to this many frequent items, pair supports come from one counting pass (a triangular matrix). */
+const MAX_PAIR_MATRIX_ITEMS = 8192;
+
+/** Supports of all rank pairs (i < j) at index i·(2N − i − 1)/2 + (j − i − 1). */
+class PairCounts {
+  readonly counts: Int32Array;
+  constructor(readonly n: number) {
+    this.counts = new Int32Array((n * (n - 1)) / 2);
+  }
+  at(a: number, b: number): number {
+    const i = a < b ? a : b;
+    const j = a < b ? b : a;
+    return this.counts[(i * (2 * this.n - i - 1)) / 2 + (j - i - 1)] as number;
+  }
+}
+
+function pairCounts(data: RankedBaskets, n: number): PairCounts {
+  const pc = new PairCounts(n);
+  const c = pc.counts;
+  for (let t = 0; t + 1 < data.offsets.length; t++) {
+    const s = data.offsets[t] as number;
+    const e = data.offsets[t + 1] as number;
+    for (let x = s; x < e; x++) {
+      const i = data.ranks[x] as number;
+      const base = (i * (2 * n - i - 1)) / 2 - i - 1;
+      for (let y = x + 1; y < e; y++) {
+        const k = base + (data.ranks[y] as number);
+        c[k] = (c[k] as number) + 1;
+      }
+    }
+  }
+  return pc;
 }
 
 interface TidSet { list: Int32Array; words: Uint32Array }
@@ -50,6 +86,8 @@ class ListOps implements TidOps {
   empty(size: number): TidSet { return { list: new Int32Array(size), words: NO_WORDS }; }
   add(set: TidSet, position: number, tid: number): void { set.list[position] = tid; }
   intersect(a: TidSet, b: TidSet, sizeA: number, sizeB: number, minCount: number): { set: TidSet; support: number } | null {
+    if (sizeB > 16 * sizeA) return this.gallop(a.list, sizeA, b.list, sizeB, minCount);
+    if (sizeA > 16 * sizeB) return this.gallop(b.list, sizeB, a.list, sizeA, minCount);
     const x = a.list, y = b.list;
     const out = new Int32Array(Math.min(sizeA, sizeB));
     let i = 0, j = 0, k = 0;
@@ -59,6 +97,25 @@ class ListOps implements TidOps {
       if (u === v) { out[k++] = u; i++; j++; }
       else if (u < v) { i++; if (k + sizeA - i < minCount) return null; }
       else { j++; if (k + sizeB - j < minCount) return null; }
+    }
+    return k < minCount ? null : { set: { list: out.subarray(0, k), words: NO_WORDS }, support: k };
+  }
+
+  /** Short list against a much longer one: binary-search each element (O(short · log long)). */
+  private gallop(short: Int32Array, ns: number, long: Int32Array, nl: number, minCount: number): { set: TidSet; support: number } | null {
+    const out = new Int32Array(ns);
+    let k = 0;
+    let lo = 0;
+    for (let i = 0; i < ns; i++) {
+      const v = short[i] as number;
+      let hi = nl;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if ((long[mid] as number) < v) lo = mid + 1;
+        else hi = mid;
+      }
+      if (lo < nl && long[lo] === v) out[k++] = v;
+      if (k + ns - i - 1 < minCount) return null;
     }
     return k < minCount ? null : { set: { list: out.subarray(0, k), words: NO_WORDS }, support: k };
   }
@@ -96,7 +153,7 @@ class Search {
     this.perfect = new Int32Array(nRanks + 1);
   }
 
-  run(cands: Candidate[], depth: number, plen: number, top: boolean): void {
+  run(cands: Candidate[], depth: number, plen: number, top: boolean, pairs: PairCounts | null = null): void {
     const { minCount, maxLength } = this.o;
     for (let i = 0; i < cands.length; i++) {
       const c = cands[i] as Candidate;
@@ -110,6 +167,12 @@ class Search {
       if (depth + 1 < maxLength) {
         for (let j = i + 1; j < cands.length; j++) {
           const d = cands[j] as Candidate;
+          if (pairs !== null) {
+            // Top level: the pair support is known, so only frequent pairs are intersected.
+            const pairSupport = pairs.at(c.rank, d.rank);
+            if (pairSupport < minCount) continue;
+            if (pairSupport === c.support) { this.perfect[newPlen++] = d.rank; continue; }
+          }
           const r = this.ops.intersect(c.set, d.set, c.support, d.support, minCount);
           if (r === null) continue;
           if (r.support === c.support) this.perfect[newPlen++] = d.rank;

@@ -27,29 +27,45 @@ export function encodeBaskets(input: BasketsInput): EncodedBaskets {
     return { n: input.basketCount, offsets: c.basketItemOffsets, items: c.basketItems, itemNames: c.itemNames };
   }
   if (!Array.isArray(input)) throw new DataError(`expected baskets as an array of string arrays or a TransactionLog, got ${show(input)}`);
+  // One pass: validate, intern in first-seen order; then renumber ids in string order.
   const seen = new Map<string, number>();
   let total = 0;
   for (let b = 0; b < input.length; b++) {
     const basket: unknown = input[b];
     if (!Array.isArray(basket)) throw new DataError('expected a basket (an array of item names)', { row: b + 1, field: 'basket', value: basket });
-    for (const item of basket as unknown[]) {
-      if (typeof item !== 'string' || item === '') throw new DataError('expected an item name (a non-empty string)', { row: b + 1, field: 'item', value: item });
-      if (!seen.has(item)) seen.set(item, seen.size);
-    }
     total += basket.length;
   }
-  const itemNames = [...seen.keys()].sort(compareStrings);
-  const rank = new Map<string, number>(itemNames.map((name, i) => [name, i]));
-  const offsets = new Int32Array(input.length + 1);
-  const items = new Int32Array(total);
+  const raw = new Int32Array(total);
+  const rawOffsets = new Int32Array(input.length + 1);
   let w = 0;
   for (let b = 0; b < input.length; b++) {
-    const start = w;
-    for (const item of input[b] as readonly string[]) items[w++] = rank.get(item) as number;
-    const sorted = items.subarray(start, w).sort();
-    w = start;
-    for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) items[w++] = sorted[i] as number;
-    offsets[b + 1] = w;
+    const basket = input[b] as readonly unknown[];
+    for (let i = 0; i < basket.length; i++) {
+      const item = basket[i];
+      if (typeof item !== 'string' || item === '') throw new DataError('expected an item name (a non-empty string)', { row: b + 1, field: 'item', value: item });
+      let id = seen.get(item);
+      if (id === undefined) {
+        id = seen.size;
+        seen.set(item, id);
+      }
+      raw[w++] = id;
+    }
+    rawOffsets[b + 1] = w;
   }
-  return { n: input.length, offsets, items: items.slice(0, w), itemNames };
+  const firstSeen = [...seen.keys()];
+  const order = Int32Array.from(firstSeen.keys()).sort((a, b) => compareStrings(firstSeen[a] as string, firstSeen[b] as string));
+  const newId = new Int32Array(order.length);
+  order.forEach((old, i) => { newId[old] = i; });
+  const items = new Int32Array(total);
+  const offsets = new Int32Array(input.length + 1);
+  let out = 0;
+  for (let b = 0; b < input.length; b++) {
+    const start = out;
+    for (let i = rawOffsets[b] as number; i < (rawOffsets[b + 1] as number); i++) items[out++] = newId[raw[i] as number] as number;
+    const sorted = items.subarray(start, out).sort();
+    out = start;
+    for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) items[out++] = sorted[i] as number;
+    offsets[b + 1] = out;
+  }
+  return { n: input.length, offsets, items: items.slice(0, out), itemNames: Array.from(order, (old) => firstSeen[old] as string) };
 }

@@ -78,7 +78,9 @@ class Miner {
       }
       this.out.addWithPerfect(this.prefix, depth + 1, this.perfect, newPlen, support);
       if (nLocal > 0 && depth + 2 <= maxLength) {
-        const cond = new FpTree(nLocal, used);
+        let kept = 0;
+        for (let i = 0; i < used; i++) if ((newIndex[this.pathBuf[i] as number] as number) >= 0) kept++;
+        const cond = new FpTree(nLocal, Math.min(kept, 256 + (kept >>> 3)));
         const globalOfCond = new Int32Array(nLocal);
         for (let it = 0; it < k; it++) if ((newIndex[it] as number) >= 0) globalOfCond[newIndex[it] as number] = globalOf[it] as number;
         const path = new Int32Array(k);

@@ -15,6 +15,8 @@ export class FpTree {
   /** Total count per item. */
   readonly total: Int32Array;
   private readonly rootChild: Int32Array;
+  /** Open-addressing index of (parent, item) -> node + 1, so wide nodes find children fast. */
+  private slots: Int32Array;
   size = 1;
 
   constructor(readonly nItems: number, capacity: number) {
@@ -28,6 +30,7 @@ export class FpTree {
     this.head = new Int32Array(nItems).fill(-1);
     this.total = new Int32Array(nItems);
     this.rootChild = new Int32Array(nItems).fill(-1);
+    this.slots = new Int32Array(tableSize(cap));
     this.item[0] = -1;
   }
 
@@ -50,6 +53,7 @@ export class FpTree {
         this.next[child] = this.head[it] as number;
         this.head[it] = child;
         if (node === 0) this.rootChild[it] = child;
+        else this.index(child);
       }
       this.count[child] = (this.count[child] as number) + cnt;
       node = child;
@@ -66,8 +70,27 @@ export class FpTree {
   }
 
   private findChild(node: number, it: number): number {
-    for (let c = this.firstChild[node] as number; c >= 0; c = this.sibling[c] as number) if (this.item[c] === it) return c;
-    return -1;
+    const mask = this.slots.length - 1;
+    for (let s = hash(node, it) & mask; ; s = (s + 1) & mask) {
+      const v = this.slots[s] as number;
+      if (v === 0) return -1;
+      if (this.parent[v - 1] === node && this.item[v - 1] === it) return v - 1;
+    }
+  }
+
+  private index(child: number): void {
+    if (child * 2 >= this.slots.length) {
+      this.slots = new Int32Array(this.slots.length * 2);
+      for (let v = 1; v < child; v++) if (this.parent[v] !== 0) this.place(v);
+    }
+    this.place(child);
+  }
+
+  private place(v: number): void {
+    const mask = this.slots.length - 1;
+    let s = hash(this.parent[v] as number, this.item[v] as number) & mask;
+    while (this.slots[s] !== 0) s = (s + 1) & mask;
+    this.slots[s] = v + 1;
   }
 
   private grow(): void {
@@ -80,4 +103,17 @@ export class FpTree {
     this.firstChild = g(this.firstChild);
     this.sibling = g(this.sibling);
   }
+}
+
+function hash(parent: number, item: number): number {
+  let h = Math.imul(parent, 0x9e3779b1) ^ item;
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x85ebca6b);
+  return (h ^ (h >>> 13)) >>> 0;
+}
+
+function tableSize(nodes: number): number {
+  let size = 16;
+  while (size < nodes * 2) size *= 2;
+  return size;
 }

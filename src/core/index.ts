@@ -19,3 +19,4 @@ export { toEpochMs, startOfUtcDay, MS_PER_DAY } from './time';
 export { logGamma } from './math';
 export { syntheticRecords, syntheticLog } from './synthetic';
 export type { SyntheticOptions, SyntheticRecord, SyntheticTruth, SyntheticLog, PlantedAssociation, PlantedSequence } from './synthetic';
+export { parseFimi, parseBasketLines, parseSpmfSequences } from './formats';

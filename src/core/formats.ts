@@ -1,0 +1,55 @@
+import { CsvScanner, stringSink } from './csvScanner';
+import { DataError } from './errors';
+
+/**
+ * Reads the FIMI format: one basket per line, items separated by spaces (the format of the
+ * FIMI repository's retail, chess, mushroom, T10I4D100K…). Empty lines are empty baskets.
+ * @param text - The file's text.
+ * @returns Baskets of item names.
+ * @example
+ * parseFimi('1 2 3\n2 5\n') //=> [['1', '2', '3'], ['2', '5']]
+ */
+export function parseFimi(text: string): string[][] {
+  const lines = text.split('\n');
+  if (lines[lines.length - 1] === '') lines.pop();
+  return lines.map((line) => line.split(/\s+/).filter((item) => item !== ''));
+}
+
+/**
+ * Reads baskets written one per line as delimited items, without a header (e.g. the arules
+ * Groceries data); quoted items may contain the delimiter.
+ * @example
+ * parseBasketLines('milk,bread\n"nuts, salted"\n') //=> [['milk', 'bread'], ['nuts, salted']]
+ */
+export function parseBasketLines(text: string, delimiter = ','): string[][] {
+  const out: string[][] = [];
+  new CsvScanner({ delimiter, quote: '"' }, stringSink((cells) => out.push(cells.filter((c) => c !== '')))).push(text, true);
+  return out;
+}
+
+/**
+ * Reads the SPMF sequence format: items separated by spaces, `-1` ends an itemset, `-2` ends a
+ * sequence (one sequence per line).
+ * @throws {DataError} code `'DATA'` naming the line when a sequence does not end with -2.
+ * @example
+ * parseSpmfSequences('1 -1 1 2 3 -1 -2\n') //=> [[['1'], ['1', '2', '3']]]
+ */
+export function parseSpmfSequences(text: string): string[][][] {
+  const out: string[][][] = [];
+  const lines = text.split('\n');
+  for (let l = 0; l < lines.length; l++) {
+    const tokens = (lines[l] as string).trim().split(/\s+/).filter((t) => t !== '');
+    if (tokens.length === 0 || tokens[0]?.startsWith('#') === true || tokens[0]?.startsWith('@') === true) continue;
+    const seq: string[][] = [];
+    let itemset: string[] = [];
+    let ended = false;
+    for (const tok of tokens) {
+      if (tok === '-1') { if (itemset.length > 0) seq.push(itemset); itemset = []; }
+      else if (tok === '-2') { if (itemset.length > 0) seq.push(itemset); ended = true; break; }
+      else itemset.push(tok);
+    }
+    if (!ended) throw new DataError('expected the sequence to end with -2', { line: l + 1 });
+    out.push(seq);
+  }
+  return out;
+}
