@@ -38,8 +38,12 @@ export async function measure(fn: () => unknown, iterations: number): Promise<{ 
 }
 
 /** Runs `script --child ...args` in a fresh Node process and returns the JSON it prints last. */
-export function runChild(script: string, args: string[]): CaseResult {
-  const out = spawnSync(process.execPath, ['--import', 'tsx', '--max-old-space-size=8192', script, '--child', ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
+export function runChild(script: string, args: string[], options: { bigStack?: boolean } = {}): CaseResult {
+  const node = [process.execPath, '--import', 'tsx', '--max-old-space-size=8192', ...(options.bigStack === true ? ['--stack-size=200000'] : []), script, '--child', ...args];
+  // Deeply recursive peers need a big native stack as well as V8's --stack-size.
+  const out = options.bigStack === true
+    ? spawnSync('bash', ['-c', 'ulimit -s unlimited 2>/dev/null || ulimit -s 1048576; exec "$@"', 'bash', ...node], { encoding: 'utf8', maxBuffer: 1 << 26 })
+    : spawnSync(node[0] as string, node.slice(1), { encoding: 'utf8', maxBuffer: 1 << 26 });
   if (out.status !== 0) throw new Error(`benchmark child failed (${args.join(' ')}):\n${out.stderr}`);
   const last = out.stdout.trim().split('\n').pop() ?? '';
   return JSON.parse(last) as CaseResult;

@@ -3,7 +3,7 @@
  * Run: npm run demo
  */
 import { fileURLToPath } from 'node:url';
-import { TransactionLog } from '../src/index';
+import { TransactionLog, associationRules, recommend } from '../src/index';
 
 const file = fileURLToPath(new URL('./data/sample-transactions.csv', import.meta.url));
 const started = performance.now();
@@ -35,3 +35,12 @@ for (const c of log.customers()) {
   buckets.set(key, (buckets.get(key) ?? 0) + 1);
 }
 for (const key of ['1 (one-time)', '2-3', '4-9', '10+']) console.log(`${key.padEnd(14)} ${String(buckets.get(key) ?? 0).padStart(5)}`);
+
+heading('Bought together (association rules, support >= 0.5%, confidence >= 30%)');
+const rules = associationRules(log, { minSupport: 0.005, minConfidence: 0.3, minLift: 1.5 });
+for (const r of rules.slice(0, 5)) {
+  console.log(`{${r.antecedent.join(', ')}} => {${r.consequent.join(', ')}}`.padEnd(56), `confidence ${r.confidence.toFixed(2)}  lift ${r.lift.toFixed(1)}`);
+}
+const basket = rules[0]?.antecedent ?? [];
+const suggestions = recommend(rules, basket, { topN: 3 }).map((x) => `${x.item} (${x.score.toFixed(2)})`);
+console.log(`suggested for a basket with ${basket.join(' and ')}: ${suggestions.join(', ')}`);

@@ -2,6 +2,7 @@ import { throwIfAborted } from '../core/run';
 import type { ItemsetCollector } from './collector';
 import type { RankedBaskets } from './prepare';
 import type { ResolvedItemsetOptions } from './options';
+import { MAX_PAIR_MATRIX_ITEMS, pairCounts } from './pairs';
 
 /**
  * Apriori (Agrawal & Srikant 1994): level-wise candidate generation by joining frequent
@@ -18,7 +19,26 @@ export function mineApriori(data: RankedBaskets, o: ResolvedItemsetOptions, out:
     out.add(buf, 1, data.rankCount[r] as number);
     level.push(Int32Array.of(r));
   }
-  for (let k = 2; k <= o.maxLength && level.length > 1; k++) {
+  let k = 2;
+  if (k <= o.maxLength && nRanks > 1 && nRanks <= MAX_PAIR_MATRIX_ITEMS) {
+    // Level 2 from one pass with a triangular count matrix instead of ~N²/2 candidate objects.
+    throwIfAborted(o.signal);
+    o.onProgress?.({ phase: 'count', done: 2 });
+    const pairs = pairCounts(data, nRanks);
+    const next: Int32Array[] = [];
+    for (let i = 0; i < nRanks; i++) {
+      for (let j = i + 1; j < nRanks; j++) {
+        const c = pairs.at(i, j);
+        if (c < o.minCount) continue;
+        const items = Int32Array.of(i, j);
+        out.add(items, 2, c);
+        next.push(items);
+      }
+    }
+    level = next;
+    k = 3;
+  }
+  for (; k <= o.maxLength && level.length > 1; k++) {
     throwIfAborted(o.signal);
     o.onProgress?.({ phase: 'count', done: k });
     const candidates = generate(level);

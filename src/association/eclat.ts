@@ -2,6 +2,7 @@ import { throwIfAborted } from '../core/run';
 import type { ItemsetCollector } from './collector';
 import type { RankedBaskets } from './prepare';
 import type { ResolvedItemsetOptions } from './options';
+import { MAX_PAIR_MATRIX_ITEMS, pairCounts, type PairCounts } from './pairs';
 
 /**
  * Eclat (Zaki 2000): depth-first search over vertical transaction-id sets, intersecting the
@@ -33,40 +34,6 @@ export function mineEclat(data: RankedBaskets, o: ResolvedItemsetOptions, out: I
   const cands = order.map((r) => ({ rank: r, set: sets[r] as TidSet, support: data.rankCount[r] as number }));
   const pairs = nRanks <= MAX_PAIR_MATRIX_ITEMS ? pairCounts(data, nRanks) : null;
   search.run(cands, 0, 0, true, pairs);
-}
-
-/** Up to this many frequent items, pair supports come from one counting pass (a triangular matrix). */
-const MAX_PAIR_MATRIX_ITEMS = 8192;
-
-/** Supports of all rank pairs (i < j) at index i·(2N − i − 1)/2 + (j − i − 1). */
-class PairCounts {
-  readonly counts: Int32Array;
-  constructor(readonly n: number) {
-    this.counts = new Int32Array((n * (n - 1)) / 2);
-  }
-  at(a: number, b: number): number {
-    const i = a < b ? a : b;
-    const j = a < b ? b : a;
-    return this.counts[(i * (2 * this.n - i - 1)) / 2 + (j - i - 1)] as number;
-  }
-}
-
-function pairCounts(data: RankedBaskets, n: number): PairCounts {
-  const pc = new PairCounts(n);
-  const c = pc.counts;
-  for (let t = 0; t + 1 < data.offsets.length; t++) {
-    const s = data.offsets[t] as number;
-    const e = data.offsets[t + 1] as number;
-    for (let x = s; x < e; x++) {
-      const i = data.ranks[x] as number;
-      const base = (i * (2 * n - i - 1)) / 2 - i - 1;
-      for (let y = x + 1; y < e; y++) {
-        const k = base + (data.ranks[y] as number);
-        c[k] = (c[k] as number) + 1;
-      }
-    }
-  }
-  return pc;
 }
 
 interface TidSet { list: Int32Array; words: Uint32Array }
