@@ -16,7 +16,7 @@ export function mineEclat(data: RankedBaskets, o: ResolvedItemsetOptions, out: I
   const nt = data.offsets.length - 1;
   let occurrences = 0;
   for (let r = 0; r < nRanks; r++) occurrences += data.rankCount[r] as number;
-  const dense = occurrences / (nRanks * Math.max(nt, 1)) > 1 / 32;
+  const dense = o.layout === 'dense' || (o.layout === undefined && occurrences / (nRanks * Math.max(nt, 1)) > 1 / 32);
   const ops: TidOps = dense ? new BitsetOps(nt) : new ListOps();
   const sets: TidSet[] = [];
   for (let r = 0; r < nRanks; r++) sets.push(ops.empty(data.rankCount[r] as number));
@@ -32,7 +32,7 @@ export function mineEclat(data: RankedBaskets, o: ResolvedItemsetOptions, out: I
   // Least frequent first: their tid sets are shortest, so intersections shrink fast.
   const order = Array.from({ length: nRanks }, (_, i) => nRanks - 1 - i);
   const cands = order.map((r) => ({ rank: r, set: sets[r] as TidSet, support: data.rankCount[r] as number }));
-  const pairs = nRanks <= MAX_PAIR_MATRIX_ITEMS ? pairCounts(data, nRanks) : null;
+  const pairs = nRanks <= MAX_PAIR_MATRIX_ITEMS && o.layout !== 'sparse' ? pairCounts(data, nRanks) : null;
   search.run(cands, 0, 0, true, pairs);
 }
 

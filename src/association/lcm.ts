@@ -14,12 +14,100 @@ export function mineClosed(data: RankedBaskets, o: ResolvedItemsetOptions, out: 
   const nRanks = data.rankToItem.length;
   if (nRanks === 0) return;
   const nt = data.offsets.length - 1;
-  const lcm = new Lcm(data, o, out, maximal, nRanks);
-  const all = Int32Array.from({ length: nt }, (_, t) => t);
   // The closure of the empty set: items in every one of the n baskets (empty ones included).
   const root: number[] = [];
   for (let r = 0; r < nRanks; r++) if (data.rankCount[r] === data.n) root.push(r);
-  lcm.visit(Int32Array.from(root), all, data.n, -1, true);
+  let occurrences = 0;
+  for (let r = 0; r < nRanks; r++) occurrences += data.rankCount[r] as number;
+  if (o.layout === 'dense' || (o.layout === undefined && occurrences / (nRanks * Math.max(nt, 1)) > 1 / 32)) {
+    new DenseLcm(data, o, out, maximal, nRanks).visit(Int32Array.from(root), allBits(nt), data.n, -1, true);
+  } else {
+    new Lcm(data, o, out, maximal, nRanks).visit(Int32Array.from(root), Int32Array.from({ length: nt }, (_, t) => t), data.n, -1, true);
+  }
+}
+
+function allBits(nt: number): Uint32Array {
+  const words = new Uint32Array((nt + 31) >>> 5).fill(0xffffffff);
+  if ((nt & 31) !== 0) words[words.length - 1] = (1 << (nt & 31)) - 1;
+  return words;
+}
+
+function popcount(v: number): number {
+  v -= (v >>> 1) & 0x55555555;
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
+}
+
+/**
+ * LCM on dense data: tid sets as bitsets; the closure of x ∪ {e} is tested item by item as
+ * "are all of its baskets inside T(i)?", which usually fails on the first word.
+ */
+class DenseLcm {
+  private readonly columns: Uint32Array[];
+  private readonly inX: Uint8Array;
+  private readonly nWords: number;
+
+  constructor(data: RankedBaskets, private readonly o: ResolvedItemsetOptions, private readonly out: ItemsetCollector, private readonly maximal: boolean, private readonly nRanks: number) {
+    const nt = data.offsets.length - 1;
+    this.nWords = (nt + 31) >>> 5;
+    this.columns = Array.from({ length: nRanks }, () => new Uint32Array(this.nWords));
+    for (let t = 0; t < nt; t++) {
+      for (let i = data.offsets[t] as number; i < (data.offsets[t + 1] as number); i++) {
+        const col = this.columns[data.ranks[i] as number] as Uint32Array;
+        col[t >>> 5] = (col[t >>> 5] as number) | (1 << (t & 31));
+      }
+    }
+    this.inX = new Uint8Array(nRanks);
+  }
+
+  visit(x: Int32Array, tids: Uint32Array, support: number, core: number, top: boolean): void {
+    const { minCount } = this.o;
+    for (const r of x) this.inX[r] = 1;
+    // Supports of x ∪ {e} for every e outside x (also needed for the maximality test).
+    const ext = new Int32Array(this.nRanks);
+    let extendable = false;
+    for (let e = 0; e < this.nRanks; e++) {
+      if (this.inX[e] === 1) continue;
+      const col = this.columns[e] as Uint32Array;
+      let c = 0;
+      for (let w = 0; w < this.nWords; w++) c += popcount(((tids[w] as number) & (col[w] as number)) >>> 0);
+      ext[e] = c;
+      if (c >= minCount) extendable = true;
+    }
+    if (x.length > 0 && (!this.maximal || !extendable)) this.out.add(x, x.length, support);
+    const children: Array<{ y: Int32Array; tids: Uint32Array; support: number; e: number }> = [];
+    for (let e = core + 1; e < this.nRanks; e++) {
+      if (top) {
+        throwIfAborted(this.o.signal);
+        this.o.onProgress?.({ phase: 'mine', done: e + 1, total: this.nRanks });
+      }
+      const s = ext[e] as number;
+      if (this.inX[e] === 1 || s < minCount) continue;
+      const col = this.columns[e] as Uint32Array;
+      const sub = new Uint32Array(this.nWords);
+      for (let w = 0; w < this.nWords; w++) sub[w] = ((tids[w] as number) & (col[w] as number)) >>> 0;
+      const y: number[] = [];
+      let ppc = true;
+      for (let i = 0; i < this.nRanks; i++) {
+        if (this.inX[i] === 1 || i === e) {
+          y.push(i);
+          continue;
+        }
+        if ((ext[i] as number) < s || !this.covers(this.columns[i] as Uint32Array, sub)) continue;
+        if (i < e) { ppc = false; break; }
+        y.push(i);
+      }
+      if (ppc) children.push({ y: Int32Array.from(y), tids: sub, support: s, e });
+    }
+    for (const r of x) this.inX[r] = 0;
+    for (const c of children) this.visit(c.y, c.tids, c.support, c.e, false);
+  }
+
+  /** True when every basket of `sub` contains the item of `col`. */
+  private covers(col: Uint32Array, sub: Uint32Array): boolean {
+    for (let w = 0; w < this.nWords; w++) if ((((sub[w] as number) & ~(col[w] as number)) >>> 0) !== 0) return false;
+    return true;
+  }
 }
 
 class Lcm {

@@ -30,6 +30,8 @@ export interface ResolvedItemsetOptions extends RunOptions {
   maxLength: number;
   kind: ItemsetKind;
   maxPatterns: number;
+  /** Internal, for tests: force the dense (bitset) or sparse (list) representation. */
+  layout?: 'dense' | 'sparse';
 }
 
 export const DEFAULT_MIN_SUPPORT = 0.01;
