@@ -1,3 +1,4 @@
+import { popcount } from '../core/bits';
 import { throwIfAborted } from '../core/run';
 import type { ItemsetCollector } from './collector';
 import type { RankedBaskets } from './prepare';
@@ -106,11 +107,6 @@ class BitsetOps implements TidOps {
   }
 }
 
-function popcount(v: number): number {
-  v -= (v >>> 1) & 0x55555555;
-  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
-  return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
-}
 
 class Search {
   private readonly prefix: Int32Array;
