@@ -7,16 +7,17 @@ import type { ResolvedItemsetOptions } from './options';
 /**
  * FP-Growth (Han, Pei & Yin 2000) over typed-array FP-trees: conditional trees on compacted
  * local item indexes, the single-path shortcut, and perfect-extension pruning (items present in
- * every basket of a conditional base are set aside and combined at output, Borgelt 2005).
+ * every basket of a conditional base are set aside and combined at output, Borgelt 2005). The
+ * first level projects the baskets directly instead of building the full FP-tree.
  */
 export function mineFpGrowth(data: RankedBaskets, o: ResolvedItemsetOptions, out: ItemsetCollector): void {
   const nRanks = data.rankToItem.length;
   if (nRanks === 0) return;
-  const tree = new FpTree(nRanks, data.ranks.length);
-  for (let t = 0; t + 1 < data.offsets.length; t++) tree.insert(data.ranks, data.offsets[t] as number, data.offsets[t + 1] as number, 1);
-  const miner = new Miner(o, out, nRanks);
-  miner.mine(tree, Int32Array.from({ length: nRanks }, (_, i) => i), 0, 0, true);
+  new Miner(o, out, nRanks).mineTop(data);
 }
+
+/** A conditional pattern base: paths in `pathBuf[starts[p] .. starts[p+1]]`, each with a count. */
+interface Base { used: number; starts: number[]; counts: number[] }
 
 class Miner {
   private readonly prefix: Int32Array;
@@ -29,73 +30,136 @@ class Miner {
   }
 
   /**
-   * Mines `tree` whose local item k is global rank `globalOf[k]`; the current prefix is
-   * `prefix[0..depth)` and the perfect extensions gathered so far `perfect[0..plen)`.
+   * The first level, straight from the baskets: the conditional pattern base of rank k is the
+   * part of each basket before k (baskets list ranks ascending). Reading it from the baskets in
+   * order is much faster than walking parent pointers of a full FP-tree, which is never built.
    */
-  mine(tree: FpTree, globalOf: Int32Array, depth: number, plen: number, top: boolean): void {
-    const { minCount, maxLength, signal } = this.o;
-    if (!top && tree.isSinglePath()) {
+  mineTop(data: RankedBaskets): void {
+    const nRanks = data.rankToItem.length;
+    const { ranks, offsets } = data;
+    // Occurrences of each rank: where in `ranks` it stands, and where that basket starts.
+    const occStart = new Int32Array(nRanks + 1);
+    for (let r = 0; r < nRanks; r++) occStart[r + 1] = (occStart[r] as number) + (data.rankCount[r] as number);
+    const occAt = new Int32Array(occStart[nRanks] as number);
+    const occBasket = new Int32Array(occAt.length);
+    const fill = occStart.slice(0, nRanks);
+    for (let t = 0; t + 1 < offsets.length; t++) {
+      for (let i = offsets[t] as number; i < (offsets[t + 1] as number); i++) {
+        const r = ranks[i] as number;
+        const at = fill[r] as number;
+        occAt[at] = i;
+        occBasket[at] = offsets[t] as number;
+        fill[r] = at + 1;
+      }
+    }
+    const identity = Int32Array.from({ length: nRanks }, (_, i) => i);
+    for (let k = nRanks - 1; k >= 0; k--) {
+      throwIfAborted(this.o.signal);
+      this.o.onProgress?.({ phase: 'mine', done: nRanks - k, total: nRanks });
+      const support = data.rankCount[k] as number;
+      this.prefix[0] = k;
+      if (1 >= this.o.maxLength) {
+        this.out.add(this.prefix, 1, support);
+        continue;
+      }
+      const local = new Int32Array(k);
+      const base: Base = { used: 0, starts: [], counts: [] };
+      for (let q = occStart[k] as number; q < (occStart[k + 1] as number); q++) {
+        base.starts.push(base.used);
+        base.counts.push(1);
+        const end = occAt[q] as number;
+        for (let i = occBasket[q] as number; i < end; i++) {
+          const it = ranks[i] as number;
+          this.push(base, it);
+          local[it] = (local[it] as number) + 1;
+        }
+      }
+      base.starts.push(base.used);
+      this.project(k, support, local, base, identity, 0, 0, true);
+    }
+  }
+
+  /**
+   * Mines conditional tree `tree` whose local item k is global rank `globalOf[k]`; the current
+   * prefix is `prefix[0..depth)` and the perfect extensions gathered so far `perfect[0..plen)`.
+   */
+  mine(tree: FpTree, globalOf: Int32Array, depth: number, plen: number): void {
+    if (tree.isSinglePath()) {
       this.singlePath(tree, globalOf, depth, plen);
       return;
     }
     for (let k = tree.nItems - 1; k >= 0; k--) {
       const support = tree.total[k] as number;
-      if (support < minCount) continue;
-      if (top) {
-        throwIfAborted(signal);
-        this.o.onProgress?.({ phase: 'mine', done: tree.nItems - k, total: tree.nItems });
-      }
+      if (support < this.o.minCount) continue;
       this.prefix[depth] = globalOf[k] as number;
-      if (depth + 1 >= maxLength) {
+      if (depth + 1 >= this.o.maxLength) {
         this.out.add(this.prefix, depth + 1, support);
         continue;
       }
       // Conditional pattern base: the path above each node of item k, with that node's count.
-      let used = 0;
-      const starts: number[] = [];
-      const counts: number[] = [];
       const local = new Int32Array(k);
+      const base: Base = { used: 0, starts: [], counts: [] };
       for (let v = tree.head[k] as number; v >= 0; v = tree.next[v] as number) {
         const c = tree.count[v] as number;
-        starts.push(used);
-        counts.push(c);
+        base.starts.push(base.used);
+        base.counts.push(c);
         for (let u = tree.parent[v] as number; u > 0; u = tree.parent[u] as number) {
           const it = tree.item[u] as number;
-          if (used >= this.pathBuf.length) this.growPath();
-          this.pathBuf[used++] = it;
+          this.push(base, it);
           local[it] = (local[it] as number) + c;
         }
       }
-      starts.push(used);
-      // Perfect extensions join the pool; other frequent items get compact local indexes.
-      let newPlen = plen;
-      const newIndex = new Int32Array(k).fill(-1);
-      let nLocal = 0;
-      for (let it = 0; it < k; it++) {
-        const c = local[it] as number;
-        if (c === support) this.perfect[newPlen++] = globalOf[it] as number;
-        else if (c >= minCount) newIndex[it] = nLocal++;
-      }
-      this.out.addWithPerfect(this.prefix, depth + 1, this.perfect, newPlen, support);
-      if (nLocal > 0 && depth + 2 <= maxLength) {
-        let kept = 0;
-        for (let i = 0; i < used; i++) if ((newIndex[this.pathBuf[i] as number] as number) >= 0) kept++;
-        const cond = new FpTree(nLocal, Math.min(kept, 256 + (kept >>> 3)));
-        const globalOfCond = new Int32Array(nLocal);
-        for (let it = 0; it < k; it++) if ((newIndex[it] as number) >= 0) globalOfCond[newIndex[it] as number] = globalOf[it] as number;
-        const path = new Int32Array(k);
-        for (let p = 0; p < counts.length; p++) {
-          // Stored bottom-up (descending items): reverse into ascending order.
-          let len = 0;
-          for (let i = (starts[p + 1] as number) - 1; i >= (starts[p] as number); i--) {
-            const ni = newIndex[this.pathBuf[i] as number] as number;
-            if (ni >= 0) path[len++] = ni;
-          }
-          if (len > 0) cond.insert(path, 0, len, counts[p] as number);
-        }
-        this.mine(cond, globalOfCond, depth + 1, newPlen, false);
-      }
+      base.starts.push(base.used);
+      this.project(k, support, local, base, globalOf, depth, plen, false);
     }
+  }
+
+  /**
+   * Emits prefix + item k (with the perfect extensions: items whose count in the base equals
+   * the support) and mines the conditional tree built from the rest of the base. Paths are in
+   * `pathBuf`, ascending (from the baskets) or descending (walked up a tree).
+   */
+  private project(k: number, support: number, local: Int32Array, base: Base, globalOf: Int32Array, depth: number, plen: number, ascending: boolean): void {
+    const { minCount, maxLength } = this.o;
+    let newPlen = plen;
+    const newIndex = new Int32Array(k).fill(-1);
+    let nLocal = 0;
+    for (let it = 0; it < k; it++) {
+      const c = local[it] as number;
+      if (c === support) this.perfect[newPlen++] = globalOf[it] as number;
+      else if (c >= minCount) newIndex[it] = nLocal++;
+    }
+    this.out.addWithPerfect(this.prefix, depth + 1, this.perfect, newPlen, support);
+    if (nLocal === 0 || depth + 2 > maxLength) return;
+    let kept = 0;
+    for (let i = 0; i < base.used; i++) if ((newIndex[this.pathBuf[i] as number] as number) >= 0) kept++;
+    const cond = new FpTree(nLocal, Math.min(kept, 256 + (kept >>> 3)));
+    const globalOfCond = new Int32Array(nLocal);
+    for (let it = 0; it < k; it++) if ((newIndex[it] as number) >= 0) globalOfCond[newIndex[it] as number] = globalOf[it] as number;
+    const path = new Int32Array(k);
+    for (let p = 0; p < base.counts.length; p++) {
+      let len = 0;
+      const from = base.starts[p] as number;
+      const to = base.starts[p + 1] as number;
+      if (ascending) {
+        for (let i = from; i < to; i++) {
+          const ni = newIndex[this.pathBuf[i] as number] as number;
+          if (ni >= 0) path[len++] = ni;
+        }
+      } else {
+        for (let i = to - 1; i >= from; i--) {
+          const ni = newIndex[this.pathBuf[i] as number] as number;
+          if (ni >= 0) path[len++] = ni;
+        }
+      }
+      if (len > 0) cond.insert(path, 0, len, base.counts[p] as number);
+    }
+    this.mine(cond, globalOfCond, depth + 1, newPlen);
+  }
+
+  private push(base: Base, it: number): void {
+    if (base.used >= this.pathBuf.length) this.growPath();
+    this.pathBuf[base.used++] = it;
   }
 
   /** Every combination of a single path's nodes; its count is that of the deepest node chosen. */
