@@ -5,3 +5,4 @@
  */
 export * from './core/index';
 export * from './association/index';
+export * from './clv/index';

@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { createRng } from '../core/random';
+import { bgnbdModel, fitBgNbd } from './bgnbd';
+import { fitGammaGamma, gammaGammaModel } from './gammaGamma';
+
+const PARAMS = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
+
+/** Simulates the BG/NBD process: repeat purchases in (0, T] and purchases in (T, T + t]. */
+function simulate(n: number, T: number, t: number, seed: number) {
+  const rng = createRng(seed);
+  const out: Array<{ frequency: number; recency: number; T: number; aliveAtT: boolean; future: number }> = [];
+  for (let i = 0; i < n; i++) {
+    const lambda = rng.gamma(PARAMS.r, 1 / PARAMS.alpha);
+    const p = rng.beta(PARAMS.a, PARAMS.b);
+    let time = 0;
+    let x = 0;
+    let tx = 0;
+    let future = 0;
+    let alive = true;
+    let aliveAtT = true;
+    while (alive) {
+      time += rng.exponential(lambda);
+      if (time > T + t) break;
+      if (time <= T) { x++; tx = time; } else { if (aliveAtT) future++; }
+      if (rng.next() < p) { alive = false; if (time <= T) aliveAtT = false; }
+    }
+    out.push({ frequency: x, recency: tx, T, aliveAtT, future });
+  }
+  return out;
+}
+
+describe('BG/NBD formulas', () => {
+  const model = bgnbdModel(PARAMS);
+
+  it('P(X(t) = n) sums to 1 and its mean equals E[X(t)] (two formulas of the paper agree)', () => {
+    for (const t of [1, 10, 39, 78]) {
+      let total = 0;
+      let mean = 0;
+      for (let n = 0; n < 400; n++) {
+        const p = model.probabilityOfPurchases(n, t);
+        total += p;
+        mean += n * p;
+      }
+      expect(total).toBeCloseTo(1, 6);
+      expect(mean).toBeCloseTo(model.expectedPurchases(t), 4);
+    }
+  });
+
+  it('agrees with a simulation of the buy-till-you-die process', () => {
+    const T = 39;
+    const t = 39;
+    const sim = simulate(40_000, T, t, 7);
+    const mean = (f: (c: (typeof sim)[number]) => number) => sim.reduce((s, c) => s + f(c), 0) / sim.length;
+    // Unconditional: mean repeat purchases in (0, T] and the distribution of counts.
+    expect(mean((c) => c.frequency)).toBeCloseTo(model.expectedPurchases(T), 1);
+    expect(mean((c) => (c.frequency === 0 ? 1 : 0))).toBeCloseTo(model.probabilityOfPurchases(0, T), 2);
+    expect(mean((c) => (c.frequency === 2 ? 1 : 0))).toBeCloseTo(model.probabilityOfPurchases(2, T), 2);
+    // Conditional on each customer's history: averages of posterior quantities equal population rates.
+    expect(mean((c) => model.probabilityAlive(c))).toBeCloseTo(mean((c) => (c.aliveAtT ? 1 : 0)), 2);
+    expect(mean((c) => model.expectedPurchases(t, c))).toBeCloseTo(mean((c) => c.future), 1);
+    expect(mean((c) => model.probabilityActive(c, t))).toBeCloseTo(mean((c) => (c.future > 0 ? 1 : 0)), 2);
+  });
+
+  it('recovers the parameters it simulated from (maximum likelihood)', () => {
+    const fit = fitBgNbd(simulate(20_000, 52, 0, 11));
+    expect(fit.params.r).toBeCloseTo(PARAMS.r, 1);
+    expect(Math.abs(fit.params.alpha - PARAMS.alpha) / PARAMS.alpha).toBeLessThan(0.15);
+    expect(Math.abs(fit.params.a - PARAMS.a) / PARAMS.a).toBeLessThan(0.2);
+    expect(Math.abs(fit.params.b - PARAMS.b) / PARAMS.b).toBeLessThan(0.25);
+  });
+
+  it('gives one-time buyers P(alive) = 1 but a falling probability of being active', () => {
+    const oneTime = { frequency: 0, recency: 0, T: 30 };
+    expect(model.probabilityAlive(oneTime)).toBe(1);
+    expect(model.probabilityActive(oneTime, 10)).toBeLessThan(model.probabilityActive({ ...oneTime, T: 1 }, 10));
+  });
+
+  it('rejects inconsistent summary rows, naming the row', () => {
+    expect(() => fitBgNbd([{ frequency: 1, recency: 5, T: 3 }])).toThrow(expect.objectContaining({ code: 'DATA', row: 1 }));
+    expect(() => fitBgNbd([{ frequency: 0, recency: 0, T: 3 }, { frequency: 0, recency: 2, T: 3 }])).toThrow(expect.objectContaining({ row: 2 }));
+    expect(() => fitBgNbd([])).toThrow(/empty/);
+    expect(() => model.expectedPurchases(-1)).toThrow(expect.objectContaining({ code: 'OPTION' }));
+  });
+});
+
+describe('Gamma-Gamma', () => {
+  it('recovers simulated spend parameters and shrinks a customer’s mean toward the population', () => {
+    const rng = createRng(3);
+    const truth = { p: 6, q: 4, gamma: 15 };
+    const rows = Array.from({ length: 20_000 }, () => {
+      const nu = rng.gamma(truth.q, 1 / truth.gamma);
+      const x = 1 + rng.int(8);
+      let sum = 0;
+      for (let i = 0; i < x; i++) sum += rng.gamma(truth.p, 1 / nu);
+      return { frequency: x, monetary: sum / x };
+    });
+    const fit = fitGammaGamma(rows);
+    expect(Math.abs(fit.params.p - truth.p) / truth.p).toBeLessThan(0.1);
+    expect(Math.abs(fit.params.q - truth.q) / truth.q).toBeLessThan(0.15);
+    const model = gammaGammaModel(truth);
+    const population = model.expectedSpend({ frequency: 0, monetary: 0 });
+    expect(population).toBeCloseTo((6 * 15) / 3, 10);
+    const heavy = model.expectedSpend({ frequency: 20, monetary: 100 });
+    expect(heavy).toBeGreaterThan(population);
+    expect(heavy).toBeLessThan(100);
+  });
+
+  it('needs repeat buyers with positive spend', () => {
+    expect(() => fitGammaGamma([{ frequency: 0, monetary: 0 }])).toThrow(/repeat purchase/);
+    expect(() => fitGammaGamma([{ frequency: 2, monetary: -1 }])).toThrow(expect.objectContaining({ code: 'DATA' }));
+  });
+});

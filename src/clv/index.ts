@@ -1,0 +1,15 @@
+/**
+ * Customer lifetime value: the Dwyer formula, the retention and migration models, the
+ * buy-till-you-die summary, BG/NBD and Gamma-Gamma.
+ * @module clv
+ */
+export { dwyerClv, retentionClv } from './formulas';
+export type { DwyerClvInput, RetentionClvInput, CashTiming } from './formulas';
+export { migrationClv } from './migration';
+export type { MigrationClvInput, MigrationClvResult } from './migration';
+export { customerSummary } from './summary';
+export type { CustomerSummaryRow, CustomerSummaryOptions, SummaryUnit } from './summary';
+export { fitBgNbd, bgnbdModel } from './bgnbd';
+export type { BgNbdParams, FittedBgNbd, BtydCustomer } from './bgnbd';
+export { fitGammaGamma, gammaGammaModel } from './gammaGamma';
+export type { GammaGammaParams, FittedGammaGamma } from './gammaGamma';

@@ -1,0 +1,60 @@
+/**
+ * CDNOW (../shared/data/lifetimes; Fader & Hardie's 1/10 sample of CDNOW customers, via the
+ * lifetimes package, MIT). Oracles: the published calibration summary of the sample, and the
+ * published maximum-likelihood estimates: BG/NBD r = 0.243, alpha = 4.414, a = 0.793,
+ * b = 2.426, LL = −9582.4 (Fader, Hardie & Lee 2005, Marketing Science 24(2), weeks);
+ * Gamma-Gamma on the 946 repeat buyers p = 6.25, q = 3.74, gamma = 15.44 (Fader, Hardie & Lee
+ * 2005, JMR 42(4)).
+ */
+import { describe, expect, it } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { TransactionLog, customerSummary, fitBgNbd, fitGammaGamma } from '../../src/index';
+
+const DIR = fileURLToPath(new URL('../../../shared/data/lifetimes/', import.meta.url));
+const describeData = existsSync(DIR) ? describe : describe.skip;
+
+const published = () => readFileSync(`${DIR}cdnow_customers_summary_with_transactions.csv`, 'utf8').trim().split('\n').slice(1)
+  .map((line) => line.split(',').map(Number))
+  .map(([id, x, tx, T, zbar]) => ({ customer: String(id), frequency: x as number, recency: tx as number, T: T as number, monetary: zbar as number }));
+
+describeData('CDNOW', () => {
+  it('builds the published calibration summary from the raw transactions', () => {
+    // CDNOW_sample.txt: master id, sample id (the summary's ID), YYYYMMDD, CDs, dollars.
+    const records = readFileSync(`${DIR}CDNOW_sample.txt`, 'utf8').trim().split('\n').map((line) => {
+      const [, id, date, , dollars] = line.trim().split(/\s+/);
+      return { id: String(Number(id)), date, dollars };
+    });
+    const log = TransactionLog.fromRecords(records, { customer: 'id', time: 'date', amount: 'dollars' });
+    expect(log.rowCount).toBe(6919);
+    const ours = new Map(customerSummary(log, { asOf: '1997-09-30', unit: 'week' }).map((r) => [r.customer, r]));
+    const theirs = published();
+    expect(ours.size).toBe(2357);
+    expect(theirs).toHaveLength(2357);
+    for (const p of theirs) {
+      const o = ours.get(p.customer);
+      expect(o?.frequency, `customer ${p.customer}`).toBe(p.frequency);
+      expect(Math.abs((o?.recency ?? NaN) - p.recency)).toBeLessThanOrEqual(0.005 + 1e-9);
+      expect(Math.abs((o?.T ?? NaN) - p.T)).toBeLessThanOrEqual(0.005 + 1e-9);
+      if (p.frequency > 0) expect(Math.abs((o?.monetary ?? NaN) - p.monetary)).toBeLessThanOrEqual(0.005 + 1e-9);
+    }
+  });
+
+  it('fits BG/NBD to the published estimates', () => {
+    const fit = fitBgNbd(published());
+    expect(fit.params.r).toBeCloseTo(0.243, 3);
+    expect(fit.params.alpha).toBeCloseTo(4.414, 2);
+    expect(fit.params.a).toBeCloseTo(0.793, 3);
+    expect(fit.params.b).toBeCloseTo(2.426, 2);
+    expect(fit.logLikelihood).toBeCloseTo(-9582.4, 1);
+  });
+
+  it('fits Gamma-Gamma on the 946 repeat buyers to the published estimates', () => {
+    const rows = published();
+    expect(rows.filter((r) => r.frequency > 0)).toHaveLength(946);
+    const fit = fitGammaGamma(rows);
+    expect(fit.params.p).toBeCloseTo(6.25, 1);
+    expect(fit.params.q).toBeCloseTo(3.74, 1);
+    expect(fit.params.gamma).toBeCloseTo(15.44, 1);
+  });
+});
