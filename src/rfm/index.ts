@@ -1,0 +1,12 @@
+/**
+ * RFM analysis: recency, frequency and monetary scores with named segments.
+ * @module rfm
+ */
+export { rfm } from './rfm';
+export type { RfmRow, RfmValues, RfmOptions } from './rfm';
+export { rfmSummary } from './summary';
+export type { RfmSegmentSummary } from './summary';
+export { RFM_SEGMENTS, RF_SEGMENTS, segmentOf } from './segments';
+export type { RfmSegment, SegmentRule, ScoreRange } from './segments';
+export { scoreValues } from './scoring';
+export type { RfmScoring } from './scoring';
