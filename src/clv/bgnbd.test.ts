@@ -110,3 +110,20 @@ describe('Gamma-Gamma', () => {
     expect(() => fitGammaGamma([{ frequency: 2, monetary: -1 }])).toThrow(expect.objectContaining({ code: 'DATA' }));
   });
 });
+
+describe('BG/NBD likelihood gradient', () => {
+  it('matches central finite differences (the oracle for the analytic gradient)', async () => {
+    const { bgnbdLogLikelihood, bgnbdLogLikelihoodWithGradient, groupRows } = await import('./bgnbd');
+    const groups = groupRows(simulate(300, 30, 0, 5));
+    for (const p of [PARAMS, { r: 1.3, alpha: 0.7, a: 2.1, b: 0.9 }]) {
+      const { value, gradient } = bgnbdLogLikelihoodWithGradient(p, groups);
+      expect(value).toBeCloseTo(bgnbdLogLikelihood(p, groups), 8);
+      (['r', 'alpha', 'a', 'b'] as const).forEach((k, i) => {
+        const h = 1e-6 * p[k];
+        const up = bgnbdLogLikelihood({ ...p, [k]: p[k] + h }, groups);
+        const down = bgnbdLogLikelihood({ ...p, [k]: p[k] - h }, groups);
+        expect(gradient[i]).toBeCloseTo((up - down) / (2 * h), 3);
+      });
+    }
+  });
+});

@@ -1,6 +1,7 @@
 import { DataError, OptionError } from '../core/errors';
 import { hyp2f1 } from '../core/hypergeometric';
-import { logGamma } from '../core/math';
+import { bfgs } from '../core/bfgs';
+import { digamma, logGamma } from '../core/math';
 import { nelderMead } from '../core/optimize';
 import type { CustomerSummaryRow } from './summary';
 
@@ -25,8 +26,9 @@ export interface FittedBgNbd {
 }
 
 /**
- * Fits the BG/NBD model by maximum likelihood (Nelder–Mead on log-parameters, from several
- * starting points; the log-likelihood is evaluated once per distinct (x, t_x, T)).
+ * Fits the BG/NBD model by maximum likelihood: BFGS on log-parameters with the analytic
+ * gradient, falling back to Nelder–Mead from several starts; the log-likelihood is evaluated
+ * once per distinct (x, t_x, T), in log space so extreme customers give no NaN.
  * @param summary - Rows of {@link customerSummary} (frequency, recency, T in one unit).
  * @returns The fitted model with its parameters, log-likelihood and predictions.
  * @throws {DataError} code `'DATA'` for a row with negative or inconsistent values (recency > T, or frequency 0 with recency ≠ 0).
@@ -36,18 +38,37 @@ export interface FittedBgNbd {
  */
 export function fitBgNbd(summary: readonly BtydCustomer[]): FittedBgNbd {
   const groups = groupRows(summary);
-  const negLL = (p: number[]): number => {
-    const [r, alpha, a, b] = p.map(Math.exp) as [number, number, number, number];
-    return -bgnbdLogLikelihood({ r, alpha, a, b }, groups);
+  const { params, logLikelihood } = maximize(groups, bgnbdLogLikelihoodWithGradient);
+  return bgnbdModel(params, logLikelihood);
+}
+
+/**
+ * Maximum likelihood on log-parameters: BFGS with the analytic gradient from (1, 1, 1, 1),
+ * then Nelder–Mead from the result and from other starts if BFGS did not converge; the best wins.
+ */
+export function maximize(groups: readonly Group[], llg: (p: BgNbdParams, g: readonly Group[]) => { value: number; gradient: number[] }): { params: BgNbdParams; logLikelihood: number } {
+  const toParams = (theta: number[]): BgNbdParams => {
+    const [r, alpha, a, b] = theta.map(Math.exp) as [number, number, number, number];
+    return { r, alpha, a, b };
   };
-  let best: { x: number[]; value: number } | null = null;
-  for (const start of [[0, 0, 0, 0], [Math.log(0.5), Math.log(5), Math.log(0.5), Math.log(2)], [Math.log(2), Math.log(20), 0, Math.log(5)]]) {
-    let result = nelderMead(negLL, start, { maxIterations: 20_000, tolerance: 1e-12 });
-    result = nelderMead(negLL, result.x, { maxIterations: 20_000, tolerance: 1e-14, step: 0.05 }); // restart to polish
-    if (best === null || result.value < best.value) best = result;
+  const objective = (theta: number[]) => {
+    const p = toParams(theta);
+    const { value, gradient } = llg(p, groups);
+    // d(−LL)/dθ = −p · dLL/dp for θ = ln p
+    return { value: -value, gradient: [p.r, p.alpha, p.a, p.b].map((v, i) => -v * (gradient[i] as number)) };
+  };
+  const sane = (theta: number[]) => theta.every((t) => Math.abs(t) < 18); // e^18 ≈ 6.6e7: beyond, precision is gone
+  let best = bfgs(objective, [0, 0, 0, 0], { maxStep: 2 });
+  if (best.status !== 'converged' || !sane(best.x)) {
+    if (!sane(best.x)) best = { ...best, value: Infinity };
+    for (const start of [best.x, [Math.log(0.5), Math.log(5), Math.log(0.5), Math.log(2)], [Math.log(2), Math.log(20), 0, Math.log(5)]]) {
+      const nm = nelderMead((theta) => objective(theta).value, start, { maxIterations: 20_000, tolerance: 1e-14 });
+      const polished = bfgs(objective, nm.x, { maxStep: 2 });
+      const candidate = polished.value <= nm.value && sane(polished.x) ? polished : nm;
+      if (candidate.value < best.value && sane(candidate.x)) best = candidate;
+    }
   }
-  const [r, alpha, a, b] = (best as { x: number[] }).x.map(Math.exp) as [number, number, number, number];
-  return bgnbdModel({ r, alpha, a, b }, -(best as { value: number }).value);
+  return { params: toParams(best.x), logLikelihood: -best.value };
 }
 
 /** The BG/NBD predictions for given parameters (no fitting). */
@@ -91,7 +112,8 @@ export function bgnbdModel(params: BgNbdParams, logLikelihood = NaN): FittedBgNb
   };
 }
 
-interface Group { x: number; tx: number; T: number; weight: number }
+/** Customers sharing (frequency, recency, T), with their count. */
+export interface Group { x: number; tx: number; T: number; weight: number }
 
 /** Distinct (frequency, recency, T) with their counts; validates rows. */
 export function groupRows(summary: readonly BtydCustomer[]): Group[] {
@@ -130,6 +152,55 @@ export function bgnbdLogLikelihood({ r, alpha, a, b }: BgNbdParams, groups: read
     ll += weight * (a1 + a2 + tail);
   }
   return ll;
+}
+
+/** The log-likelihood and its gradient with respect to (r, alpha, a, b). */
+export function bgnbdLogLikelihoodWithGradient({ r, alpha, a, b }: BgNbdParams, groups: readonly Group[]): { value: number; gradient: number[] } {
+  const lgR = logGamma(r);
+  const psiR = digamma(r);
+  const psiAB = digamma(a + b);
+  const psiB = digamma(b);
+  const common = logGamma(a + b) - logGamma(b);
+  const logAlpha = Math.log(alpha);
+  // Special functions depend on x alone: compute them once per distinct frequency.
+  const perX = new Map<number, { lg: number; psiRX: number; psiBX: number; psiABX: number }>();
+  const special = (x: number) => {
+    let v = perX.get(x);
+    if (v === undefined) {
+      v = {
+        lg: logGamma(r + x) - lgR + r * logAlpha + common + logGamma(b + x) - logGamma(a + b + x),
+        psiRX: digamma(r + x),
+        psiBX: digamma(b + x),
+        psiABX: digamma(a + b + x),
+      };
+      perX.set(x, v);
+    }
+    return v;
+  };
+  let ll = 0, gr = 0, gAlpha = 0, ga = 0, gb = 0;
+  for (const { x, tx, T, weight: w } of groups) {
+    const sp = special(x);
+    const logAT = Math.log(alpha + T);
+    const a3 = -(r + x) * logAT;
+    let tail = a3;
+    let w4 = 0;
+    let logAtx = 0;
+    if (x > 0) {
+      logAtx = Math.log(alpha + tx);
+      const a4 = Math.log(a) - Math.log(b + x - 1) - (r + x) * logAtx;
+      const m = Math.max(a3, a4);
+      const s = Math.exp(a3 - m) + Math.exp(a4 - m);
+      tail = m + Math.log(s);
+      w4 = Math.exp(a4 - m) / s;
+    }
+    const w3 = 1 - w4;
+    ll += w * (sp.lg + tail);
+    gr += w * (sp.psiRX - psiR + logAlpha - w3 * logAT - w4 * logAtx);
+    gAlpha += w * (r / alpha - (w3 * (r + x)) / (alpha + T) - (x > 0 ? (w4 * (r + x)) / (alpha + tx) : 0));
+    ga += w * (psiAB - sp.psiABX + (x > 0 ? w4 / a : 0));
+    gb += w * (psiAB + sp.psiBX - psiB - sp.psiABX - (x > 0 ? w4 / (b + x - 1) : 0));
+  }
+  return { value: ll, gradient: [gr, gAlpha, ga, gb] };
 }
 
 function checkTime(t: number): void {
