@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../core/random';
-import { bgnbdModel, fitBgNbd } from './bgnbd';
+import { bgnbdLogLikelihood, bgnbdLogLikelihoodWithGradient, bgnbdModel, fitBgNbd, fitMbgNbd, groupRows } from './bgnbd';
 import { fitGammaGamma, gammaGammaModel } from './gammaGamma';
 
 const PARAMS = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
 
 /** Simulates the BG/NBD process: repeat purchases in (0, T] and purchases in (T, T + t]. */
-function simulate(n: number, T: number, t: number, seed: number) {
+function simulate(n: number, T: number, t: number, seed: number, modified = false) {
   const rng = createRng(seed);
   const out: Array<{ frequency: number; recency: number; T: number; aliveAtT: boolean; future: number }> = [];
   for (let i = 0; i < n; i++) {
@@ -18,6 +18,7 @@ function simulate(n: number, T: number, t: number, seed: number) {
     let future = 0;
     let alive = true;
     let aliveAtT = true;
+    if (modified && rng.next() < p) { alive = false; aliveAtT = false; } // MBG/NBD: may drop out at the first purchase
     while (alive) {
       time += rng.exponential(lambda);
       if (time > T + t) break;
@@ -112,18 +113,54 @@ describe('Gamma-Gamma', () => {
 });
 
 describe('BG/NBD likelihood gradient', () => {
-  it('matches central finite differences (the oracle for the analytic gradient)', async () => {
-    const { bgnbdLogLikelihood, bgnbdLogLikelihoodWithGradient, groupRows } = await import('./bgnbd');
-    const groups = groupRows(simulate(300, 30, 0, 5));
+  it.each([false, true])('matches central finite differences (modified: %s)', (modified) => {
+    const groups = groupRows(simulate(300, 30, 0, 5, modified));
     for (const p of [PARAMS, { r: 1.3, alpha: 0.7, a: 2.1, b: 0.9 }]) {
-      const { value, gradient } = bgnbdLogLikelihoodWithGradient(p, groups);
-      expect(value).toBeCloseTo(bgnbdLogLikelihood(p, groups), 8);
+      const { gradient } = bgnbdLogLikelihoodWithGradient(p, groups, modified);
       (['r', 'alpha', 'a', 'b'] as const).forEach((k, i) => {
         const h = 1e-6 * p[k];
-        const up = bgnbdLogLikelihood({ ...p, [k]: p[k] + h }, groups);
-        const down = bgnbdLogLikelihood({ ...p, [k]: p[k] - h }, groups);
+        const up = bgnbdLogLikelihood({ ...p, [k]: p[k] + h }, groups, modified);
+        const down = bgnbdLogLikelihood({ ...p, [k]: p[k] - h }, groups, modified);
         expect(gradient[i]).toBeCloseTo((up - down) / (2 * h), 3);
       });
     }
+  });
+});
+
+describe('MBG/NBD', () => {
+  const model = bgnbdModel(PARAMS, NaN, true);
+
+  it('P(X(t) = n) sums to 1 and its mean equals E[X(t)]', () => {
+    for (const t of [5, 39, 78]) {
+      let total = 0;
+      let mean = 0;
+      for (let n = 0; n < 400; n++) {
+        const p = model.probabilityOfPurchases(n, t);
+        total += p;
+        mean += n * p;
+      }
+      expect(total).toBeCloseTo(1, 6);
+      expect(mean).toBeCloseTo(model.expectedPurchases(t), 4);
+    }
+  });
+
+  it('agrees with a simulation where customers may also drop out at the first purchase', () => {
+    const T = 39;
+    const t = 39;
+    const sim = simulate(40_000, T, t, 9, true);
+    const mean = (f: (c: (typeof sim)[number]) => number) => sim.reduce((s, c) => s + f(c), 0) / sim.length;
+    expect(mean((c) => c.frequency)).toBeCloseTo(model.expectedPurchases(T), 1);
+    expect(mean((c) => (c.frequency === 0 ? 1 : 0))).toBeCloseTo(model.probabilityOfPurchases(0, T), 2);
+    expect(mean((c) => model.probabilityAlive(c))).toBeCloseTo(mean((c) => (c.aliveAtT ? 1 : 0)), 2);
+    expect(mean((c) => model.expectedPurchases(t, c))).toBeCloseTo(mean((c) => c.future), 1);
+    expect(mean((c) => model.probabilityActive(c, t))).toBeCloseTo(mean((c) => (c.future > 0 ? 1 : 0)), 2);
+    expect(model.probabilityAlive({ frequency: 0, recency: 0, T: 30 })).toBeLessThan(1);
+  });
+
+  it('recovers simulated parameters', () => {
+    const fit = fitMbgNbd(simulate(20_000, 52, 0, 13, true));
+    expect(fit.params.r).toBeCloseTo(PARAMS.r, 1);
+    expect(Math.abs(fit.params.a - PARAMS.a) / PARAMS.a).toBeLessThan(0.25);
+    expect(Math.abs(fit.params.b - PARAMS.b) / PARAMS.b).toBeLessThan(0.3);
   });
 });

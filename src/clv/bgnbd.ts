@@ -11,7 +11,7 @@ export interface BgNbdParams { r: number; alpha: number; a: number; b: number }
 /** The part of a summary row the model reads. */
 export type BtydCustomer = Pick<CustomerSummaryRow, 'frequency' | 'recency' | 'T'>;
 
-/** A fitted BG/NBD model. Times are in the unit of the summary it was fitted on. */
+/** A fitted BG/NBD (or MBG/NBD) model. Times are in the unit of the summary it was fitted on. */
 export interface FittedBgNbd {
   params: BgNbdParams;
   logLikelihood: number;
@@ -38,8 +38,23 @@ export interface FittedBgNbd {
  */
 export function fitBgNbd(summary: readonly BtydCustomer[]): FittedBgNbd {
   const groups = groupRows(summary);
-  const { params, logLikelihood } = maximize(groups, bgnbdLogLikelihoodWithGradient);
+  const { params, logLikelihood } = maximize(groups, (p, g) => bgnbdLogLikelihoodWithGradient(p, g, false));
   return bgnbdModel(params, logLikelihood);
+}
+
+/**
+ * Fits the modified BG/NBD model (MBG/NBD, Batislam, Denizel & Filiztekin 2007): like BG/NBD,
+ * but a customer may also drop out right after the first purchase, so one-time buyers can be
+ * inactive too (P(alive) < 1 for frequency 0). Same result shape as {@link fitBgNbd}.
+ * @throws {DataError} code `'DATA'` for inconsistent summary rows.
+ * @see Batislam, Denizel & Filiztekin (2007), Empirical validation and comparison of models for customer base analysis, IJRM 24(3).
+ * @example
+ * fitMbgNbd(summary).probabilityAlive({ frequency: 0, recency: 0, T: 30 }) //=> below 1
+ */
+export function fitMbgNbd(summary: readonly BtydCustomer[]): FittedBgNbd {
+  const groups = groupRows(summary);
+  const { params, logLikelihood } = maximize(groups, (p, g) => bgnbdLogLikelihoodWithGradient(p, g, true));
+  return bgnbdModel(params, logLikelihood, true);
 }
 
 /**
@@ -71,36 +86,45 @@ export function maximize(groups: readonly Group[], llg: (p: BgNbdParams, g: read
   return { params: toParams(best.x), logLikelihood: -best.value };
 }
 
-/** The BG/NBD predictions for given parameters (no fitting). */
-export function bgnbdModel(params: BgNbdParams, logLikelihood = NaN): FittedBgNbd {
+/**
+ * The BG/NBD (or, with `modified`, MBG/NBD) predictions for given parameters, without fitting.
+ * @example
+ * bgnbdModel({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }).expectedPurchases(39) //=> 1.19…
+ */
+export function bgnbdModel(params: BgNbdParams, logLikelihood = NaN, modified = false): FittedBgNbd {
   const { r, alpha, a, b } = params;
+  const shift = modified ? 1 : 0; // MBG/NBD: one more dropout opportunity, at the first purchase
   const alive = (c: BtydCustomer): number => {
-    if (c.frequency === 0) return 1;
-    return 1 / (1 + (a / (b + c.frequency - 1)) * Math.pow((alpha + c.T) / (alpha + c.recency), r + c.frequency));
+    if (c.frequency === 0 && !modified) return 1;
+    return 1 / (1 + (a / (b + c.frequency - 1 + shift)) * Math.pow((alpha + c.T) / (alpha + c.recency), r + c.frequency));
   };
+  const lbeta = (p: number, q: number) => logGamma(p) + logGamma(q) - logGamma(p + q);
   return {
     params: { ...params },
     logLikelihood,
     expectedPurchases(t: number, customer?: BtydCustomer): number {
       checkTime(t);
       if (customer === undefined) {
-        return ((a + b - 1) / (a - 1)) * (1 - Math.pow(alpha / (alpha + t), r) * hyp2f1(r, b, a + b - 1, t / (alpha + t)));
+        const lead = modified ? b / (a - 1) : (a + b - 1) / (a - 1);
+        return lead * (1 - Math.pow(alpha / (alpha + t), r) * hyp2f1(r, b + shift, a + b - 1 + shift, t / (alpha + t)));
       }
       const { frequency: x, T } = customer;
-      const numerator = ((a + b + x - 1) / (a - 1)) * (1 - Math.pow((alpha + T) / (alpha + T + t), r + x) * hyp2f1(r + x, b + x, a + b + x - 1, t / (alpha + T + t)));
+      const z = t / (alpha + T + t);
+      const numerator = ((a + b + x - 1 + shift) / (a - 1)) * (1 - Math.pow((alpha + T) / (alpha + T + t), r + x) * hyp2f1(r + x, b + x + shift, a + b + x - 1 + shift, z));
       return numerator * alive(customer);
     },
     probabilityAlive: alive,
     probabilityOfPurchases(n: number, t: number): number {
       checkTime(t);
       if (!(Number.isInteger(n) && n >= 0)) throw new OptionError(`n must be a non-negative integer, got ${n}`);
-      const lbeta = (p: number, q: number) => logGamma(p) + logGamma(q) - logGamma(p + q);
-      const logPoissonGamma = (j: number) => logGamma(r + j) - logGamma(r) - logGamma(j + 1) + r * Math.log(alpha / (alpha + t)) + j * Math.log(t / (alpha + t));
-      let p = Math.exp(lbeta(a, b + n) - lbeta(a, b) + logPoissonGamma(n));
-      if (n > 0) {
-        let tail = 0;
-        for (let j = 0; j < n; j++) tail += Math.exp(logPoissonGamma(j));
-        p += Math.exp(lbeta(a + 1, b + n - 1) - lbeta(a, b)) * (1 - tail);
+      // NBD pmf: the chance of j purchases in (0, t] while alive.
+      const nbd = (j: number) => Math.exp(logGamma(r + j) - logGamma(r) - logGamma(j + 1) + r * Math.log(alpha / (alpha + t)) + j * Math.log(t / (alpha + t)));
+      // Alive through all n (+1 for MBG) dropout opportunities with n purchases, or dropped right after the n-th.
+      let p = Math.exp(lbeta(a, b + n + shift) - lbeta(a, b)) * nbd(n);
+      if (n > 0 || modified) {
+        let reached = 1;
+        for (let j = 0; j < n; j++) reached -= nbd(j);
+        p += Math.exp(lbeta(a + 1, b + n - 1 + shift) - lbeta(a, b)) * reached;
       }
       return p;
     },
@@ -134,28 +158,14 @@ export function groupRows(summary: readonly BtydCustomer[]): Group[] {
   return [...map.values()];
 }
 
-/** Σ log-likelihood of the BG/NBD model (Fader, Hardie & Lee 2005, eq. 6), via log-sum-exp. */
-export function bgnbdLogLikelihood({ r, alpha, a, b }: BgNbdParams, groups: readonly Group[]): number {
-  const lgR = logGamma(r);
-  const common = logGamma(a + b) - logGamma(b);
-  let ll = 0;
-  for (const { x, tx, T, weight } of groups) {
-    const a1 = logGamma(r + x) - lgR + r * Math.log(alpha);
-    const a2 = common + logGamma(b + x) - logGamma(a + b + x);
-    const a3 = -(r + x) * Math.log(alpha + T);
-    let tail = a3;
-    if (x > 0) {
-      const a4 = Math.log(a) - Math.log(b + x - 1) - (r + x) * Math.log(alpha + tx);
-      const m = Math.max(a3, a4);
-      tail = m + Math.log(Math.exp(a3 - m) + Math.exp(a4 - m));
-    }
-    ll += weight * (a1 + a2 + tail);
-  }
-  return ll;
+/** Σ log-likelihood of the BG/NBD model (Fader, Hardie & Lee 2005, eq. 6), or MBG/NBD with `modified`. */
+export function bgnbdLogLikelihood(params: BgNbdParams, groups: readonly Group[], modified = false): number {
+  return bgnbdLogLikelihoodWithGradient(params, groups, modified).value;
 }
 
 /** The log-likelihood and its gradient with respect to (r, alpha, a, b). */
-export function bgnbdLogLikelihoodWithGradient({ r, alpha, a, b }: BgNbdParams, groups: readonly Group[]): { value: number; gradient: number[] } {
+export function bgnbdLogLikelihoodWithGradient({ r, alpha, a, b }: BgNbdParams, groups: readonly Group[], modified = false): { value: number; gradient: number[] } {
+  const shift = modified ? 1 : 0;
   const lgR = logGamma(r);
   const psiR = digamma(r);
   const psiAB = digamma(a + b);
@@ -168,10 +178,10 @@ export function bgnbdLogLikelihoodWithGradient({ r, alpha, a, b }: BgNbdParams, 
     let v = perX.get(x);
     if (v === undefined) {
       v = {
-        lg: logGamma(r + x) - lgR + r * logAlpha + common + logGamma(b + x) - logGamma(a + b + x),
+        lg: logGamma(r + x) - lgR + r * logAlpha + common + logGamma(b + x + shift) - logGamma(a + b + x + shift),
         psiRX: digamma(r + x),
-        psiBX: digamma(b + x),
-        psiABX: digamma(a + b + x),
+        psiBX: digamma(b + x + shift),
+        psiABX: digamma(a + b + x + shift),
       };
       perX.set(x, v);
     }
@@ -185,9 +195,10 @@ export function bgnbdLogLikelihoodWithGradient({ r, alpha, a, b }: BgNbdParams, 
     let tail = a3;
     let w4 = 0;
     let logAtx = 0;
-    if (x > 0) {
+    const dropped = x > 0 || modified;
+    if (dropped) {
       logAtx = Math.log(alpha + tx);
-      const a4 = Math.log(a) - Math.log(b + x - 1) - (r + x) * logAtx;
+      const a4 = Math.log(a) - Math.log(b + x - 1 + shift) - (r + x) * logAtx;
       const m = Math.max(a3, a4);
       const s = Math.exp(a3 - m) + Math.exp(a4 - m);
       tail = m + Math.log(s);
@@ -196,9 +207,9 @@ export function bgnbdLogLikelihoodWithGradient({ r, alpha, a, b }: BgNbdParams, 
     const w3 = 1 - w4;
     ll += w * (sp.lg + tail);
     gr += w * (sp.psiRX - psiR + logAlpha - w3 * logAT - w4 * logAtx);
-    gAlpha += w * (r / alpha - (w3 * (r + x)) / (alpha + T) - (x > 0 ? (w4 * (r + x)) / (alpha + tx) : 0));
-    ga += w * (psiAB - sp.psiABX + (x > 0 ? w4 / a : 0));
-    gb += w * (psiAB + sp.psiBX - psiB - sp.psiABX - (x > 0 ? w4 / (b + x - 1) : 0));
+    gAlpha += w * (r / alpha - (w3 * (r + x)) / (alpha + T) - (dropped ? (w4 * (r + x)) / (alpha + tx) : 0));
+    ga += w * (psiAB - sp.psiABX + (dropped ? w4 / a : 0));
+    gb += w * (psiAB + sp.psiBX - psiB - sp.psiABX - (dropped ? w4 / (b + x - 1 + shift) : 0));
   }
   return { value: ll, gradient: [gr, gAlpha, ga, gb] };
 }

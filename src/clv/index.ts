@@ -9,7 +9,7 @@ export { migrationClv } from './migration';
 export type { MigrationClvInput, MigrationClvResult } from './migration';
 export { customerSummary } from './summary';
 export type { CustomerSummaryRow, CustomerSummaryOptions, SummaryUnit } from './summary';
-export { fitBgNbd, bgnbdModel } from './bgnbd';
+export { fitBgNbd, fitMbgNbd, bgnbdModel } from './bgnbd';
 export type { BgNbdParams, FittedBgNbd, BtydCustomer } from './bgnbd';
 export { fitGammaGamma, gammaGammaModel } from './gammaGamma';
 export type { GammaGammaParams, FittedGammaGamma } from './gammaGamma';
