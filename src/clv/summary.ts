@@ -87,3 +87,41 @@ export function customerSummary(log: TransactionLog, options: CustomerSummaryOpt
   }
   return rows;
 }
+
+/** A summary row with what happened after calibration. */
+export interface CalibrationHoldoutRow extends CustomerSummaryRow {
+  /** Purchase days in (calibrationEnd, holdoutEnd]. */
+  holdoutFrequency: number;
+  /** Holdout length in units. */
+  holdoutDuration: number;
+}
+
+/**
+ * Splits the log at `calibrationEnd`: the {@link customerSummary} of what was known then, and
+ * the number of purchase days each customer made in (calibrationEnd, holdoutEnd] — to check a
+ * model's predictions against what happened.
+ * @throws {OptionError} code `'OPTION'` when the ends are not times or holdoutEnd <= calibrationEnd.
+ * @example
+ * calibrationHoldout(log, { calibrationEnd: '1997-09-30', holdoutEnd: '1998-06-30' })[0] //=> { …, holdoutFrequency: 1, holdoutDuration: 39 }
+ */
+export function calibrationHoldout(log: TransactionLog, options: { calibrationEnd: Date | string | number; holdoutEnd: Date | string | number; unit?: SummaryUnit }): CalibrationHoldoutRow[] {
+  const start = toEpochMs(options.calibrationEnd);
+  const end = toEpochMs(options.holdoutEnd);
+  if (Number.isNaN(start) || Number.isNaN(end) || end <= start) throw new OptionError('calibrationEnd and holdoutEnd must be times with calibrationEnd < holdoutEnd');
+  const unitMs = (options.unit ?? 'week') === 'day' ? MS_PER_DAY : 7 * MS_PER_DAY;
+  const rows = customerSummary(log, { asOf: start, unit: options.unit ?? 'week' });
+  const { customerBasketOffsets: off, basketTime, customerNames } = log.columns;
+  const index = new Map(customerNames.map((name, c) => [name, c]));
+  return rows.map((row) => {
+    const c = index.get(row.customer) as number;
+    let days = 0;
+    let lastDay = NaN;
+    for (let b = off[c] as number; b < (off[c + 1] as number); b++) {
+      const t = basketTime[b] as number;
+      if (t <= start || t > end) continue;
+      const day = Math.floor(t / MS_PER_DAY);
+      if (day !== lastDay) { days++; lastDay = day; }
+    }
+    return { ...row, holdoutFrequency: days, holdoutDuration: (end - start) / unitMs };
+  });
+}
