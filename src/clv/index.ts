@@ -15,3 +15,5 @@ export { fitBgNbd, fitMbgNbd, bgnbdModel } from './bgnbd';
 export type { BgNbdParams, FittedBgNbd, BtydCustomer } from './bgnbd';
 export { fitGammaGamma, gammaGammaModel } from './gammaGamma';
 export type { GammaGammaParams, FittedGammaGamma } from './gammaGamma';
+export { customerSummarySql, customerSummaryDuckDB } from './duckdb';
+export type { SqlSummaryOptions, DuckDbConnectionLike } from './duckdb';
