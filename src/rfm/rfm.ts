@@ -67,9 +67,19 @@ export function rfm(input: TransactionLog | readonly RfmValues[], options: RfmOp
   const r = scoreValues(values.map((v) => v.recency), bins, scoring, false, breaks?.recency);
   const f = scoreValues(values.map((v) => v.frequency), bins, scoring, true, breaks?.frequency);
   const m = scoreValues(values.map((v) => v.monetary), bins, scoring, true, breaks?.monetary);
+  // At most 9³ score combinations: name each once.
+  const fallback = options.fallbackSegment ?? 'Others';
+  const names: string[] = [];
+  const scores: string[] = [];
+  for (let key = 0; key < 1000; key++) {
+    const ri = Math.floor(key / 100), fi = Math.floor(key / 10) % 10, mi = key % 10;
+    scores.push(`${ri}${fi}${mi}`);
+    names.push(ri >= 1 && fi >= 1 && mi >= 1 ? segmentOf(ri, fi, mi, segments, fallback) : fallback);
+  }
   return values.map((v, i) => {
     const ri = r[i] as number, fi = f[i] as number, mi = m[i] as number;
-    return { ...v, r: ri, f: fi, m: mi, score: `${ri}${fi}${mi}`, segment: segmentOf(ri, fi, mi, segments, options.fallbackSegment ?? 'Others') };
+    const key = ri * 100 + fi * 10 + mi;
+    return { customer: v.customer, recency: v.recency, frequency: v.frequency, monetary: v.monetary, r: ri, f: fi, m: mi, score: scores[key] as string, segment: names[key] as string };
   });
 }
 

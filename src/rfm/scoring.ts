@@ -22,17 +22,48 @@ export function scoreValues(values: readonly number[], bins: number, scoring: Rf
     }
     return values.map((v) => (higherIsBetter ? 1 + breaks.filter((b) => b <= v).length : bins - breaks.filter((b) => b < v).length));
   }
-  // Sort once; worse values first.
-  const sorted = [...values].sort((a, b) => (higherIsBetter ? a - b : b - a));
+  // One native numeric sort, then binary searches (no comparator, no maps).
+  const sorted = Float64Array.from(values).sort();
   if (scoring === 'quantile') {
-    const below = new Map<number, number>();
-    sorted.forEach((v, i) => { if (!below.has(v)) below.set(v, i); });
-    return values.map((v) => 1 + Math.floor((bins * (below.get(v) as number)) / n));
+    return values.map((v) => {
+      const below = higherIsBetter ? lowerBound(sorted, v) : n - upperBound(sorted, v);
+      return 1 + Math.floor((bins * below) / n);
+    });
   }
   if (scoring === 'rank') {
-    const distinct = [...new Set(sorted)];
-    const rank = new Map(distinct.map((v, i) => [v, i]));
-    return values.map((v) => 1 + Math.floor((bins * (rank.get(v) as number)) / distinct.length));
+    let k = 0;
+    const distinct = new Float64Array(n);
+    for (let i = 0; i < n; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) distinct[k++] = sorted[i] as number;
+    const unique = distinct.subarray(0, k);
+    return values.map((v) => {
+      const index = lowerBound(unique, v);
+      const rank = higherIsBetter ? index : k - 1 - index;
+      return 1 + Math.floor((bins * rank) / k);
+    });
   }
   throw new OptionError(`scoring must be 'quantile', 'rank' or { breaks }, got ${String(scoring)}`);
+}
+
+/** First index whose value is >= v. */
+function lowerBound(a: Float64Array, v: number): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((a[mid] as number) < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** First index whose value is > v. */
+function upperBound(a: Float64Array, v: number): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((a[mid] as number) <= v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

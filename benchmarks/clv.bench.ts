@@ -1,0 +1,65 @@
+/**
+ * CLV and RFM core: BG/NBD fit on CDNOW (2,357 customers), the customer summary and RFM of
+ * generated logs of 1e4..1e6 line items, and scoring 1e6 customers (BG/NBD P(active) and
+ * conditional expected purchases, Gamma-Gamma spend). Peers: none on npm fit BG/NBD; the
+ * reference is the Python lifetimes package (see benchmarks/README.md).
+ * Run: npm run bench -- clv [--quick]
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { bgnbdModel, customerSummary, fitBgNbd, gammaGammaModel, rfm, syntheticLog } from '../src/index';
+import { SHARED_DATA } from './datasets';
+import { QUICK, measure, peakRssMb, report, runChild, type CaseResult } from './harness';
+
+const SCRIPT = fileURLToPath(import.meta.url);
+
+async function child(kind: string, size: number): Promise<CaseResult> {
+  let count = 0;
+  let fn: () => void;
+  let dataset: string;
+  let iterations = 5;
+  if (kind === 'bgnbd fit') {
+    const rows = readFileSync(`${SHARED_DATA}lifetimes/cdnow_customers_summary.csv`, 'utf8').trim().split('\n').slice(1)
+      .map((l) => l.split(',').map(Number)).map(([, x, tx, T]) => ({ frequency: x as number, recency: tx as number, T: T as number }));
+    dataset = 'CDNOW summary';
+    size = rows.length;
+    iterations = 30;
+    fn = () => { count = fitBgNbd(rows).logLikelihood < 0 ? rows.length : 0; };
+  } else if (kind === 'customerSummary' || kind === 'rfm') {
+    const { log } = syntheticLog({ customers: Math.ceil(size / 6), seed: 1, maxLineItems: size });
+    dataset = 'synthetic log (line items)';
+    fn = kind === 'rfm' ? () => { count = rfm(log).length; } : () => { count = customerSummary(log).length; };
+  } else {
+    const model = bgnbdModel({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 });
+    const spend = gammaGammaModel({ p: 6.25, q: 3.74, gamma: 15.44 });
+    const customers = Array.from({ length: size }, (_, i) => ({ frequency: i % 20, recency: i % 20 === 0 ? 0 : (i % 37) + 1, T: 39, monetary: 10 + (i % 50) }));
+    dataset = 'customers';
+    fn = () => {
+      let s = 0;
+      for (const c of customers) s += model.probabilityActive(c, 13) + model.expectedPurchases(13, c) * spend.expectedSpend(c);
+      count = s > 0 ? customers.length : 0;
+    };
+  }
+  const timing = await measure(fn, iterations);
+  return { bench: 'clv', impl: `crm-mining ${kind}`, dataset, size, ...timing, unitsPerSec: (size / timing.medianMs) * 1000, peakRssMb: peakRssMb(), count };
+}
+
+export async function run(): Promise<CaseResult[]> {
+  const results: CaseResult[] = [runChild(SCRIPT, ['bgnbd fit', '0'])];
+  for (const size of QUICK ? [1e4, 1e5] : [1e4, 1e5, 1e6]) {
+    results.push(runChild(SCRIPT, ['customerSummary', String(size)]));
+    results.push(runChild(SCRIPT, ['rfm', String(size)]));
+  }
+  results.push(runChild(SCRIPT, ['scoring', String(QUICK ? 1e5 : 1e6)]));
+  for (const r of results) console.log(`clv ${r.impl} ${r.size}: median ${r.medianMs.toFixed(1)} ms`);
+  report('clv', results);
+  return results;
+}
+
+const argv = process.argv;
+if (argv.includes('--child')) {
+  const [kind, size] = argv.slice(argv.indexOf('--child') + 1);
+  console.log(JSON.stringify(await child(kind as string, Number(size))));
+} else if (argv[1] === SCRIPT) {
+  await run();
+}
