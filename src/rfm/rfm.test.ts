@@ -44,27 +44,37 @@ describe('scoreValues', () => {
 });
 
 describe('segments', () => {
-  // The R package rfm assigns each matching segment in turn, so the last match wins.
+  // The R package rfm's table (rfm_segment documentation): lower and upper score per segment.
   const R_TABLE = {
     names: ['Champions', 'Loyal Customers', 'Potential Loyalist', 'New Customers', 'Promising', 'Need Attention', 'About To Sleep', 'At Risk', "Can't Lose Them", 'Lost'],
     rl: [4, 2, 3, 4, 3, 2, 2, 1, 1, 1], ru: [5, 5, 5, 5, 4, 3, 3, 2, 1, 2],
     fl: [4, 3, 1, 1, 1, 2, 1, 2, 4, 1], fu: [5, 5, 3, 1, 1, 3, 2, 5, 5, 2],
     ml: [4, 3, 1, 1, 1, 2, 1, 2, 4, 1], mu: [5, 5, 3, 1, 1, 3, 2, 5, 5, 2],
   };
-  const rPackage = (r: number, f: number, m: number) => {
-    let segment = 'Others';
-    R_TABLE.names.forEach((name, i) => {
-      if (r >= (R_TABLE.rl[i] as number) && r <= (R_TABLE.ru[i] as number) && f >= (R_TABLE.fl[i] as number) && f <= (R_TABLE.fu[i] as number) && m >= (R_TABLE.ml[i] as number) && m <= (R_TABLE.mu[i] as number)) segment = name;
-    });
-    return segment;
-  };
 
-  it('the 11-segment table gives the R package rfm’s segment for every score, Hibernating for its low-recency Others', () => {
-    for (let r = 1; r <= 5; r++) for (let f = 1; f <= 5; f++) for (let m = 1; m <= 5; m++) {
-      const expected = rPackage(r, f, m);
-      expect(segmentOf(r, f, m, RFM_SEGMENTS), `${r}${f}${m}`).toBe(expected === 'Others' && r <= 2 ? 'Hibernating' : expected);
-    }
+  it('uses the R package rfm’s score ranges for its ten segments, plus Hibernating', () => {
+    R_TABLE.names.forEach((name, i) => {
+      const rule = RFM_SEGMENTS.find((s) => s.name === name);
+      expect(rule, name).toEqual({ name, r: [R_TABLE.rl[i], R_TABLE.ru[i]], f: [R_TABLE.fl[i], R_TABLE.fu[i]], m: [R_TABLE.ml[i], R_TABLE.mu[i]] });
+    });
+    expect(RFM_SEGMENTS.map((s) => s.name)).toContain('Hibernating');
     expect(new Set(RFM_SEGMENTS.map((s) => s.name)).size).toBe(11);
+  });
+
+  it('reaches every one of the 11 segments, and names each score by a rule that contains it', () => {
+    const reached = new Set<string>();
+    for (let r = 1; r <= 5; r++) for (let f = 1; f <= 5; f++) for (let m = 1; m <= 5; m++) {
+      const name = segmentOf(r, f, m, RFM_SEGMENTS);
+      reached.add(name);
+      const rule = RFM_SEGMENTS.find((s) => s.name === name);
+      if (rule === undefined) continue; // 'Others'
+      for (const [score, range] of [[r, rule.r], [f, rule.f], [m, rule.m]] as const) if (range !== undefined) expect(score >= range[0] && score <= range[1]).toBe(true);
+    }
+    for (const s of RFM_SEGMENTS) expect(reached.has(s.name), s.name).toBe(true);
+    expect(segmentOf(5, 5, 5, RFM_SEGMENTS)).toBe('Champions');
+    expect(segmentOf(5, 1, 1, RFM_SEGMENTS)).toBe('New Customers');
+    expect(segmentOf(1, 5, 5, RFM_SEGMENTS)).toBe("Can't Lose Them");
+    expect(segmentOf(1, 1, 1, RFM_SEGMENTS)).toBe('Lost');
   });
 
   it('the recency × frequency map covers every cell with its 10 segments', () => {

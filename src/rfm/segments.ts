@@ -15,22 +15,24 @@ export type RfmSegment =
   | 'About To Sleep' | 'At Risk' | "Can't Lose Them" | 'Hibernating' | 'Lost' | 'Others';
 
 /**
- * The widely used 11-segment table for 5-level R, F and M scores, first match wins. Its bounds
- * are those of the R package rfm (`rfm_segment` documentation), which assigns the last matching
- * segment: listed here in reverse so that first-match gives the same result; "Hibernating"
- * then takes the remaining low-recency customers. Anything else falls to 'Others'.
+ * The widely used 11-segment table for 5-level R, F and M scores, first match wins. The score
+ * ranges of the ten shared names are those of the R package rfm (`rfm_segment`), plus
+ * Hibernating for the remaining low-recency customers. The R package applies its list in the
+ * order Champions, Loyal Customers, Potential Loyalist, …, where wider rules shadow narrower
+ * ones (New Customers, Promising and Can't Lose Them can never match); here the narrower rules
+ * come first, so every segment is reachable. Anything unmatched falls to 'Others'.
  */
 export const RFM_SEGMENTS: readonly SegmentRule[] = [
-  { name: 'Lost', r: [1, 2], f: [1, 2], m: [1, 2] },
-  { name: "Can't Lose Them", r: [1, 1], f: [4, 5], m: [4, 5] },
-  { name: 'At Risk', r: [1, 2], f: [2, 5], m: [2, 5] },
-  { name: 'About To Sleep', r: [2, 3], f: [1, 2], m: [1, 2] },
-  { name: 'Need Attention', r: [2, 3], f: [2, 3], m: [2, 3] },
-  { name: 'Promising', r: [3, 4], f: [1, 1], m: [1, 1] },
-  { name: 'New Customers', r: [4, 5], f: [1, 1], m: [1, 1] },
-  { name: 'Potential Loyalist', r: [3, 5], f: [1, 3], m: [1, 3] },
-  { name: 'Loyal Customers', r: [2, 5], f: [3, 5], m: [3, 5] },
   { name: 'Champions', r: [4, 5], f: [4, 5], m: [4, 5] },
+  { name: "Can't Lose Them", r: [1, 1], f: [4, 5], m: [4, 5] },
+  { name: 'New Customers', r: [4, 5], f: [1, 1], m: [1, 1] },
+  { name: 'Promising', r: [3, 4], f: [1, 1], m: [1, 1] },
+  { name: 'Loyal Customers', r: [2, 5], f: [3, 5], m: [3, 5] },
+  { name: 'At Risk', r: [1, 2], f: [2, 5], m: [2, 5] },
+  { name: 'Need Attention', r: [2, 3], f: [2, 3], m: [2, 3] },
+  { name: 'Potential Loyalist', r: [3, 5], f: [1, 3], m: [1, 3] },
+  { name: 'About To Sleep', r: [2, 3], f: [1, 2], m: [1, 2] },
+  { name: 'Lost', r: [1, 2], f: [1, 2], m: [1, 2] },
   { name: 'Hibernating', r: [1, 2] },
 ];
 
