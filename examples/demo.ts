@@ -3,7 +3,7 @@
  * Run: npm run demo
  */
 import { fileURLToPath } from 'node:url';
-import { TransactionLog, associationRules, customerSummary, fitBgNbd, fitGammaGamma, recommend } from '../src/index';
+import { TransactionLog, associationRules, clv, customerSummary, fitBgNbd, fitGammaGamma, recommend, rfm, rfmSummary } from '../src/index';
 
 const file = fileURLToPath(new URL('./data/sample-transactions.csv', import.meta.url));
 const started = performance.now();
@@ -45,17 +45,22 @@ const basket = rules[0]?.antecedent ?? [];
 const suggestions = recommend(rules, basket, { topN: 3 }).map((x) => `${x.item} (${x.score.toFixed(2)})`);
 console.log(`suggested for a basket with ${basket.join(' and ')}: ${suggestions.join(', ')}`);
 
+heading('RFM segments');
+const segments = rfmSummary(rfm(log));
+for (const seg of segments.slice(0, 6)) {
+  console.log(`${seg.segment.padEnd(20)} ${String(seg.customers).padStart(5)} customers  ${(seg.revenueShare * 100).toFixed(0).padStart(3)}% of revenue  last bought ${seg.recency.toFixed(0)} days ago on average`);
+}
+console.log(`… and ${segments.slice(6).map((x) => `${x.segment} ${x.customers}`).join(', ')}`);
+
 heading('Who will buy again (BG/NBD + Gamma-Gamma, weeks)');
 const summary = customerSummary(log, { unit: 'week' });
 const bgnbd = fitBgNbd(summary);
 const spend = fitGammaGamma(summary);
 const { r, alpha, a, b } = bgnbd.params;
 console.log(`BG/NBD r ${r.toFixed(3)}, alpha ${alpha.toFixed(2)}, a ${a.toFixed(3)}, b ${b.toFixed(3)}; Gamma-Gamma p ${spend.params.p.toFixed(2)}, q ${spend.params.q.toFixed(2)}`);
-const ranked = summary
-  .map((c) => ({ c, purchases: bgnbd.expectedPurchases(26, c), active: bgnbd.probabilityActive(c, 13) }))
-  .sort((x, y) => y.purchases * spend.expectedSpend(y.c) - x.purchases * spend.expectedSpend(x.c));
-for (const { c, purchases, active } of ranked.slice(0, 3)) {
-  console.log(`${c.customer}: ${purchases.toFixed(1)} purchases expected in 26 weeks, ${money(purchases * spend.expectedSpend(c))}, P(buys within 13 weeks) ${active.toFixed(2)}`);
+const values = clv(bgnbd, spend, summary, { horizon: 52, period: 4, discountRate: 0.01 }).sort((x, y) => y.clv - x.clv);
+for (const v of values.slice(0, 3)) {
+  console.log(`${v.customer}: ${v.expectedPurchases.toFixed(1)} purchases expected in 52 weeks, CLV ${money(v.clv)} (4-week periods at 1%)`);
 }
 const atRisk = summary.filter((c) => c.frequency >= 3).map((c) => ({ c, active: bgnbd.probabilityActive(c, 13) })).sort((x, y) => x.active - y.active);
 console.log(`repeat buyers most at risk: ${atRisk.slice(0, 3).map((x) => `${x.c.customer} (${x.active.toFixed(2)})`).join(', ')}`);
