@@ -1,13 +1,13 @@
 /**
  * CLV and RFM core: BG/NBD fit on CDNOW (2,357 customers), the customer summary and RFM of
  * generated logs of 1e4..1e6 line items, and scoring 1e6 customers (BG/NBD P(active) and
- * conditional expected purchases, Gamma-Gamma spend). Peers: none on npm fit BG/NBD; the
+ * conditional expected purchases with scoreBgNbd, Gamma-Gamma spend). Peers: none on npm fit BG/NBD; the
  * reference is the Python lifetimes package (see benchmarks/README.md).
  * Run: npm run bench -- clv [--quick]
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { bgnbdModel, customerSummary, fitBgNbd, gammaGammaModel, rfm, syntheticLog } from '../src/index';
+import { customerSummary, fitBgNbd, gammaGammaModel, rfm, scoreBgNbd, syntheticLog } from '../src/index';
 import { SHARED_DATA } from './datasets';
 import { QUICK, measure, peakRssMb, report, runChild, type CaseResult } from './harness';
 
@@ -30,14 +30,19 @@ async function child(kind: string, size: number): Promise<CaseResult> {
     dataset = 'synthetic log (line items)';
     fn = kind === 'rfm' ? () => { count = rfm(log).length; } : () => { count = customerSummary(log).length; };
   } else {
-    const model = bgnbdModel({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 });
+    // P(alive), P(active in 13 weeks), expected purchases and spend for each customer, from columns.
+    const params = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
     const spend = gammaGammaModel({ p: 6.25, q: 3.74, gamma: 15.44 });
-    const customers = Array.from({ length: size }, (_, i) => ({ frequency: i % 20, recency: i % 20 === 0 ? 0 : (i % 37) + 1, T: 39, monetary: 10 + (i % 50) }));
+    const frequency = Float64Array.from({ length: size }, (_, i) => i % 20);
+    const recency = Float64Array.from({ length: size }, (_, i) => (i % 20 === 0 ? 0 : ((i * 7919) % 389) / 10));
+    const T = Float64Array.from({ length: size }, (_, i) => 39 + ((i * 104729) % 100) / 10);
+    const monetary = Float64Array.from({ length: size }, (_, i) => 10 + (i % 50));
     dataset = 'customers';
     fn = () => {
-      let s = 0;
-      for (const c of customers) s += model.probabilityActive(c, 13) + model.expectedPurchases(13, c) * spend.expectedSpend(c);
-      count = s > 0 ? customers.length : 0;
+      const scores = scoreBgNbd(params, { frequency, recency, T }, 13);
+      let value = 0;
+      for (let i = 0; i < size; i++) value += (scores.expectedPurchases[i] as number) * spend.expectedSpend({ frequency: frequency[i] as number, monetary: monetary[i] as number });
+      count = value > 0 ? size : 0;
     };
   }
   const timing = await measure(fn, iterations);

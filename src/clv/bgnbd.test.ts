@@ -164,3 +164,21 @@ describe('MBG/NBD', () => {
     expect(Math.abs(fit.params.b - PARAMS.b) / PARAMS.b).toBeLessThan(0.3);
   });
 });
+
+describe('extreme customers', () => {
+  it('fit and predict without NaN for very heavy, very old and brand-new customers', () => {
+    const rows = [
+      ...simulate(2000, 52, 0, 21),
+      { frequency: 900, recency: 51.9, T: 52 },
+      { frequency: 300, recency: 0.5, T: 52 },
+      { frequency: 0, recency: 0, T: 5000 },
+      { frequency: 0, recency: 0, T: 0 },
+    ];
+    for (const fit of [fitBgNbd(rows), fitMbgNbd(rows)]) {
+      expect(Number.isFinite(fit.logLikelihood)).toBe(true);
+      for (const c of rows.slice(-4)) {
+        for (const v of [fit.probabilityAlive(c), fit.expectedPurchases(52, c), fit.probabilityActive(c, 13)]) expect(Number.isFinite(v)).toBe(true);
+      }
+    }
+  });
+});

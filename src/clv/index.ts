@@ -17,3 +17,5 @@ export { fitGammaGamma, gammaGammaModel } from './gammaGamma';
 export type { GammaGammaParams, FittedGammaGamma } from './gammaGamma';
 export { customerSummarySql, customerSummaryDuckDB } from './duckdb';
 export type { SqlSummaryOptions, DuckDbConnectionLike } from './duckdb';
+export { scoreBgNbd } from './score';
+export type { BgNbdScores, BtydColumns } from './score';
