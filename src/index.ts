@@ -7,3 +7,4 @@ export * from './core/index';
 export * from './association/index';
 export * from './clv/index';
 export * from './rfm/index';
+export * from './sequence/index';

@@ -1,0 +1,55 @@
+import { OptionError } from '../core/errors';
+import type { RunOptions } from '../core/run';
+
+/** The sequential pattern algorithms; all return exactly the same patterns and counts. */
+export type SequenceAlgorithm = 'prefixspan' | 'spade' | 'gsp';
+
+/** Options of {@link sequentialPatterns}. */
+export interface SequentialPatternsOptions extends RunOptions {
+  /** Minimum relative support in (0, 1]: frequent when count >= ceil(minSupport · n). @default 0.01 unless minCount is given */
+  minSupport?: number;
+  /** Minimum absolute count (an integer >= 1), instead of `minSupport`. */
+  minCount?: number;
+  /** @default 'prefixspan' */
+  algorithm?: SequenceAlgorithm;
+  /** Most items in a pattern, over all its itemsets. @default Infinity */
+  maxLength?: number;
+  /** Least distance in itemset positions between consecutive matched itemsets (adjacent = 1). @default 1 */
+  minGap?: number;
+  /** Largest such distance. @default Infinity */
+  maxGap?: number;
+  /** Stop with a `LimitError` past this many patterns. @default 1_000_000 */
+  maxPatterns?: number;
+}
+
+export interface ResolvedSequenceOptions extends RunOptions {
+  minCount: number;
+  algorithm: SequenceAlgorithm;
+  maxLength: number;
+  minGap: number;
+  maxGap: number;
+  maxPatterns: number;
+}
+
+/**
+ * Validates options and turns support into a count for `n` sequences.
+ * @throws {OptionError} code `'OPTION'` for an out-of-range or mistyped option.
+ */
+export function resolveSequenceOptions(o: SequentialPatternsOptions, n: number): ResolvedSequenceOptions {
+  if (typeof o !== 'object' || o === null) throw new OptionError('options must be an object, e.g. { minSupport: 0.1 }');
+  if (o.minSupport !== undefined && o.minCount !== undefined) throw new OptionError('give either minSupport or minCount, not both');
+  if (o.minSupport !== undefined && !(typeof o.minSupport === 'number' && o.minSupport > 0 && o.minSupport <= 1)) throw new OptionError(`minSupport must be a number in (0, 1], got ${String(o.minSupport)}`, { minSupport: o.minSupport });
+  if (o.minCount !== undefined && !(Number.isInteger(o.minCount) && o.minCount >= 1)) throw new OptionError(`minCount must be an integer >= 1, got ${String(o.minCount)}`, { minCount: o.minCount });
+  const minCount = o.minCount ?? Math.max(1, Math.ceil((o.minSupport ?? 0.01) * n - 1e-9));
+  const algorithm = o.algorithm ?? 'prefixspan';
+  if (!['prefixspan', 'spade', 'gsp'].includes(algorithm)) throw new OptionError(`algorithm must be 'prefixspan', 'spade' or 'gsp', got ${String(algorithm)}`);
+  const maxLength = o.maxLength ?? Infinity;
+  if (!(maxLength === Infinity || (Number.isInteger(maxLength) && maxLength >= 1))) throw new OptionError(`maxLength must be an integer >= 1, got ${String(maxLength)}`);
+  const minGap = o.minGap ?? 1;
+  const maxGap = o.maxGap ?? Infinity;
+  if (!(Number.isInteger(minGap) && minGap >= 1)) throw new OptionError(`minGap must be an integer >= 1, got ${String(minGap)}`);
+  if (!(maxGap === Infinity || (Number.isInteger(maxGap) && maxGap >= minGap))) throw new OptionError(`maxGap must be an integer >= minGap (${minGap}), got ${String(maxGap)}`);
+  const maxPatterns = o.maxPatterns ?? 1_000_000;
+  if (!(maxPatterns === Infinity || (Number.isInteger(maxPatterns) && maxPatterns >= 1))) throw new OptionError(`maxPatterns must be an integer >= 1, got ${String(maxPatterns)}`);
+  return { ...o, minCount, algorithm, maxLength, minGap, maxGap, maxPatterns };
+}
