@@ -1,41 +1,77 @@
+import { Growable } from '../core/growable';
 import { throwIfAborted } from '../core/run';
 import type { IdPattern, PatternCollector } from './collector';
-import { itemsetHas, type EncodedSequences } from './encode';
+import type { EncodedSequences } from './encode';
 import type { ResolvedSequenceOptions } from './options';
 
-/** A sequence in a projected database: every itemset position where the prefix can end. */
-interface Projection { seq: number; ends: Int32Array }
+/**
+ * A pseudo-projected database, flat: projected sequence k is `seqs[k]`, and the itemset
+ * positions where the prefix can end there are `ends[offsets[k] .. offsets[k+1]]` (ascending).
+ */
+interface Projected { seqs: Int32Array; offsets: Int32Array; ends: Int32Array }
 
 /**
- * PrefixSpan (Pei et al. 2001) with pseudo-projection: a projected database is, per sequence,
- * the positions where the current prefix can end, never a copy of the data. Keeping every end
- * position (not only the first) makes the gap constraints exact: an itemset-extension must
- * hold at an end position, a sequence-extension at a position within [minGap, maxGap] of one.
+ * PrefixSpan (Pei et al. 2001) with pseudo-projection: a projected database holds, per
+ * sequence, the positions where the current prefix can end, never a copy of the data. Keeping
+ * every end position (not only the first) makes the gap constraints exact: an
+ * itemset-extension must hold at an end position, a sequence-extension at a position within
+ * [minGap, maxGap] of one. One counting scan per node finds the frequent extensions; one
+ * delivery scan builds all child projections at once, in flat typed arrays.
  */
 export function minePrefixSpan(data: EncodedSequences, o: ResolvedSequenceOptions, out: PatternCollector): void {
   const nItems = data.itemNames.length;
   const m = new Miner(data, o, out, nItems);
-  // Root: each item's positions in each sequence.
-  const positions: number[][][] = Array.from({ length: nItems }, () => []);
-  const seqOf: number[][] = Array.from({ length: nItems }, () => []);
+  // Root: every item's positions, one delivery pass over the data.
+  const support = new Int32Array(nItems);
+  const seen = new Int32Array(nItems).fill(-1);
+  for (let s = 0; s < data.n; s++) {
+    for (let i = data.setStart[data.seqStart[s] as number] as number; i < (data.setStart[data.seqStart[s + 1] as number] as number); i++) {
+      const v = data.items[i] as number;
+      if (seen[v] !== s) { seen[v] = s; support[v] = (support[v] as number) + 1; }
+    }
+  }
+  const frequent: number[] = [];
+  for (let v = 0; v < nItems; v++) if ((support[v] as number) >= o.minCount) frequent.push(v);
+  const index = new Int32Array(nItems).fill(-1);
+  frequent.forEach((v, b) => { index[v] = b; });
+  const buckets = frequent.map(() => new Bucket());
   for (let s = 0; s < data.n; s++) {
     for (let e = data.seqStart[s] as number; e < (data.seqStart[s + 1] as number); e++) {
       for (let i = data.setStart[e] as number; i < (data.setStart[e + 1] as number); i++) {
-        const v = data.items[i] as number;
-        const seqs = seqOf[v] as number[];
-        const lists = positions[v] as number[][];
-        if (seqs[seqs.length - 1] !== s) { seqs.push(s); lists.push([]); }
-        (lists[lists.length - 1] as number[]).push(e);
+        const b = index[data.items[i] as number] as number;
+        if (b >= 0) (buckets[b] as Bucket).deliver(s, e);
       }
     }
   }
-  for (let v = 0; v < nItems; v++) {
+  frequent.forEach((v, b) => {
     throwIfAborted(o.signal);
-    o.onProgress?.({ phase: 'mine', done: v + 1, total: nItems });
-    const seqs = seqOf[v] as number[];
-    if (seqs.length < o.minCount) continue;
-    const projected = seqs.map((seq, k) => ({ seq, ends: Int32Array.from(positions[v]?.[k] as number[]) }));
-    m.grow([[v]], 1, projected);
+    o.onProgress?.({ phase: 'mine', done: b + 1, total: frequent.length });
+    m.grow([[v]], 1, (buckets[b] as Bucket).finish());
+  });
+}
+
+/** Builds one child's projection in growable typed arrays. */
+class Bucket {
+  private readonly seqs = new Growable(Int32Array, 16);
+  private readonly offsets = new Growable(Int32Array, 16);
+  private readonly ends = new Growable(Int32Array, 16);
+  private lastSeq = -1;
+
+  deliver(seq: number, position: number): void {
+    if (seq !== this.lastSeq) {
+      this.lastSeq = seq;
+      this.seqs.push(seq);
+      this.offsets.push(this.ends.length);
+      this.ends.push(position);
+      return;
+    }
+    // A position reachable from several ends is kept once (positions arrive ascending).
+    if (this.ends.get(this.ends.length - 1) !== position) this.ends.push(position);
+  }
+
+  finish(): Projected {
+    this.offsets.push(this.ends.length);
+    return { seqs: this.seqs.toArray(), offsets: this.offsets.toArray(), ends: this.ends.toArray() };
   }
 }
 
@@ -44,6 +80,8 @@ class Miner {
   private readonly sCount: Int32Array;
   private readonly iStamp: Int32Array;
   private readonly sStamp: Int32Array;
+  private readonly iIndex: Int32Array;
+  private readonly sIndex: Int32Array;
   private stamp = 0;
 
   constructor(private readonly data: EncodedSequences, private readonly o: ResolvedSequenceOptions, private readonly out: PatternCollector, nItems: number) {
@@ -51,73 +89,99 @@ class Miner {
     this.sCount = new Int32Array(nItems);
     this.iStamp = new Int32Array(nItems);
     this.sStamp = new Int32Array(nItems);
+    this.iIndex = new Int32Array(nItems).fill(-1);
+    this.sIndex = new Int32Array(nItems).fill(-1);
   }
 
-  grow(prefix: IdPattern, length: number, projected: Projection[]): void {
-    this.out.add(prefix, projected.length);
+  grow(prefix: IdPattern, length: number, db: Projected): void {
+    this.out.add(prefix, db.seqs.length);
     if (length >= this.o.maxLength) return;
-    const { data } = this;
     const last = prefix[prefix.length - 1] as number[];
     const lastItem = last[last.length - 1] as number;
-    // Count, once per sequence, the items that extend the prefix either way.
+    const { minGap, maxGap, minCount } = this.o;
+    // Locals, not `this.` lookups, in the hottest loops of the miner.
+    const { setStart, items, seqStart } = this.data;
+    const { iStamp, sStamp, iCount, sCount, iIndex, sIndex } = this;
+    const { seqs, offsets, ends } = db;
+    // Scan 1: count, once per sequence, the items that extend the prefix either way.
     const iItems: number[] = [];
     const sItems: number[] = [];
-    for (const { seq, ends } of projected) {
+    for (let k = 0; k < seqs.length; k++) {
       const st = ++this.stamp;
-      for (const p of ends) {
-        for (let i = data.setStart[p] as number; i < (data.setStart[p + 1] as number); i++) {
-          const v = data.items[i] as number;
-          if (v <= lastItem || this.iStamp[v] === st) continue;
-          this.iStamp[v] = st;
-          if (this.iCount[v] === 0) iItems.push(v);
-          this.iCount[v] = (this.iCount[v] as number) + 1;
+      const from = offsets[k] as number;
+      const to = offsets[k + 1] as number;
+      for (let x = from; x < to; x++) {
+        const p = ends[x] as number;
+        for (let i = setStart[p] as number, e = setStart[p + 1] as number; i < e; i++) {
+          const v = items[i] as number;
+          if (v <= lastItem || iStamp[v] === st) continue;
+          iStamp[v] = st;
+          if (iCount[v] === 0) iItems.push(v);
+          iCount[v] = (iCount[v] as number) + 1;
         }
       }
-      this.forEachSuccessor(seq, ends, (q) => {
-        for (let i = data.setStart[q] as number; i < (data.setStart[q + 1] as number); i++) {
-          const v = data.items[i] as number;
-          if (this.sStamp[v] === st) continue;
-          this.sStamp[v] = st;
-          if (this.sCount[v] === 0) sItems.push(v);
-          this.sCount[v] = (this.sCount[v] as number) + 1;
+      const stop = seqStart[(seqs[k] as number) + 1] as number;
+      let q = (ends[from] as number) + minGap;
+      for (let x = from; x < to && q < stop; x++) {
+        const p = ends[x] as number;
+        if (q < p + minGap) q = p + minGap;
+        const hi = Math.min(stop - 1, p + maxGap);
+        for (; q <= hi; q++) {
+          for (let i = setStart[q] as number, e = setStart[q + 1] as number; i < e; i++) {
+            const v = items[i] as number;
+            if (sStamp[v] === st) continue;
+            sStamp[v] = st;
+            if (sCount[v] === 0) sItems.push(v);
+            sCount[v] = (sCount[v] as number) + 1;
+          }
         }
-      });
+      }
     }
-    const iFrequent = iItems.filter((v) => (this.iCount[v] as number) >= this.o.minCount).sort((a, b) => a - b);
-    const sFrequent = sItems.filter((v) => (this.sCount[v] as number) >= this.o.minCount).sort((a, b) => a - b);
-    for (const v of iItems) this.iCount[v] = 0;
-    for (const v of sItems) this.sCount[v] = 0;
-    for (const v of iFrequent) {
-      const next: Projection[] = [];
-      for (const { seq, ends } of projected) {
-        const kept = ends.filter((p) => itemsetHas(data, p, v));
-        if (kept.length > 0) next.push({ seq, ends: kept });
+    const iFrequent = iItems.filter((v) => (iCount[v] as number) >= minCount).sort((a, b) => a - b);
+    const sFrequent = sItems.filter((v) => (sCount[v] as number) >= minCount).sort((a, b) => a - b);
+    for (const v of iItems) iCount[v] = 0;
+    for (const v of sItems) sCount[v] = 0;
+    if (iFrequent.length === 0 && sFrequent.length === 0) return;
+    // Scan 2: deliver every occurrence of a frequent extension to its child's projection.
+    const iBuckets = iFrequent.map((v, b) => { iIndex[v] = b; return new Bucket(); });
+    const sBuckets = sFrequent.map((v, b) => { sIndex[v] = b; return new Bucket(); });
+    for (let k = 0; k < seqs.length; k++) {
+      const seq = seqs[k] as number;
+      const from = offsets[k] as number;
+      const to = offsets[k + 1] as number;
+      if (iBuckets.length > 0) {
+        for (let x = from; x < to; x++) {
+          const p = ends[x] as number;
+          for (let i = setStart[p] as number, e = setStart[p + 1] as number; i < e; i++) {
+            const v = items[i] as number;
+            const b = v > lastItem ? (iIndex[v] as number) : -1;
+            if (b >= 0) (iBuckets[b] as Bucket).deliver(seq, p);
+          }
+        }
       }
+      if (sBuckets.length > 0) {
+        const stop = seqStart[seq + 1] as number;
+        let q = (ends[from] as number) + minGap;
+        for (let x = from; x < to && q < stop; x++) {
+          const p = ends[x] as number;
+          if (q < p + minGap) q = p + minGap;
+          const hi = Math.min(stop - 1, p + maxGap);
+          for (; q <= hi; q++) {
+            for (let i = setStart[q] as number, e = setStart[q + 1] as number; i < e; i++) {
+              const b = sIndex[items[i] as number] as number;
+              if (b >= 0) (sBuckets[b] as Bucket).deliver(seq, q);
+            }
+          }
+        }
+      }
+    }
+    for (const v of iFrequent) iIndex[v] = -1;
+    for (const v of sFrequent) sIndex[v] = -1;
+    iFrequent.forEach((v, b) => {
       const extended = prefix.slice(0, -1);
       extended.push([...last, v]);
-      this.grow(extended, length + 1, next);
-    }
-    for (const v of sFrequent) {
-      const next: Projection[] = [];
-      for (const { seq, ends } of projected) {
-        const kept: number[] = [];
-        this.forEachSuccessor(seq, ends, (q) => { if (itemsetHas(data, q, v)) kept.push(q); });
-        if (kept.length > 0) next.push({ seq, ends: Int32Array.from(kept) });
-      }
-      this.grow([...prefix, [v]], length + 1, next);
-    }
-  }
-
-  /** Calls visit(q) once for each position q within [minGap, maxGap] after some end, ascending. */
-  private forEachSuccessor(seq: number, ends: Int32Array, visit: (q: number) => void): void {
-    const stop = this.data.seqStart[seq + 1] as number;
-    const { minGap, maxGap } = this.o;
-    let q = (ends[0] as number) + minGap;
-    for (let k = 0; k < ends.length && q < stop; k++) {
-      const p = ends[k] as number;
-      if (q < p + minGap) q = p + minGap;
-      const hi = Math.min(stop - 1, p + maxGap);
-      for (; q <= hi; q++) visit(q);
-    }
+      this.grow(extended, length + 1, (iBuckets[b] as Bucket).finish());
+    });
+    sFrequent.forEach((v, b) => this.grow([...prefix, [v]], length + 1, (sBuckets[b] as Bucket).finish()));
   }
 }
