@@ -8,10 +8,11 @@ interface IdList { sid: Int32Array; eid: Int32Array; support: number }
 
 /**
  * SPADE (Zaki 2001) over vertical id-lists: each pattern carries the (sequence, position) pairs
- * where it can end; extensions are temporal joins with an item's id-list: an equality join on
- * (sequence, position) for itemset-extensions, a gap-window join for sequence-extensions.
- * Candidates come from the parent's frequent extensions (siblings); with a finite maxGap,
- * dropping a middle itemset can break the gap, so sequence-extensions then try every frequent item.
+ * where it can end; extensions are temporal joins: an equality join on (sequence, position) for
+ * itemset-extensions, a gap-window join for sequence-extensions.
+ * Candidates come from the parent's frequent extensions (siblings) and are joined with the
+ * siblings' own id-lists, which are shorter than the items'; with a finite maxGap, dropping a
+ * middle itemset can break the gap, so sequence-extensions then join with every frequent item's list.
  */
 export function mineSpade(data: EncodedSequences, o: ResolvedSequenceOptions, out: PatternCollector): void {
   const nItems = data.itemNames.length;
@@ -19,10 +20,11 @@ export function mineSpade(data: EncodedSequences, o: ResolvedSequenceOptions, ou
   const frequent: number[] = [];
   for (let v = 0; v < nItems; v++) if ((atoms[v] as IdList).support >= o.minCount) frequent.push(v);
   const search = new Search(o, out, atoms, frequent);
-  frequent.forEach((v, k) => {
+  const roots = frequent.map((v) => ({ v, list: atoms[v] as IdList }));
+  roots.forEach(({ v, list }, k) => {
     throwIfAborted(o.signal);
-    o.onProgress?.({ phase: 'mine', done: k + 1, total: frequent.length });
-    search.visit([[v]], 1, atoms[v] as IdList, frequent.filter((w) => w > v), frequent);
+    o.onProgress?.({ phase: 'mine', done: k + 1, total: roots.length });
+    search.visit([[v]], 1, list, roots.slice(k + 1), roots);
   });
 }
 
@@ -47,33 +49,47 @@ function distinct(sorted: ArrayLike<number>): number {
   return n;
 }
 
+interface Atom { v: number; list: IdList }
+
 class Search {
   constructor(private readonly o: ResolvedSequenceOptions, private readonly out: PatternCollector, private readonly atoms: IdList[], private readonly frequent: number[]) {}
 
-  /** Emits the pattern, then tries its extensions: items for the last itemset, items for a new one. */
-  visit(pattern: IdPattern, length: number, list: IdList, iCandidates: number[], sCandidates: number[]): void {
+  /** The frequent items as atoms: the sequence-extension candidates when maxGap is finite. */
+  private allAtoms(): Atom[] {
+    return this.frequent.map((v) => ({ v, list: this.atoms[v] as IdList }));
+  }
+
+  /**
+   * Emits the pattern, then joins it with its candidates: `iSiblings` (lists of the parent's
+   * itemset-extensions, or of its sequence-extensions when the pattern just opened an itemset)
+   * by equality, `sSiblings` (the parent's sequence-extension lists; with a finite maxGap the
+   * items' own lists) by the gap window.
+   */
+  visit(pattern: IdPattern, length: number, list: IdList, iSiblings: Atom[], sSiblings: Atom[]): void {
     this.out.add(pattern, list.support);
     if (length >= this.o.maxLength) return;
-    const iNext: Array<{ v: number; list: IdList }> = [];
-    for (const v of iCandidates) {
-      const joined = equalityJoin(list, this.atoms[v] as IdList);
+    const iNext: Atom[] = [];
+    for (const { v, list: other } of iSiblings) {
+      const joined = equalityJoin(list, other);
       if (joined.support >= this.o.minCount) iNext.push({ v, list: joined });
     }
-    const sNext: Array<{ v: number; list: IdList }> = [];
-    for (const v of sCandidates) {
-      const joined = temporalJoin(list, this.atoms[v] as IdList, this.o.minGap, this.o.maxGap);
+    const sNext: Atom[] = [];
+    for (const { v, list: other } of sSiblings) {
+      const joined = temporalJoin(list, other, this.o.minGap, this.o.maxGap);
       if (joined.support >= this.o.minCount) sNext.push({ v, list: joined });
     }
+    // Without maxGap a child's sequence-extension by v ends where this pattern's does: sibling
+    // lists suffice. With maxGap a later item may be out of reach of this prefix but within
+    // reach of the child, so children join with the items' own lists.
+    const childS = this.o.maxGap === Infinity ? sNext : this.allAtoms();
     const last = pattern[pattern.length - 1] as number[];
-    const sSiblings = this.o.maxGap === Infinity ? sNext.map((x) => x.v) : this.frequent;
-    for (const { v, list: l } of iNext) {
+    for (const [k, { v, list: l }] of iNext.entries()) {
       const extended = pattern.slice(0, -1);
       extended.push([...last, v]);
-      // Removing the new item leaves the same positions: itemset siblings stay valid candidates.
-      this.visit(extended, length + 1, l, iNext.filter((x) => x.v > v).map((x) => x.v), sSiblings);
+      this.visit(extended, length + 1, l, iNext.slice(k + 1), childS);
     }
-    for (const { v, list: l } of sNext) {
-      this.visit([...pattern, [v]], length + 1, l, sNext.filter((x) => x.v > v).map((x) => x.v), sSiblings);
+    for (const [k, { v, list: l }] of sNext.entries()) {
+      this.visit([...pattern, [v]], length + 1, l, sNext.slice(k + 1), childS);
     }
   }
 }
