@@ -1,7 +1,7 @@
 /** The real datasets of ../shared/data used by the benchmarks, read once per process. */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parseBasketLines, parseFimi } from '../src/index';
+import { parseBasketLines, parseFimi, parseSpmfSequences } from '../src/index';
 
 export const SHARED_DATA = fileURLToPath(new URL('../../shared/data/', import.meta.url));
 
@@ -12,4 +12,11 @@ export function basketDataset(name: string): string[][] {
   if (!existsSync(path)) throw new Error(`dataset ${name} not found at ${path} (../shared/data beside the repository)`);
   const text = readFileSync(path, 'utf8');
   return name === 'groceries' ? parseBasketLines(text) : parseFimi(text);
+}
+
+/** Sequences of a named SPMF dataset: SIGN, LEVIATHAN or BMS1_seq_derived. */
+export function sequenceDataset(name: string): string[][][] {
+  const path = `${SHARED_DATA}${name}.txt`;
+  if (!existsSync(path)) throw new Error(`dataset ${name} not found at ${path} (../shared/data beside the repository)`);
+  return parseSpmfSequences(readFileSync(path, 'utf8'));
 }

@@ -6,6 +6,7 @@ const SUITES: Record<string, () => Promise<{ run: () => Promise<unknown> }>> = {
   load: () => import('./load.bench'),
   association: () => import('./association.bench'),
   clv: () => import('./clv.bench'),
+  sequence: () => import('./sequence.bench'),
 };
 
 const names = process.argv.slice(2).filter((a) => !a.startsWith('--'));

@@ -3,7 +3,7 @@
  * Run: npm run demo
  */
 import { fileURLToPath } from 'node:url';
-import { TransactionLog, associationRules, clv, customerSummary, fitBgNbd, fitGammaGamma, recommend, rfm, rfmSummary } from '../src/index';
+import { TransactionLog, associationRules, clv, customerSummary, fitBgNbd, fitGammaGamma, recommend, rfm, rfmSummary, sequentialPatterns, sequentialRules } from '../src/index';
 
 const file = fileURLToPath(new URL('./data/sample-transactions.csv', import.meta.url));
 const started = performance.now();
@@ -44,6 +44,12 @@ for (const r of rules.slice(0, 5)) {
 const basket = rules[0]?.antecedent ?? [];
 const suggestions = recommend(rules, basket, { topN: 3 }).map((x) => `${x.item} (${x.score.toFixed(2)})`);
 console.log(`suggested for a basket with ${basket.join(' and ')}: ${suggestions.join(', ')}`);
+
+heading('Bought next (sequential rules, support >= 4%, lift > 1.5)');
+const seqRules = sequentialRules(sequentialPatterns(log, { minSupport: 0.04, maxLength: 3 }), { minConfidence: 0.3 }).filter((r) => r.lift > 1.5);
+for (const r of seqRules.slice(0, 4)) {
+  console.log(`after ${r.prefix.map((set) => set.join(' + ')).join(' -> ')}`.padEnd(50), `-> ${r.next.join(' + ')}`.padEnd(22), `confidence ${r.confidence.toFixed(2)}  lift ${r.lift.toFixed(1)}`);
+}
 
 heading('RFM segments');
 const segments = rfmSummary(rfm(log));

@@ -1,0 +1,41 @@
+/**
+ * Sequential patterns on real SPMF data (../shared/data): PrefixSpan and SPADE, each case in
+ * its own process. No peer runs in Node; compiled reference figures (SPMF, cSPADE) are in
+ * benchmarks/README.md. Run: npm run bench -- sequence [--quick]
+ */
+import { fileURLToPath } from 'node:url';
+import { sequentialPatterns } from '../src/index';
+import { sequenceDataset } from './datasets';
+import { QUICK, measure, peakRssMb, report, runChild, type CaseResult } from './harness';
+
+const SCRIPT = fileURLToPath(import.meta.url);
+const FULL: Array<[string, number]> = [['LEVIATHAN', 0.02], ['SIGN', 0.2], ['BMS1_seq_derived', 0.001]];
+const QUICK_CASES: Array<[string, number]> = [['SIGN', 0.3], ['BMS1_seq_derived', 0.002]];
+
+async function child(algorithm: string, dataset: string, minSupport: number): Promise<CaseResult> {
+  const db = sequenceDataset(dataset);
+  let count = 0;
+  const timing = await measure(() => { count = sequentialPatterns(db, { minSupport, algorithm: algorithm as 'prefixspan' }).length; }, 3);
+  return { bench: 'sequence', impl: `crm-mining ${algorithm}`, dataset: `${dataset} @ ${minSupport}`, size: db.length, ...timing, unitsPerSec: (db.length / timing.medianMs) * 1000, peakRssMb: peakRssMb(), count };
+}
+
+export async function run(): Promise<CaseResult[]> {
+  const results: CaseResult[] = [];
+  for (const [dataset, minSupport] of QUICK ? QUICK_CASES : FULL) {
+    for (const algorithm of ['prefixspan', 'spade']) {
+      const r = runChild(SCRIPT, [algorithm, dataset, String(minSupport)]);
+      results.push(r);
+      console.log(`sequence ${r.dataset} ${r.impl}: median ${r.medianMs.toFixed(0)} ms, ${r.count} patterns, peak ${r.peakRssMb.toFixed(0)} MB`);
+    }
+  }
+  report('sequence', results);
+  return results;
+}
+
+const argv = process.argv;
+if (argv.includes('--child')) {
+  const [algorithm, dataset, minSupport] = argv.slice(argv.indexOf('--child') + 1);
+  console.log(JSON.stringify(await child(algorithm as string, dataset as string, Number(minSupport))));
+} else if (argv[1] === SCRIPT) {
+  await run();
+}
