@@ -30,21 +30,26 @@ function simulate(n: number, T: number, t: number, seed: number, modified = fals
   return out;
 }
 
+/** Σ_n P(X(t) = n) = 1 and Σ_n n·P(X(t) = n) = E[X(t)]: two of the model's formulas must agree. */
+function checkDistribution(model: ReturnType<typeof bgnbdModel>, times: number[]): void {
+  for (const t of times) {
+    let total = 0;
+    let mean = 0;
+    for (let n = 0; n < 400; n++) {
+      const p = model.probabilityOfPurchases(n, t);
+      total += p;
+      mean += n * p;
+    }
+    expect(total).toBeCloseTo(1, 6);
+    expect(mean).toBeCloseTo(model.expectedPurchases(t), 4);
+  }
+}
+
 describe('BG/NBD formulas', () => {
   const model = bgnbdModel(PARAMS);
 
   it('P(X(t) = n) sums to 1 and its mean equals E[X(t)] (two formulas of the paper agree)', () => {
-    for (const t of [1, 10, 39, 78]) {
-      let total = 0;
-      let mean = 0;
-      for (let n = 0; n < 400; n++) {
-        const p = model.probabilityOfPurchases(n, t);
-        total += p;
-        mean += n * p;
-      }
-      expect(total).toBeCloseTo(1, 6);
-      expect(mean).toBeCloseTo(model.expectedPurchases(t), 4);
-    }
+    checkDistribution(model, [1, 10, 39, 78]);
   });
 
   it('agrees with a simulation of the buy-till-you-die process', () => {
@@ -131,17 +136,7 @@ describe('MBG/NBD', () => {
   const model = bgnbdModel(PARAMS, NaN, true);
 
   it('P(X(t) = n) sums to 1 and its mean equals E[X(t)]', () => {
-    for (const t of [5, 39, 78]) {
-      let total = 0;
-      let mean = 0;
-      for (let n = 0; n < 400; n++) {
-        const p = model.probabilityOfPurchases(n, t);
-        total += p;
-        mean += n * p;
-      }
-      expect(total).toBeCloseTo(1, 6);
-      expect(mean).toBeCloseTo(model.expectedPurchases(t), 4);
-    }
+    checkDistribution(model, [5, 39, 78]);
   });
 
   it('agrees with a simulation where customers may also drop out at the first purchase', () => {

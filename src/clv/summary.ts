@@ -1,4 +1,5 @@
 import { OptionError } from '../core/errors';
+import { resolveAsOf } from '../core/asOf';
 import { MS_PER_DAY, toEpochMs } from '../core/time';
 import type { TransactionLog } from '../core/TransactionLog';
 
@@ -45,15 +46,7 @@ export function customerSummary(log: TransactionLog, options: CustomerSummaryOpt
   if (unit !== 'day' && unit !== 'week') throw new OptionError(`unit must be 'day' or 'week', got ${String(unit)}`);
   const unitMs = unit === 'day' ? MS_PER_DAY : 7 * MS_PER_DAY;
   const { customerBasketOffsets: off, basketTime, basketAmount, customerNames } = log.columns;
-  let asOf: number;
-  if (options.asOf === undefined) {
-    let last = -Infinity;
-    for (let b = 0; b < basketTime.length; b++) if ((basketTime[b] as number) > last) last = basketTime[b] as number;
-    asOf = (Math.floor(last / MS_PER_DAY) + 1) * MS_PER_DAY;
-  } else {
-    asOf = toEpochMs(options.asOf);
-    if (Number.isNaN(asOf)) throw new OptionError(`asOf must be a Date, epoch ms or ISO-8601 string, got ${String(options.asOf)}`);
-  }
+  const asOf = resolveAsOf(log, options.asOf);
   const rows: CustomerSummaryRow[] = [];
   for (let c = 0; c < customerNames.length; c++) {
     let firstDay = NaN;

@@ -20,3 +20,4 @@ export { logGamma } from './math';
 export { syntheticRecords, syntheticLog } from './synthetic';
 export type { SyntheticOptions, SyntheticRecord, SyntheticTruth, SyntheticLog, PlantedAssociation, PlantedSequence } from './synthetic';
 export { parseFimi, parseBasketLines, parseSpmfSequences } from './formats';
+export { resolveAsOf } from './asOf';

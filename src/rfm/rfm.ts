@@ -1,5 +1,6 @@
 import { DataError, OptionError } from '../core/errors';
-import { MS_PER_DAY, toEpochMs } from '../core/time';
+import { resolveAsOf } from '../core/asOf';
+import { MS_PER_DAY } from '../core/time';
 import { TransactionLog } from '../core/TransactionLog';
 import { scoreValues, type RfmScoring } from './scoring';
 import { RFM_SEGMENTS, segmentOf, type RfmSegment, type SegmentRule } from './segments';
@@ -89,15 +90,7 @@ function rfmValues(log: TransactionLog, options: RfmOptions): RfmValues[] {
   if (basketAmount === null) throw new DataError('RFM needs spend: load the log with an amount (or price) column');
   const monetaryKind = options.monetary ?? 'total';
   if (monetaryKind !== 'total' && monetaryKind !== 'mean') throw new OptionError(`monetary must be 'total' or 'mean', got ${String(monetaryKind)}`);
-  let asOf: number;
-  if (options.asOf === undefined) {
-    let last = -Infinity;
-    for (let b = 0; b < basketTime.length; b++) if ((basketTime[b] as number) > last) last = basketTime[b] as number;
-    asOf = (Math.floor(last / MS_PER_DAY) + 1) * MS_PER_DAY;
-  } else {
-    asOf = toEpochMs(options.asOf);
-    if (Number.isNaN(asOf)) throw new OptionError(`asOf must be a Date, epoch ms or ISO-8601 string, got ${String(options.asOf)}`);
-  }
+  const asOf = resolveAsOf(log, options.asOf);
   const asOfDay = Math.floor(asOf / MS_PER_DAY);
   const out: RfmValues[] = [];
   for (let c = 0; c < customerNames.length; c++) {
