@@ -83,6 +83,8 @@ class Miner {
   private readonly iIndex: Int32Array;
   private readonly sIndex: Int32Array;
   private stamp = 0;
+  /** Per sequence, its distinct items by last position, latest first (CSR). */
+  private readonly last: { lastStart: Int32Array; lastItem: Int32Array; lastPos: Int32Array };
 
   constructor(private readonly data: EncodedSequences, private readonly o: ResolvedSequenceOptions, private readonly out: PatternCollector, nItems: number) {
     this.iCount = new Int32Array(nItems);
@@ -91,6 +93,7 @@ class Miner {
     this.sStamp = new Int32Array(nItems);
     this.iIndex = new Int32Array(nItems).fill(-1);
     this.sIndex = new Int32Array(nItems).fill(-1);
+    this.last = lastOccurrences(data, nItems);
   }
 
   grow(prefix: IdPattern, length: number, db: Projected): void {
@@ -120,7 +123,20 @@ class Miner {
           iCount[v] = (iCount[v] as number) + 1;
         }
       }
-      const stop = seqStart[(seqs[k] as number) + 1] as number;
+      const seq = seqs[k] as number;
+      if (maxGap === Infinity) {
+        // Unbounded gap: v extends here iff its last position is at or after the first end +
+        // minGap; the sequence's distinct items sorted by last position give them directly.
+        const threshold = (ends[from] as number) + minGap;
+        const { lastStart, lastItem: li, lastPos } = this.last;
+        for (let x = lastStart[seq] as number, e = lastStart[seq + 1] as number; x < e && (lastPos[x] as number) >= threshold; x++) {
+          const v = li[x] as number;
+          if (sCount[v] === 0) sItems.push(v);
+          sCount[v] = (sCount[v] as number) + 1;
+        }
+        continue;
+      }
+      const stop = seqStart[seq + 1] as number;
       let q = (ends[from] as number) + minGap;
       for (let x = from; x < to && q < stop; x++) {
         const p = ends[x] as number;
@@ -184,4 +200,26 @@ class Miner {
     });
     sFrequent.forEach((v, b) => this.grow([...prefix, [v]], length + 1, (sBuckets[b] as Bucket).finish()));
   }
+}
+
+/** For each sequence, its distinct items with their last itemset position, latest first. */
+function lastOccurrences(data: EncodedSequences, nItems: number): { lastStart: Int32Array; lastItem: Int32Array; lastPos: Int32Array } {
+  const seen = new Int32Array(nItems).fill(-1);
+  const lastStart = new Int32Array(data.n + 1);
+  const lastItem: number[] = [];
+  const lastPos: number[] = [];
+  for (let s = 0; s < data.n; s++) {
+    // Walking positions backwards meets each item first at its last position, latest first.
+    for (let e = (data.seqStart[s + 1] as number) - 1; e >= (data.seqStart[s] as number); e--) {
+      for (let i = data.setStart[e] as number; i < (data.setStart[e + 1] as number); i++) {
+        const v = data.items[i] as number;
+        if (seen[v] === s) continue;
+        seen[v] = s;
+        lastItem.push(v);
+        lastPos.push(e);
+      }
+    }
+    lastStart[s + 1] = lastItem.length;
+  }
+  return { lastStart, lastItem: Int32Array.from(lastItem), lastPos: Int32Array.from(lastPos) };
 }
