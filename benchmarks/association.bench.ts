@@ -6,7 +6,9 @@
  */
 import { fileURLToPath } from 'node:url';
 import { FPGrowth } from 'node-fpgrowth';
-import { itemsetTable } from '../src/index';
+import { lib } from './lib';
+
+const { itemsetTable } = lib;
 import { basketDataset } from './datasets';
 import { QUICK, measure, peakRssMb, report, runChild, type CaseResult } from './harness';
 

@@ -7,7 +7,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { customerSummary, fitBgNbd, gammaGammaModel, rfm, scoreBgNbd, syntheticLog } from '../src/index';
+import { lib } from './lib';
+
+const { customerSummary, fitBgNbd, gammaGammaModel, rfm, scoreBgNbd, syntheticLog } = lib;
 import { SHARED_DATA } from './datasets';
 import { QUICK, measure, peakRssMb, report, runChild, type CaseResult } from './harness';
 

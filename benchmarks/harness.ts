@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { availableParallelism, cpus } from 'node:os';
 import { Bench } from 'tinybench';
+import { libSource } from './lib';
 
 /** One measured case. Times in ms; memory is the child process's peak resident set. */
 export interface CaseResult {
@@ -68,7 +69,7 @@ const fmtMs = (ms: number): string => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s
 /** Writes `results/NAME.json` and `results/NAME.md` and prints the table. */
 export function report(name: string, results: CaseResult[]): void {
   mkdirSync(RESULTS_DIR, { recursive: true });
-  const meta = { name, quick: QUICK, node: process.version, platform: `${process.platform}-${process.arch}`, cpus: availableParallelism(), cpuModel: cpus()[0]?.model, date: new Date().toISOString() };
+  const meta = { name, library: libSource, quick: QUICK, node: process.version, platform: `${process.platform}-${process.arch}`, cpus: availableParallelism(), cpuModel: cpus()[0]?.model, date: new Date().toISOString() };
   writeFileSync(`${RESULTS_DIR}${name}${QUICK ? '.quick' : ''}.json`, `${JSON.stringify({ meta, results }, null, 2)}\n`);
   const table = markdown(results);
   writeFileSync(`${RESULTS_DIR}${name}${QUICK ? '.quick' : ''}.md`, `# ${name}\n\n${JSON.stringify(meta)}\n\n${table}\n`);

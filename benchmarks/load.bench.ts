@@ -9,7 +9,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import { TransactionLog, syntheticRecords, type SyntheticRecord } from '../src/index';
+import type { SyntheticRecord } from '../src/index';
+import { lib } from './lib';
+
+const { TransactionLog, syntheticRecords } = lib;
 import { QUICK, measure, peakRssMb, report, runChild, type CaseResult } from './harness';
 
 const SCRIPT = fileURLToPath(import.meta.url);

@@ -4,7 +4,9 @@
  * benchmarks/README.md. Run: npm run bench -- sequence [--quick]
  */
 import { fileURLToPath } from 'node:url';
-import { sequentialPatterns } from '../src/index';
+import { lib } from './lib';
+
+const { sequentialPatterns } = lib;
 import { sequenceDataset } from './datasets';
 import { QUICK, measure, peakRssMb, report, runChild, type CaseResult } from './harness';
 
