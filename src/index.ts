@@ -8,3 +8,4 @@ export * from './association/index';
 export * from './clv/index';
 export * from './rfm/index';
 export * from './sequence/index';
+export * from './classify/index';

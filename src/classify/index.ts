@@ -1,0 +1,7 @@
+/**
+ * Classification: metrics so far (accuracy, confusion matrix, precision/recall/F1, exact ROC
+ * AUC, ROC and gains curves, lift). Estimators follow.
+ * @module classify
+ */
+export { accuracy, confusionMatrix, precisionRecall, f1, rocAuc, rocCurve, gainsCurve, liftAt, sortLabels } from './metrics';
+export type { Label, ConfusionMatrix, ClassScores } from './metrics';
