@@ -9,3 +9,4 @@ export * from './clv/index';
 export * from './rfm/index';
 export * from './sequence/index';
 export * from './classify/index';
+export * from './cluster/index';

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { createRng } from '../core/random';
+import { elbow, kmeans } from './kmeans';
+import { silhouette } from './silhouette';
+
+/** Oracle: the silhouette straight from its definition, pair by pair. */
+function silhouetteBrute(X: number[][], labels: number[]): number {
+  const dist = (a: number[], b: number[]) => Math.sqrt(a.reduce((s, v, t) => s + (v - (b[t] as number)) ** 2, 0));
+  const clusters = [...new Set(labels)];
+  let total = 0;
+  X.forEach((x, i) => {
+    const own = X.filter((_, j) => j !== i && labels[j] === labels[i]);
+    if (own.length === 0) return;
+    const a = own.reduce((s, y) => s + dist(x, y), 0) / own.length;
+    const b = Math.min(...clusters.filter((c) => c !== labels[i]).map((c) => {
+      const members = X.filter((_, j) => labels[j] === c);
+      return members.reduce((s, y) => s + dist(x, y), 0) / members.length;
+    }));
+    total += (b - a) / Math.max(a, b);
+  });
+  return total / X.length;
+}
+
+describe('silhouette', () => {
+  it('equals the definition computed pair by pair', () => {
+    fc.assert(fc.property(
+      fc.array(fc.tuple(fc.tuple(fc.integer({ min: -5, max: 5 }), fc.integer({ min: -5, max: 5 })), fc.integer({ min: 0, max: 2 })), { minLength: 3, maxLength: 25 }),
+      (rows) => {
+        const X = rows.map(([p]) => [p[0], p[1]]);
+        const labels = rows.map(([, l]) => l);
+        if (new Set(labels).size < 2) return;
+        expect(silhouette(X, labels)).toBeCloseTo(silhouetteBrute(X, labels), 12);
+      },
+    ));
+  });
+
+  it('hand case and errors', () => {
+    // a = 1 for every point; b = 10.5 for the outer points, 9.5 for the inner ones
+    expect(silhouette([[0], [1], [10], [11]], [0, 0, 1, 1])).toBeCloseTo((2 * (1 - 1 / 10.5) + 2 * (1 - 1 / 9.5)) / 4, 12);
+    expect(() => silhouette([[0], [1]], [0, 0])).toThrow(expect.objectContaining({ code: 'OPTION' }));
+    expect(() => silhouette([[0], [NaN]], [0, 1])).toThrow(expect.objectContaining({ code: 'DATA', row: 2 }));
+  });
+});
+
+describe('kmeans', () => {
+  const rng = createRng(4);
+  const centers = [[0, 0], [8, 8], [0, 10]];
+  const X = Array.from({ length: 300 }, (_, i) => (centers[i % 3] as number[]).map((c) => c + rng.normal() * 0.7));
+
+  it('recovers well-separated clusters, reproducibly from its seed', () => {
+    const r = kmeans(X, 3, { seed: 7 });
+    // Every true group maps to exactly one cluster.
+    for (let g = 0; g < 3; g++) expect(new Set(r.labels.filter((_, i) => i % 3 === g)).size).toBe(1);
+    expect(new Set(r.labels).size).toBe(3);
+    expect(kmeans(X, 3, { seed: 7 })).toEqual(r);
+    // Inertia is the sum of squared distances to the assigned centroids.
+    const inertia = X.reduce((s, x, i) => s + x.reduce((t, v, j) => t + (v - (r.centroids[r.labels[i] as number]?.[j] as number)) ** 2, 0), 0);
+    expect(r.inertia).toBeCloseTo(inertia, 9);
+    expect(silhouette(X, r.labels)).toBeGreaterThan(0.7);
+  });
+
+  it('elbow: inertia falls as k grows, sharply up to the true k', () => {
+    const curve = elbow(X, [1, 2, 3, 4, 5], { seed: 1 });
+    for (let i = 1; i < curve.length; i++) expect(curve[i]?.inertia).toBeLessThanOrEqual(curve[i - 1]?.inertia as number);
+    expect((curve[2]?.inertia as number) / (curve[1]?.inertia as number)).toBeLessThan(0.3);
+    expect((curve[3]?.inertia as number) / (curve[2]?.inertia as number)).toBeGreaterThan(0.7);
+  });
+
+  it('rejects bad input', () => {
+    expect(() => kmeans([[1, 2], [3]], 1)).toThrow(expect.objectContaining({ code: 'DATA', row: 2 }));
+    expect(() => kmeans([[1]], 2)).toThrow(expect.objectContaining({ code: 'OPTION' }));
+  });
+});

@@ -1,0 +1,8 @@
+/**
+ * Clustering: k-means (ml-kmeans underneath, best of several seeded starts), the exact mean
+ * silhouette, and the elbow curve.
+ * @module cluster
+ */
+export { kmeans, elbow } from './kmeans';
+export type { KmeansOptions, KmeansResult } from './kmeans';
+export { silhouette } from './silhouette';

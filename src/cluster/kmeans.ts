@@ -1,0 +1,85 @@
+import { kmeans as mlKmeans } from 'ml-kmeans';
+import { DataError, OptionError } from '../core/errors';
+import { createRng } from '../core/random';
+
+/** Options of {@link kmeans}. */
+export interface KmeansOptions {
+  /** @default 1 */
+  seed?: number;
+  /** Independent starts; the lowest inertia wins. @default 10 */
+  nInit?: number;
+  /** @default 'kmeans++' */
+  init?: 'kmeans++' | 'random';
+  /** @default 300 */
+  maxIterations?: number;
+  /** Convergence tolerance on centroid movement. @default 1e-6 */
+  tolerance?: number;
+}
+
+/** Result of {@link kmeans}. */
+export interface KmeansResult {
+  /** Cluster index of each row. */
+  labels: number[];
+  centroids: number[][];
+  /** Sum of squared distances of the rows to their centroids. */
+  inertia: number;
+  iterations: number;
+  converged: boolean;
+}
+
+/**
+ * k-means clustering (ml-kmeans underneath: Lloyd's iterations from k-means++ or random
+ * starts), the best of `nInit` seeded runs by inertia. Same seed, same result.
+ * @param X - Rows of numbers, all of one length.
+ * @param k - Number of clusters, 1..rows.
+ * @throws {DataError} code `'DATA'` naming the row for ragged or non-finite input;
+ *   {@link OptionError} for a bad k or option.
+ * @example
+ * kmeans([[0, 0], [0, 1], [10, 10], [10, 11]], 2, { seed: 1 }).inertia //=> 1
+ */
+export function kmeans(X: readonly (readonly number[])[], k: number, options: KmeansOptions = {}): KmeansResult {
+  const { seed = 1, nInit = 10, init = 'kmeans++', maxIterations = 300, tolerance = 1e-6 } = options;
+  checkMatrix(X);
+  if (!(Number.isInteger(k) && k >= 1 && k <= X.length)) throw new OptionError(`k must be an integer from 1 to the number of rows (${X.length}), got ${String(k)}`);
+  if (!(Number.isInteger(nInit) && nInit >= 1)) throw new OptionError(`nInit must be a positive integer, got ${String(nInit)}`);
+  if (init !== 'kmeans++' && init !== 'random') throw new OptionError(`init must be 'kmeans++' or 'random', got ${String(init)}`);
+  const rng = createRng(seed);
+  const data = X.map((row) => [...row]);
+  let best: KmeansResult | null = null;
+  for (let run = 0; run < nInit; run++) {
+    const r = mlKmeans(data, k, { initialization: init, seed: Math.floor(rng.next() * 2 ** 31), maxIterations, tolerance });
+    const labels = r.clusters;
+    const centroids = r.centroids.map((c) => [...c]);
+    const inertia = inertiaOf(data, labels, centroids);
+    if (best === null || inertia < best.inertia) best = { labels, centroids, inertia, iterations: r.iterations, converged: r.converged };
+  }
+  return best as KmeansResult;
+}
+
+function inertiaOf(X: number[][], labels: number[], centroids: number[][]): number {
+  let sum = 0;
+  X.forEach((row, i) => {
+    const c = centroids[labels[i] as number] as number[];
+    for (let j = 0; j < row.length; j++) sum += ((row[j] as number) - (c[j] as number)) ** 2;
+  });
+  return sum;
+}
+
+/** Rows of finite numbers, all of one length. */
+export function checkMatrix(X: readonly (readonly number[])[]): void {
+  if (!Array.isArray(X) || X.length === 0) throw new DataError('expected a non-empty array of rows');
+  const width = (X[0] as readonly number[]).length;
+  X.forEach((row, i) => {
+    if (!Array.isArray(row) || row.length !== width) throw new DataError(`expected ${width} values as in the first row`, { row: i + 1, value: Array.isArray(row) ? row.length : row });
+    row.forEach((v, j) => { if (!Number.isFinite(v)) throw new DataError('expected a finite number', { row: i + 1, field: `column ${j + 1}`, value: v }); });
+  });
+}
+
+/**
+ * Inertia for each k: where the curve bends, more clusters stop paying off.
+ * @example
+ * elbow(X, [1, 2, 3, 4]) //=> [{ k: 1, inertia: 412.3 }, { k: 2, inertia: 120.8 }, …]
+ */
+export function elbow(X: readonly (readonly number[])[], ks: readonly number[], options: KmeansOptions = {}): Array<{ k: number; inertia: number }> {
+  return ks.map((k) => ({ k, inertia: kmeans(X, k, options).inertia }));
+}
