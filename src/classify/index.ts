@@ -5,3 +5,5 @@
  */
 export { accuracy, confusionMatrix, precisionRecall, f1, rocAuc, rocCurve, gainsCurve, liftAt, sortLabels } from './metrics';
 export type { Label, ConfusionMatrix, ClassScores } from './metrics';
+export { LogisticRegression, FittedLogisticRegression } from './logistic';
+export type { LogisticRegressionOptions, LogisticRegressionJSON } from './logistic';

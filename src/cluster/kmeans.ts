@@ -1,5 +1,6 @@
 import { kmeans as mlKmeans } from 'ml-kmeans';
-import { DataError, OptionError } from '../core/errors';
+import { OptionError } from '../core/errors';
+import { checkMatrix } from '../core/matrix';
 import { createRng } from '../core/random';
 
 /** Options of {@link kmeans}. */
@@ -63,16 +64,6 @@ function inertiaOf(X: number[][], labels: number[], centroids: number[][]): numb
     for (let j = 0; j < row.length; j++) sum += ((row[j] as number) - (c[j] as number)) ** 2;
   });
   return sum;
-}
-
-/** Rows of finite numbers, all of one length. */
-export function checkMatrix(X: readonly (readonly number[])[]): void {
-  if (!Array.isArray(X) || X.length === 0) throw new DataError('expected a non-empty array of rows');
-  const width = (X[0] as readonly number[]).length;
-  X.forEach((row, i) => {
-    if (!Array.isArray(row) || row.length !== width) throw new DataError(`expected ${width} values as in the first row`, { row: i + 1, value: Array.isArray(row) ? row.length : row });
-    row.forEach((v, j) => { if (!Number.isFinite(v)) throw new DataError('expected a finite number', { row: i + 1, field: `column ${j + 1}`, value: v }); });
-  });
 }
 
 /**

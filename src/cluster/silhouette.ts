@@ -1,5 +1,5 @@
 import { OptionError } from '../core/errors';
-import { checkMatrix } from './kmeans';
+import { checkMatrix } from '../core/matrix';
 
 /**
  * The mean silhouette coefficient (Rousseeuw 1987), exactly: for each row, a = mean distance to

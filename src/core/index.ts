@@ -21,3 +21,4 @@ export { syntheticRecords, syntheticLog } from './synthetic';
 export type { SyntheticOptions, SyntheticRecord, SyntheticTruth, SyntheticLog, PlantedAssociation, PlantedSequence } from './synthetic';
 export { parseFimi, parseBasketLines, parseSpmfSequences } from './formats';
 export { resolveAsOf } from './asOf';
+export { checkMatrix } from './matrix';
