@@ -7,3 +7,5 @@ export { accuracy, confusionMatrix, precisionRecall, f1, rocAuc, rocCurve, gains
 export type { Label, ConfusionMatrix, ClassScores } from './metrics';
 export { LogisticRegression, FittedLogisticRegression } from './logistic';
 export type { LogisticRegressionOptions, LogisticRegressionJSON } from './logistic';
+export { DecisionTree, FittedDecisionTree } from './decisionTree';
+export type { DecisionTreeOptions, DecisionTreeJSON, TreeNode } from './decisionTree';
