@@ -9,3 +9,7 @@ export { LogisticRegression, FittedLogisticRegression } from './logistic';
 export type { LogisticRegressionOptions, LogisticRegressionJSON } from './logistic';
 export { DecisionTree, FittedDecisionTree } from './decisionTree';
 export type { DecisionTreeOptions, DecisionTreeJSON, TreeNode } from './decisionTree';
+export { fitEncoder, stratifiedFolds, trainTestSplit } from './preprocess';
+export type { EncoderOptions, FittedEncoder } from './preprocess';
+export { crossValidate } from './crossValidate';
+export type { Estimator } from './crossValidate';

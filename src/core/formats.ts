@@ -53,3 +53,26 @@ export function parseSpmfSequences(text: string): string[][][] {
   }
   return out;
 }
+
+/**
+ * Parses CSV text with a header line into records (cell strings by column name), with the same
+ * scanner as the loaders (quotes, BOM, CRLF, custom delimiter).
+ * @throws {DataError} code `'DATA'` naming the line of a row whose field count differs from the header's.
+ * @example
+ * parseCsv('a,b\n1,"x, y"\n') //=> [{ a: '1', b: 'x, y' }]
+ */
+export function parseCsv(text: string, options: { delimiter?: string } = {}): Array<Record<string, string>> {
+  let header: string[] | null = null;
+  const out: Array<Record<string, string>> = [];
+  new CsvScanner({ delimiter: options.delimiter ?? ',', quote: '"' }, stringSink((cells, line) => {
+    if (header === null) {
+      header = cells;
+      return;
+    }
+    if (cells.length !== header.length) throw new DataError(`expected ${header.length} fields as in the header, found ${cells.length}`, { line });
+    const record: Record<string, string> = {};
+    header.forEach((name, i) => { record[name] = cells[i] as string; });
+    out.push(record);
+  })).push(text, true);
+  return out;
+}

@@ -19,6 +19,6 @@ export { toEpochMs, startOfUtcDay, MS_PER_DAY } from './time';
 export { logGamma } from './math';
 export { syntheticRecords, syntheticLog } from './synthetic';
 export type { SyntheticOptions, SyntheticRecord, SyntheticTruth, SyntheticLog, PlantedAssociation, PlantedSequence } from './synthetic';
-export { parseFimi, parseBasketLines, parseSpmfSequences } from './formats';
+export { parseFimi, parseBasketLines, parseSpmfSequences, parseCsv } from './formats';
 export { resolveAsOf } from './asOf';
 export { checkMatrix } from './matrix';
