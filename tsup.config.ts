@@ -2,7 +2,16 @@ import { defineConfig } from 'tsup';
 
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts', 'core/index': 'src/core/index.ts' },
+    entry: {
+      index: 'src/index.ts',
+      'core/index': 'src/core/index.ts',
+      'association/index': 'src/association/index.ts',
+      'sequence/index': 'src/sequence/index.ts',
+      'rfm/index': 'src/rfm/index.ts',
+      'clv/index': 'src/clv/index.ts',
+      'classify/index': 'src/classify/index.ts',
+      'cluster/index': 'src/cluster/index.ts',
+    },
     format: ['esm', 'cjs'],
     dts: true,
     sourcemap: true,

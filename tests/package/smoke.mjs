@@ -15,4 +15,10 @@ for (const mod of [esm, cjs, core]) {
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
 const version = execFileSync(process.execPath, ['dist/cli.js', '--version'], { encoding: 'utf8' }).trim();
 assert.equal(version, pkg.version);
-console.log('package smoke test: 4 passed, 0 failed');
+// Every capability has its own subpath export.
+const req = createRequire(import.meta.url);
+for (const [sub, name] of [['association', 'frequentItemsets'], ['sequence', 'sequentialPatterns'], ['rfm', 'rfm'], ['clv', 'fitBgNbd'], ['classify', 'rocAuc'], ['cluster', 'kmeans']]) {
+  assert.equal(typeof (await import(`../../dist/${sub}/index.js`))[name], 'function');
+  assert.equal(typeof req(`../../dist/${sub}/index.cjs`)[name], 'function');
+}
+console.log('package smoke test: 5 passed, 0 failed');
