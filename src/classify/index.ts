@@ -13,3 +13,5 @@ export { fitEncoder, stratifiedFolds, trainTestSplit } from './preprocess';
 export type { EncoderOptions, FittedEncoder } from './preprocess';
 export { crossValidate } from './crossValidate';
 export type { Estimator } from './crossValidate';
+export { NaiveBayes, FittedNaiveBayes } from './naiveBayes';
+export type { NaiveBayesOptions, NaiveBayesJSON } from './naiveBayes';
