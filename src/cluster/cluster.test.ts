@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createRng } from '../core/random';
 import { elbow, kmeans } from './kmeans';
+import { segmentCustomers } from './segmentCustomers';
 import { silhouette } from './silhouette';
 
 /** Oracle: the silhouette straight from its definition, pair by pair. */
@@ -70,5 +71,24 @@ describe('kmeans', () => {
   it('rejects bad input', () => {
     expect(() => kmeans([[1, 2], [3]], 1)).toThrow(expect.objectContaining({ code: 'DATA', row: 2 }));
     expect(() => kmeans([[1]], 2)).toThrow(expect.objectContaining({ code: 'OPTION' }));
+  });
+});
+
+describe('segmentCustomers', () => {
+  it('finds planted customer groups, numbered by spend, with exact profiles', () => {
+    const r = createRng(11);
+    const groups = [{ recency: 10, frequency: 40, monetary: 2000 }, { recency: 300, frequency: 2, monetary: 40 }, { recency: 30, frequency: 5, monetary: 200 }];
+    const rows = Array.from({ length: 300 }, (_, i) => {
+      const g = groups[i % 3] as (typeof groups)[number];
+      return { customer: `c${i}`, recency: g.recency * Math.exp(0.1 * r.normal()), frequency: Math.round(g.frequency * Math.exp(0.1 * r.normal())), monetary: g.monetary * Math.exp(0.1 * r.normal()) };
+    });
+    const { labels, profiles } = segmentCustomers(rows, { k: 3, seed: 2 });
+    // Each planted group is one cluster; cluster 0 is the big spenders.
+    for (let g = 0; g < 3; g++) expect(new Set(labels.filter((_, i) => i % 3 === g)).size).toBe(1);
+    expect(labels[0]).toBe(0);
+    expect(profiles.map((p) => p.customers)).toEqual([100, 100, 100]);
+    const members = rows.filter((_, i) => labels[i] === 0);
+    expect(profiles[0]?.monetary).toBeCloseTo(members.reduce((s, m) => s + m.monetary, 0) / members.length, 9);
+    expect(() => segmentCustomers(rows, { k: 0 })).toThrow(expect.objectContaining({ code: 'OPTION' }));
   });
 });

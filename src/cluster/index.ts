@@ -6,3 +6,5 @@
 export { kmeans, elbow } from './kmeans';
 export type { KmeansOptions, KmeansResult } from './kmeans';
 export { silhouette } from './silhouette';
+export { segmentCustomers } from './segmentCustomers';
+export type { RfmLike, SegmentProfile } from './segmentCustomers';
