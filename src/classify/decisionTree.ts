@@ -2,6 +2,7 @@ import { DecisionTreeClassifier } from 'ml-cart';
 import { CrmMiningError, OptionError } from '../core/errors';
 import { checkMatrix } from '../core/matrix';
 import { sortLabels, type Label } from './metrics';
+import { mostProbable } from './probabilities';
 
 /** Hyperparameters of {@link DecisionTree}. */
 export interface DecisionTreeOptions {
@@ -81,7 +82,7 @@ export class FittedDecisionTree {
 
   /** The most probable class per sample. */
   predict(X: readonly (readonly number[])[]): Label[] {
-    return this.predictProba(X).map((p) => this.classes[p.indexOf(Math.max(...p))] as Label);
+    return mostProbable(this.classes, this.predictProba(X));
   }
 
   /**

@@ -2,6 +2,7 @@ import { bfgs } from '../core/bfgs';
 import { CrmMiningError, OptionError } from '../core/errors';
 import { checkMatrix } from '../core/matrix';
 import { sortLabels, type Label } from './metrics';
+import { mostProbable, softmax } from './probabilities';
 
 /** Hyperparameters of {@link LogisticRegression}. */
 export interface LogisticRegressionOptions {
@@ -111,17 +112,13 @@ export class FittedLogisticRegression {
     const d = (this.weights[0] as number[]).length - 1;
     return X.map((x, i) => {
       if (x.length !== d) throw new OptionError(`row ${i + 1} has ${x.length} features, the model ${d}`);
-      const z = this.weights.map((w) => w.reduce((s, v, j) => s + (j === 0 ? v : v * (x[j - 1] as number)), 0));
-      const max = Math.max(...z);
-      const e = z.map((v) => Math.exp(v - max));
-      const sum = e.reduce((s, v) => s + v, 0);
-      return e.map((v) => v / sum);
+      return softmax(this.weights.map((w) => w.reduce((s, v, j) => s + (j === 0 ? v : v * (x[j - 1] as number)), 0)));
     });
   }
 
   /** The most probable class per sample. */
   predict(X: readonly (readonly number[])[]): Label[] {
-    return this.predictProba(X).map((p) => this.classes[p.indexOf(Math.max(...p))] as Label);
+    return mostProbable(this.classes, this.predictProba(X));
   }
 
   toJSON(): LogisticRegressionJSON {

@@ -1,6 +1,7 @@
 import { CrmMiningError, OptionError } from '../core/errors';
 import { checkMatrix } from '../core/matrix';
 import { sortLabels, type Label } from './metrics';
+import { mostProbable, softmax } from './probabilities';
 
 /** Hyperparameters of {@link NaiveBayes}. */
 export interface NaiveBayesOptions {
@@ -114,16 +115,13 @@ export class FittedNaiveBayes {
         });
         return s;
       });
-      const max = Math.max(...logp);
-      const e = logp.map((v) => Math.exp(v - max));
-      const sum = e.reduce((s, v) => s + v, 0);
-      return e.map((v) => v / sum);
+      return softmax(logp);
     });
   }
 
   /** The most probable class per sample. */
   predict(X: readonly (readonly number[])[]): Label[] {
-    return this.predictProba(X).map((p) => this.classes[p.indexOf(Math.max(...p))] as Label);
+    return mostProbable(this.classes, this.predictProba(X));
   }
 
   toJSON(): NaiveBayesJSON {

@@ -19,9 +19,6 @@ export class Growable<T extends NumericArray> {
   get(i: number): number {
     return this.data[i] as number;
   }
-  set(i: number, value: number): void {
-    this.data[i] = value;
-  }
   /** A trimmed copy of the contents. */
   toArray(): T {
     return this.data.slice(0, this.length) as T;

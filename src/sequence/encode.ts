@@ -70,3 +70,19 @@ export function itemsetHas(data: EncodedSequences, e: number, item: number): boo
   }
   return false;
 }
+
+/** For each item, the number of sequences that contain it (each sequence counted once). */
+export function itemSupports(data: EncodedSequences): Int32Array {
+  const support = new Int32Array(data.itemNames.length);
+  const seen = new Int32Array(data.itemNames.length).fill(-1);
+  for (let s = 0; s < data.n; s++) {
+    for (let i = data.setStart[data.seqStart[s] as number] as number; i < (data.setStart[data.seqStart[s + 1] as number] as number); i++) {
+      const v = data.items[i] as number;
+      if (seen[v] !== s) {
+        seen[v] = s;
+        support[v] = (support[v] as number) + 1;
+      }
+    }
+  }
+  return support;
+}

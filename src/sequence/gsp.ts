@@ -1,7 +1,7 @@
 import { throwIfAborted } from '../core/run';
 import { patternLength, type IdPattern, type PatternCollector } from './collector';
 import { contains } from './containment';
-import type { EncodedSequences } from './encode';
+import { itemSupports, type EncodedSequences } from './encode';
 import type { ResolvedSequenceOptions } from './options';
 
 /**
@@ -14,15 +14,7 @@ import type { ResolvedSequenceOptions } from './options';
  */
 export function mineGsp(data: EncodedSequences, o: ResolvedSequenceOptions, out: PatternCollector): void {
   const nItems = data.itemNames.length;
-  // Level 1 by one pass.
-  const counts = new Int32Array(nItems);
-  const stamp = new Int32Array(nItems).fill(-1);
-  for (let s = 0; s < data.n; s++) {
-    for (let i = data.setStart[data.seqStart[s] as number] as number; i < (data.setStart[data.seqStart[s + 1] as number] as number); i++) {
-      const v = data.items[i] as number;
-      if (stamp[v] !== s) { stamp[v] = s; counts[v] = (counts[v] as number) + 1; }
-    }
-  }
+  const counts = itemSupports(data);
   let level: IdPattern[] = [];
   for (let v = 0; v < nItems; v++) {
     if ((counts[v] as number) < o.minCount) continue;

@@ -1,7 +1,7 @@
 import { Growable } from '../core/growable';
 import { throwIfAborted } from '../core/run';
 import type { IdPattern, PatternCollector } from './collector';
-import type { EncodedSequences } from './encode';
+import { itemSupports, type EncodedSequences } from './encode';
 import type { ResolvedSequenceOptions } from './options';
 
 /**
@@ -22,14 +22,7 @@ export function minePrefixSpan(data: EncodedSequences, o: ResolvedSequenceOption
   const nItems = data.itemNames.length;
   const m = new Miner(data, o, out, nItems);
   // Root: every item's positions, one delivery pass over the data.
-  const support = new Int32Array(nItems);
-  const seen = new Int32Array(nItems).fill(-1);
-  for (let s = 0; s < data.n; s++) {
-    for (let i = data.setStart[data.seqStart[s] as number] as number; i < (data.setStart[data.seqStart[s + 1] as number] as number); i++) {
-      const v = data.items[i] as number;
-      if (seen[v] !== s) { seen[v] = s; support[v] = (support[v] as number) + 1; }
-    }
-  }
+  const support = itemSupports(data);
   const frequent: number[] = [];
   for (let v = 0; v < nItems; v++) if ((support[v] as number) >= o.minCount) frequent.push(v);
   const index = new Int32Array(nItems).fill(-1);
