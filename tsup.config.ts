@@ -17,6 +17,7 @@ export default defineConfig([
     sourcemap: true,
     clean: false,
     splitting: true,
+    shims: true,
     treeshake: true,
     target: 'es2022',
   },

@@ -1,30 +1,53 @@
 import { DecisionTreeClassifier } from 'ml-cart';
 import { CrmMiningError, OptionError } from '../core/errors';
 import { checkMatrix } from '../core/matrix';
-import { sortLabels, type Label } from './metrics';
+import { growTree, rankColumns, type TreeNode } from './cart';
+import { encodeLabels, type Label } from './metrics';
 import { mostProbable } from './probabilities';
+import { treeImportance, treeProba } from './treeWalk';
+
+export type { TreeNode } from './cart';
 
 /** Hyperparameters of {@link DecisionTree}. */
 export interface DecisionTreeOptions {
+  /** Split quality: Gini impurity or entropy (information gain). @default 'gini' */
+  criterion?: 'gini' | 'entropy';
   /** @default Infinity */
   maxDepth?: number;
-  /** A node with this many samples or fewer becomes a leaf. @default 3 */
+  /** A node needs at least this many samples to be split. @default 2 */
   minSamplesSplit?: number;
-  /** Smallest Gini gain worth a split. @default 0.01 */
+  /** Each side of a split keeps at least this many samples. @default 1 */
+  minSamplesLeaf?: number;
+  /** Smallest impurity decrease worth a split. @default 0 */
   minGain?: number;
+  /**
+   * `'native'`: exact CART on rank-coded typed-array columns (fast); `'ml-cart'`: the ml-cart
+   * package (Gini only, ignores `minSamplesLeaf`; quadratic in the rows, fine for small data).
+   * @default 'native'
+   */
+  engine?: 'native' | 'ml-cart';
 }
 
-/** A node of a fitted tree: a split (`feature` < `threshold` goes left) or a leaf. */
-export type TreeNode =
-  | { kind: 'split'; feature: number; threshold: number; gain: number; samples: number; left: TreeNode; right: TreeNode }
-  | { kind: 'leaf'; probabilities: number[] };
+const TREE_DEFAULTS = { criterion: 'gini', maxDepth: Infinity, minSamplesSplit: 2, minSamplesLeaf: 1, minGain: 0, engine: 'native' } as const satisfies Required<DecisionTreeOptions>;
 
 /** Serialized form of a fitted tree. */
 export interface DecisionTreeJSON { kind: 'cart-classifier'; version: 1; classes: Label[]; features: number; root: TreeNode }
 
+/** Checks tree hyperparameters; shared with RandomForest. */
+export function resolveTreeOptions(options: DecisionTreeOptions): Required<DecisionTreeOptions> {
+  const o = { ...TREE_DEFAULTS, ...options };
+  if (o.criterion !== 'gini' && o.criterion !== 'entropy') throw new OptionError(`criterion must be 'gini' or 'entropy', got ${String(o.criterion)}`);
+  if (o.engine !== 'native' && o.engine !== 'ml-cart') throw new OptionError(`engine must be 'native' or 'ml-cart', got ${String(o.engine)}`);
+  if (!(o.maxDepth === Infinity || (Number.isInteger(o.maxDepth) && o.maxDepth >= 1))) throw new OptionError(`maxDepth must be a positive integer or Infinity, got ${String(o.maxDepth)}`);
+  if (!(Number.isInteger(o.minSamplesSplit) && o.minSamplesSplit >= 2)) throw new OptionError(`minSamplesSplit must be an integer >= 2, got ${String(o.minSamplesSplit)}`);
+  if (!(Number.isInteger(o.minSamplesLeaf) && o.minSamplesLeaf >= 1)) throw new OptionError(`minSamplesLeaf must be a positive integer, got ${String(o.minSamplesLeaf)}`);
+  if (!(o.minGain >= 0)) throw new OptionError(`minGain must be >= 0, got ${String(o.minGain)}`);
+  return o;
+}
+
 /**
- * A CART classification tree (Gini splits; ml-cart underneath, wrapped in typed structures).
- * Labels may be numbers or strings.
+ * A CART classification tree: binary splits `feature < threshold` chosen exactly (every
+ * midpoint between distinct values) by Gini or entropy. Labels may be numbers or strings.
  * @example
  * const tree = new DecisionTree({ maxDepth: 3 }).fit([[1], [2], [10], [11]], ['low', 'low', 'high', 'high']);
  * tree.predict([[1.5], [12]]) //=> ['low', 'high']
@@ -33,11 +56,7 @@ export class DecisionTree {
   private readonly options: Required<DecisionTreeOptions>;
 
   constructor(options: DecisionTreeOptions = {}) {
-    this.options = { maxDepth: Infinity, minSamplesSplit: 3, minGain: 0.01, ...options };
-    const { maxDepth, minSamplesSplit, minGain } = this.options;
-    if (!(maxDepth === Infinity || (Number.isInteger(maxDepth) && maxDepth >= 1))) throw new OptionError(`maxDepth must be a positive integer or Infinity, got ${String(maxDepth)}`);
-    if (!(Number.isInteger(minSamplesSplit) && minSamplesSplit >= 1)) throw new OptionError(`minSamplesSplit must be a positive integer, got ${String(minSamplesSplit)}`);
-    if (!(minGain >= 0)) throw new OptionError(`minGain must be >= 0, got ${String(minGain)}`);
+    this.options = resolveTreeOptions(options);
   }
 
   /**
@@ -47,12 +66,16 @@ export class DecisionTree {
    */
   fit(X: readonly (readonly number[])[], y: readonly Label[]): FittedDecisionTree {
     checkMatrix(X);
-    if (y.length !== X.length) throw new OptionError(`y has ${y.length} labels for ${X.length} rows`);
-    const classes = sortLabels([...new Set(y)]);
-    const index = new Map(classes.map((c, i) => [c, i]));
-    const cart = new DecisionTreeClassifier({ gainFunction: 'gini', maxDepth: this.options.maxDepth, minNumSamples: this.options.minSamplesSplit, gainThreshold: this.options.minGain });
-    cart.train(X.map((row) => [...row]), y.map((l) => index.get(l) as number));
-    return new FittedDecisionTree(classes, (X[0] as readonly number[]).length, convert(cart.root, classes.length));
+    const { classes, target } = encodeLabels(y, X.length);
+    const d = (X[0] as readonly number[]).length;
+    const o = this.options;
+    if (o.engine === 'ml-cart') {
+      const cart = new DecisionTreeClassifier({ gainFunction: 'gini', maxDepth: o.maxDepth, minNumSamples: o.minSamplesSplit, gainThreshold: o.minGain });
+      cart.train(X.map((row) => [...row]), Array.from(target));
+      return new FittedDecisionTree(classes, d, convert(cart.root, classes.length));
+    }
+    const root = growTree(rankColumns(X), target, classes.length, null, { ...o, maxFeatures: d }, null);
+    return new FittedDecisionTree(classes, d, root);
   }
 }
 
@@ -71,13 +94,7 @@ export class FittedDecisionTree {
 
   /** Class probabilities (the training class shares of the leaf), columns in `classes` order. */
   predictProba(X: readonly (readonly number[])[]): number[][] {
-    checkMatrix(X);
-    return X.map((x, i) => {
-      if (x.length !== this.features) throw new OptionError(`row ${i + 1} has ${x.length} features, the tree ${this.features}`);
-      let node = this.root;
-      while (node.kind === 'split') node = (x[node.feature] as number) < node.threshold ? node.left : node.right;
-      return [...node.probabilities];
-    });
+    return treeProba([this.root], this.features, X);
   }
 
   /** The most probable class per sample. */
@@ -86,22 +103,13 @@ export class FittedDecisionTree {
   }
 
   /**
-   * Gini importance per feature: the impurity decrease of its splits (gain × samples), summed
-   * and normalised to 1 (all zeros for a tree without splits).
+   * Gini importance per feature: the impurity decrease of its splits weighted by the samples
+   * they split, summed and normalised to 1 (all zeros for a tree without splits).
    * @example
    * tree.featureImportance() //=> [0.8, 0.2]
    */
   featureImportance(): number[] {
-    const out = new Array<number>(this.features).fill(0);
-    const walk = (n: TreeNode): void => {
-      if (n.kind === 'leaf') return;
-      out[n.feature] = (out[n.feature] as number) + n.gain * n.samples;
-      walk(n.left);
-      walk(n.right);
-    };
-    walk(this.root);
-    const total = out.reduce((s, v) => s + v, 0);
-    return total === 0 ? out : out.map((v) => v / total);
+    return treeImportance(this.root, this.features);
   }
 
   toJSON(): DecisionTreeJSON {

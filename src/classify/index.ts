@@ -1,9 +1,11 @@
 /**
- * Classification: metrics so far (accuracy, confusion matrix, precision/recall/F1, exact ROC
- * AUC, ROC and gains curves, lift). Estimators follow.
+ * Classification: estimators (decision tree, random forest, neural network, logistic
+ * regression, naive Bayes) with `fit` → fitted model → `predict`/`predictProba`, metrics
+ * (accuracy, confusion matrix, precision/recall/F1, exact ROC AUC, ROC and gains curves, lift),
+ * preprocessing and cross-validation.
  * @module classify
  */
-export { accuracy, confusionMatrix, precisionRecall, f1, rocAuc, rocCurve, gainsCurve, liftAt, sortLabels } from './metrics';
+export { encodeLabels, accuracy, confusionMatrix, precisionRecall, f1, rocAuc, rocCurve, gainsCurve, liftAt, sortLabels } from './metrics';
 export type { Label, ConfusionMatrix, ClassScores } from './metrics';
 export { LogisticRegression, FittedLogisticRegression } from './logistic';
 export type { LogisticRegressionOptions, LogisticRegressionJSON } from './logistic';
@@ -15,3 +17,8 @@ export { crossValidate } from './crossValidate';
 export type { Estimator } from './crossValidate';
 export { NaiveBayes, FittedNaiveBayes } from './naiveBayes';
 export type { NaiveBayesOptions, NaiveBayesJSON } from './naiveBayes';
+export { RandomForest, FittedRandomForest } from './randomForest';
+export type { RandomForestOptions, RandomForestJSON } from './randomForest';
+export { NeuralNetwork, FittedNeuralNetwork } from './neuralNetwork';
+export type { NeuralNetworkOptions, NeuralNetworkJSON } from './neuralNetwork';
+export { loadNeuralRuntime } from './brainRuntime';

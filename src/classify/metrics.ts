@@ -51,6 +51,19 @@ export function sortLabels(labels: Label[]): Label[] {
   return labels.sort((a, b) => (typeof a === typeof b ? (a < b ? -1 : a > b ? 1 : 0) : typeof a === 'number' ? -1 : 1));
 }
 
+/**
+ * The sorted distinct labels and each sample's class index, checking the count against the rows.
+ * @throws {OptionError} when `y` and the rows differ in number.
+ * @example
+ * encodeLabels(['b', 'a', 'b'], 3) //=> { classes: ['a', 'b'], target: Int32Array [1, 0, 1] }
+ */
+export function encodeLabels(y: readonly Label[], rows: number): { classes: Label[]; target: Int32Array } {
+  if (y.length !== rows) throw new OptionError(`y has ${y.length} labels for ${rows} rows`);
+  const classes = sortLabels([...new Set(y)]);
+  const index = new Map(classes.map((c, i) => [c, i]));
+  return { classes, target: Int32Array.from(y, (l) => index.get(l) as number) };
+}
+
 /** Precision, recall and F1 of one class, with its support (true members). */
 export interface ClassScores { label: Label; precision: number; recall: number; f1: number; support: number }
 

@@ -1,5 +1,5 @@
 /** Stable machine-readable codes carried by every error the library throws. */
-export type ErrorCode = 'DATA' | 'OPTION' | 'LIMIT' | 'MODEL' | 'ABORTED';
+export type ErrorCode = 'DATA' | 'OPTION' | 'LIMIT' | 'MODEL' | 'ABORTED' | 'DEPENDENCY';
 
 /**
  * Base class of every error thrown by crm-mining. Compare by `code`, not `instanceof`:

@@ -21,4 +21,12 @@ for (const [sub, name] of [['association', 'frequentItemsets'], ['sequence', 'se
   assert.equal(typeof (await import(`../../dist/${sub}/index.js`))[name], 'function');
   assert.equal(typeof req(`../../dist/${sub}/index.cjs`)[name], 'function');
 }
-console.log('package smoke test: 5 passed, 0 failed');
+// brain.js loads lazily from both builds, in this thread and in a worker thread.
+const X = [[0], [1], [2], [3]];
+const y = ['a', 'a', 'b', 'b'];
+for (const mod of [esm, cjs]) {
+  const net = new mod.NeuralNetwork({ iterations: 20, seed: 1 });
+  const sync = net.fit(X, y);
+  assert.deepEqual((await net.fitAsync(X, y)).toJSON(), sync.toJSON());
+}
+console.log('package smoke test: 6 passed, 0 failed');
