@@ -7,6 +7,7 @@ const SUITES: Record<string, () => Promise<{ run: () => Promise<unknown> }>> = {
   association: () => import('./association.bench'),
   clv: () => import('./clv.bench'),
   sequence: () => import('./sequence.bench'),
+  ml: () => import('./ml.bench'),
 };
 
 const names = process.argv.slice(2).filter((a) => !a.startsWith('--'));

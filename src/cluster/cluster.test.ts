@@ -61,6 +61,48 @@ describe('kmeans', () => {
     expect(silhouette(X, r.labels)).toBeGreaterThan(0.7);
   });
 
+  it('ends at a fixed point of Lloyd: every row at its nearest centroid, every centroid its rows\' mean', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: -20, max: 20 }), fc.integer({ min: -20, max: 20 })), { minLength: 3, maxLength: 40 }), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 99 }), fc.constantFrom('kmeans++' as const, 'random' as const), (pts, k, seed, init) => {
+        const r = kmeans(pts, k, { seed, nInit: 2, init, tolerance: 0 });
+        if (!r.converged) return;
+        const d2 = (a: readonly number[], b: readonly number[]) => a.reduce((s, v, j) => s + (v - (b[j] as number)) ** 2, 0);
+        pts.forEach((p, i) => {
+          const own = d2(p, r.centroids[r.labels[i] as number] as number[]);
+          for (const c of r.centroids) expect(own).toBeLessThanOrEqual(d2(p, c) + 1e-9);
+        });
+        r.centroids.forEach((c, ci) => {
+          const members = pts.filter((_, i) => r.labels[i] === ci);
+          if (members.length === 0) return;
+          c.forEach((v, j) => expect(v).toBeCloseTo(members.reduce((s, m) => s + (m[j] as number), 0) / members.length, 9));
+        });
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('finds the optimal partition of small sets (brute force over all labelings), like ml-kmeans', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 30 }), fc.integer({ min: 0, max: 30 })), { minLength: 4, maxLength: 8 }), (pts) => {
+        const k = 2;
+        let optimum = Infinity;
+        for (let mask = 1; mask < 2 ** pts.length - 1; mask++) {
+          let cost = 0;
+          for (const side of [0, 1]) {
+            const m = pts.filter((_, i) => ((mask >> i) & 1) === side);
+            const mean = [0, 1].map((j) => m.reduce((s, p) => s + (p[j] as number), 0) / m.length);
+            cost += m.reduce((s, p) => s + ((p[0] as number) - (mean[0] as number)) ** 2 + ((p[1] as number) - (mean[1] as number)) ** 2, 0);
+          }
+          optimum = Math.min(optimum, cost);
+        }
+        if (new Set(pts.map((p) => p.join())).size < 2) return;
+        expect(kmeans(pts, k, { seed: 3, nInit: 25 }).inertia).toBeCloseTo(optimum, 6);
+        expect(kmeans(pts, k, { seed: 3, nInit: 25, engine: 'ml-kmeans' }).inertia).toBeCloseTo(optimum, 6);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('elbow: inertia falls as k grows, sharply up to the true k', () => {
     const curve = elbow(X, [1, 2, 3, 4, 5], { seed: 1 });
     for (let i = 1; i < curve.length; i++) expect(curve[i]?.inertia).toBeLessThanOrEqual(curve[i - 1]?.inertia as number);
@@ -71,6 +113,7 @@ describe('kmeans', () => {
   it('rejects bad input', () => {
     expect(() => kmeans([[1, 2], [3]], 1)).toThrow(expect.objectContaining({ code: 'DATA', row: 2 }));
     expect(() => kmeans([[1]], 2)).toThrow(expect.objectContaining({ code: 'OPTION' }));
+    expect(() => kmeans([[1], [2]], 1, { engine: 'scikit' as 'native' })).toThrow(/engine/);
   });
 });
 

@@ -1,7 +1,8 @@
 import { kmeans as mlKmeans } from 'ml-kmeans';
 import { OptionError } from '../core/errors';
 import { checkMatrix } from '../core/matrix';
-import { createRng } from '../core/random';
+import { createRng, type Rng } from '../core/random';
+import { lloyd, seedPlusPlus, seedRandom, type LloydResult } from './lloyd';
 
 /** Options of {@link kmeans}. */
 export interface KmeansOptions {
@@ -15,6 +16,11 @@ export interface KmeansOptions {
   maxIterations?: number;
   /** Convergence tolerance on centroid movement. @default 1e-6 */
   tolerance?: number;
+  /**
+   * `'native'`: Lloyd's iterations on typed arrays (fast); `'ml-kmeans'`: the ml-kmeans package.
+   * @default 'native'
+   */
+  engine?: 'native' | 'ml-kmeans';
 }
 
 /** Result of {@link kmeans}. */
@@ -29,8 +35,8 @@ export interface KmeansResult {
 }
 
 /**
- * k-means clustering (ml-kmeans underneath: Lloyd's iterations from k-means++ or random
- * starts), the best of `nInit` seeded runs by inertia. Same seed, same result.
+ * k-means clustering: Lloyd's iterations from k-means++ or random starts, the best of `nInit`
+ * seeded runs by inertia. Same seed, same result.
  * @param X - Rows of numbers, all of one length.
  * @param k - Number of clusters, 1..rows.
  * @throws {DataError} code `'DATA'` naming the row for ragged or non-finite input;
@@ -39,12 +45,16 @@ export interface KmeansResult {
  * kmeans([[0, 0], [0, 1], [10, 10], [10, 11]], 2, { seed: 1 }).inertia //=> 1
  */
 export function kmeans(X: readonly (readonly number[])[], k: number, options: KmeansOptions = {}): KmeansResult {
-  const { seed = 1, nInit = 10, init = 'kmeans++', maxIterations = 300, tolerance = 1e-6 } = options;
+  const { seed = 1, nInit = 10, init = 'kmeans++', maxIterations = 300, tolerance = 1e-6, engine = 'native' } = options;
   checkMatrix(X);
   if (!(Number.isInteger(k) && k >= 1 && k <= X.length)) throw new OptionError(`k must be an integer from 1 to the number of rows (${X.length}), got ${String(k)}`);
   if (!(Number.isInteger(nInit) && nInit >= 1)) throw new OptionError(`nInit must be a positive integer, got ${String(nInit)}`);
   if (init !== 'kmeans++' && init !== 'random') throw new OptionError(`init must be 'kmeans++' or 'random', got ${String(init)}`);
+  if (!(Number.isInteger(maxIterations) && maxIterations >= 1)) throw new OptionError(`maxIterations must be a positive integer, got ${String(maxIterations)}`);
+  if (!(tolerance >= 0)) throw new OptionError(`tolerance must be >= 0, got ${String(tolerance)}`);
+  if (engine !== 'native' && engine !== 'ml-kmeans') throw new OptionError(`engine must be 'native' or 'ml-kmeans', got ${String(engine)}`);
   const rng = createRng(seed);
+  if (engine === 'native') return nativeKmeans(X, k, nInit, init, maxIterations, tolerance, rng);
   const data = X.map((row) => [...row]);
   let best: KmeansResult | null = null;
   for (let run = 0; run < nInit; run++) {
@@ -55,6 +65,21 @@ export function kmeans(X: readonly (readonly number[])[], k: number, options: Km
     if (best === null || inertia < best.inertia) best = { labels, centroids, inertia, iterations: r.iterations, converged: r.converged };
   }
   return best as KmeansResult;
+}
+
+function nativeKmeans(X: readonly (readonly number[])[], k: number, nInit: number, init: 'kmeans++' | 'random', maxIterations: number, tolerance: number, rng: Rng): KmeansResult {
+  const n = X.length;
+  const d = (X[0] as readonly number[]).length;
+  const data = new Float64Array(n * d);
+  X.forEach((row, i) => data.set(row, i * d));
+  let best: LloydResult | null = null;
+  for (let run = 0; run < nInit; run++) {
+    const start = init === 'kmeans++' ? seedPlusPlus(data, n, d, k, rng) : seedRandom(data, n, d, k, rng);
+    const r = lloyd(data, n, d, k, start, maxIterations, tolerance);
+    if (best === null || r.inertia < best.inertia) best = r;
+  }
+  const b = best as LloydResult;
+  return { labels: Array.from(b.labels), centroids: Array.from({ length: k }, (_, c) => Array.from(b.centroids.subarray(c * d, c * d + d))), inertia: b.inertia, iterations: b.iterations, converged: b.converged };
 }
 
 function inertiaOf(X: number[][], labels: number[], centroids: number[][]): number {

@@ -21,12 +21,18 @@ export function silhouette(X: readonly (readonly number[])[], labels: readonly n
   const sizes = new Int32Array(k);
   const cluster = Int32Array.from(labels, (l) => index.get(l) as number);
   for (const c of cluster) sizes[c] = (sizes[c] as number) + 1;
+  const dims = (X[0] as readonly number[]).length;
+  const data = new Float64Array(n * dims);
+  X.forEach((row, i) => data.set(row, i * dims));
   for (let i = 0; i < n; i++) {
-    const xi = X[i] as readonly number[];
+    const oi = i * dims;
     for (let j = i + 1; j < n; j++) {
-      const xj = X[j] as readonly number[];
+      const oj = j * dims;
       let d = 0;
-      for (let t = 0; t < xi.length; t++) d += ((xi[t] as number) - (xj[t] as number)) ** 2;
+      for (let t = 0; t < dims; t++) {
+        const diff = (data[oi + t] as number) - (data[oj + t] as number);
+        d += diff * diff;
+      }
       d = Math.sqrt(d);
       sums[i * k + (cluster[j] as number)] = (sums[i * k + (cluster[j] as number)] as number) + d;
       sums[j * k + (cluster[i] as number)] = (sums[j * k + (cluster[i] as number)] as number) + d;

@@ -1,0 +1,173 @@
+import type { Rng } from '../core/random';
+
+/** One k-means run on a row-major Float64Array (n × d): seeding, then Lloyd's iterations. */
+export interface LloydResult { labels: Int32Array; centroids: Float64Array; inertia: number; iterations: number; converged: boolean }
+
+/**
+ * Greedy k-means++ seeding (Arthur & Vassilvitskii; greedy as in scikit-learn): each next
+ * centre is the best, by the resulting potential, of 2 + ⌊ln k⌋ candidates drawn ∝ D².
+ */
+export function seedPlusPlus(data: Float64Array, n: number, d: number, k: number, rng: Rng): Float64Array {
+  const centroids = new Float64Array(k * d);
+  const dist = new Float64Array(n);
+  const trial = new Float64Array(n);
+  const bestTrial = new Float64Array(n);
+  const trials = 2 + Math.floor(Math.log(k));
+  const first = rng.int(n);
+  centroids.set(data.subarray(first * d, first * d + d), 0);
+  let potential = 0;
+  for (let i = 0; i < n; i++) {
+    dist[i] = squared(data, i, data, first, d);
+    potential += dist[i] as number;
+  }
+  for (let c = 1; c < k; c++) {
+    let bestPick = -1;
+    let bestPotential = Infinity;
+    for (let t = 0; t < trials; t++) {
+      const pick = drawByWeight(dist, potential, rng);
+      let p = 0;
+      for (let i = 0; i < n; i++) {
+        const v = Math.min(dist[i] as number, squared(data, i, data, pick, d));
+        trial[i] = v;
+        p += v;
+      }
+      if (p < bestPotential) {
+        bestPotential = p;
+        bestPick = pick;
+        bestTrial.set(trial);
+      }
+    }
+    centroids.set(data.subarray(bestPick * d, bestPick * d + d), c * d);
+    dist.set(bestTrial);
+    potential = bestPotential;
+  }
+  return centroids;
+}
+
+/** A row drawn with probability ∝ its weight (uniformly when every weight is 0). */
+function drawByWeight(weights: Float64Array, total: number, rng: Rng): number {
+  if (!(total > 0)) return rng.int(weights.length);
+  let r = rng.next() * total;
+  for (let i = 0; i < weights.length; i++) {
+    r -= weights[i] as number;
+    if (r < 0 && (weights[i] as number) > 0) return i;
+  }
+  // Rounding ran past the end: the last row with weight.
+  for (let i = weights.length - 1; i >= 0; i--) if ((weights[i] as number) > 0) return i;
+  return rng.int(weights.length);
+}
+
+function squared(a: Float64Array, i: number, b: Float64Array, j: number, d: number): number {
+  let s = 0;
+  for (let t = 0; t < d; t++) {
+    const diff = (a[i * d + t] as number) - (b[j * d + t] as number);
+    s += diff * diff;
+  }
+  return s;
+}
+
+/** k distinct rows drawn uniformly. */
+export function seedRandom(data: Float64Array, n: number, d: number, k: number, rng: Rng): Float64Array {
+  const rows = Int32Array.from({ length: n }, (_, i) => i);
+  const centroids = new Float64Array(k * d);
+  for (let c = 0; c < k; c++) {
+    const j = c + rng.int(n - c);
+    const t = rows[c] as number;
+    rows[c] = rows[j] as number;
+    rows[j] = t;
+    centroids.set(data.subarray((rows[c] as number) * d, (rows[c] as number) * d + d), c * d);
+  }
+  return centroids;
+}
+
+/**
+ * Lloyd's iterations until no label changes or every centre moves less than `tolerance`.
+ * An emptied cluster takes the point farthest from its centre.
+ */
+export function lloyd(data: Float64Array, n: number, d: number, k: number, centroids: Float64Array, maxIterations: number, tolerance: number): LloydResult {
+  const labels = new Int32Array(n).fill(-1);
+  const dist = new Float64Array(n);
+  const sums = new Float64Array(k * d);
+  const counts = new Float64Array(k);
+  let iterations = 0;
+  let converged = false;
+  let stable = false;
+  while (iterations < maxIterations) {
+    iterations++;
+    let changed = 0;
+    for (let i = 0; i < n; i++) {
+      let best = 0;
+      let bestD = Infinity;
+      const o = i * d;
+      for (let c = 0; c < k; c++) {
+        let s = 0;
+        const co = c * d;
+        for (let j = 0; j < d; j++) {
+          const diff = (data[o + j] as number) - (centroids[co + j] as number);
+          s += diff * diff;
+        }
+        if (s < bestD) {
+          bestD = s;
+          best = c;
+        }
+      }
+      if (labels[i] !== best) changed++;
+      labels[i] = best;
+      dist[i] = bestD;
+    }
+    if (changed === 0) {
+      converged = true;
+      stable = true;
+      break;
+    }
+    sums.fill(0);
+    counts.fill(0);
+    for (let i = 0; i < n; i++) {
+      const c = labels[i] as number;
+      counts[c] = (counts[c] as number) + 1;
+      for (let j = 0; j < d; j++) sums[c * d + j] = (sums[c * d + j] as number) + (data[i * d + j] as number);
+    }
+    let maxShift = 0;
+    for (let c = 0; c < k; c++) {
+      if (counts[c] === 0) {
+        let far = 0;
+        for (let i = 1; i < n; i++) if ((dist[i] as number) > (dist[far] as number)) far = i;
+        dist[far] = 0;
+        sums.set(data.subarray(far * d, far * d + d), c * d);
+        counts[c] = 1;
+      }
+      let shift = 0;
+      for (let j = 0; j < d; j++) {
+        const v = (sums[c * d + j] as number) / (counts[c] as number);
+        shift += (v - (centroids[c * d + j] as number)) ** 2;
+        centroids[c * d + j] = v;
+      }
+      maxShift = Math.max(maxShift, shift);
+    }
+    if (maxShift <= tolerance * tolerance) {
+      converged = true;
+      break;
+    }
+  }
+  // Labels for the final centres, unless they are already.
+  if (!stable) for (let i = 0; i < n; i++) labels[i] = nearest(data, i, d, k, centroids);
+  let inertia = 0;
+  for (let i = 0; i < n; i++) {
+    const c = labels[i] as number;
+    for (let j = 0; j < d; j++) inertia += ((data[i * d + j] as number) - (centroids[c * d + j] as number)) ** 2;
+  }
+  return { labels, centroids, inertia, iterations, converged };
+}
+
+function nearest(data: Float64Array, i: number, d: number, k: number, centroids: Float64Array): number {
+  let best = 0;
+  let bestD = Infinity;
+  for (let c = 0; c < k; c++) {
+    const s = squared(data, i, centroids, c, d);
+    if (s < bestD) {
+      bestD = s;
+      best = c;
+    }
+  }
+  return best;
+}
