@@ -11,6 +11,7 @@ export default defineConfig([
       'clv/index': 'src/clv/index.ts',
       'classify/index': 'src/classify/index.ts',
       'cluster/index': 'src/cluster/index.ts',
+      'churn/index': 'src/churn/index.ts',
     },
     format: ['esm', 'cjs'],
     dts: true,

@@ -10,3 +10,4 @@ export * from './rfm/index';
 export * from './sequence/index';
 export * from './classify/index';
 export * from './cluster/index';
+export * from './churn/index';

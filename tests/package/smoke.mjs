@@ -17,7 +17,7 @@ const version = execFileSync(process.execPath, ['dist/cli.js', '--version'], { e
 assert.equal(version, pkg.version);
 // Every capability has its own subpath export.
 const req = createRequire(import.meta.url);
-for (const [sub, name] of [['association', 'frequentItemsets'], ['sequence', 'sequentialPatterns'], ['rfm', 'rfm'], ['clv', 'fitBgNbd'], ['classify', 'rocAuc'], ['cluster', 'kmeans']]) {
+for (const [sub, name] of [['association', 'frequentItemsets'], ['sequence', 'sequentialPatterns'], ['rfm', 'rfm'], ['clv', 'fitBgNbd'], ['classify', 'rocAuc'], ['cluster', 'kmeans'], ['churn', 'trainChurnModel']]) {
   assert.equal(typeof (await import(`../../dist/${sub}/index.js`))[name], 'function');
   assert.equal(typeof req(`../../dist/${sub}/index.cjs`)[name], 'function');
 }

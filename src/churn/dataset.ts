@@ -1,0 +1,94 @@
+import { OptionError } from '../core/errors';
+import { resolveAsOf } from '../core/asOf';
+import { MS_PER_DAY } from '../core/time';
+import type { TransactionLog } from '../core/TransactionLog';
+import type { BgNbdParams } from '../clv/index';
+import { churnFeatures, type ChurnFeature } from './features';
+
+/** Options of {@link churnDataset}. */
+export interface ChurnDatasetOptions {
+  /** The date the features are computed at; the label looks at what follows it. */
+  asOf: Date | string | number;
+  /** A customer churned when they buy nothing within this many days after `asOf`. */
+  horizonDays: number;
+  /** Keep only these features (names from `CHURN_FEATURES`). @default all */
+  features?: readonly ChurnFeature[];
+  /** BG/NBD parameters for `bgnbdActive`. @default fitted at asOf */
+  bgnbd?: BgNbdParams | null;
+}
+
+/** Features and churn labels, one row per customer with a purchase on or before `asOf`. */
+export interface ChurnDataset {
+  features: number[][];
+  featureNames: string[];
+  /** 1 = churned: no purchase in (asOf, asOf + horizonDays]. */
+  labels: (0 | 1)[];
+  customers: string[];
+  /** BG/NBD parameters behind `bgnbdActive`. */
+  bgnbd: BgNbdParams | null;
+}
+
+/**
+ * The end of what the log observes: the start of the (UTC) day after its last basket.
+ */
+export function observedUntil(log: TransactionLog): number {
+  return resolveAsOf(log, undefined);
+}
+
+/**
+ * Checks that `asOf` lies within the log and that the label window (asOf, asOf + horizon] is
+ * fully observed; returns asOf in epoch ms.
+ * @throws {OptionError} naming the dates otherwise.
+ */
+export function checkLabelWindow(log: TransactionLog, asOfInput: Date | string | number, horizonDays: number): number {
+  if (!(Number.isFinite(horizonDays) && horizonDays > 0)) throw new OptionError(`horizonDays must be a positive number of days, got ${String(horizonDays)}`);
+  const asOf = resolveAsOf(log, asOfInput);
+  const { basketTime } = log.columns;
+  let first = Infinity;
+  for (let b = 0; b < basketTime.length; b++) first = Math.min(first, basketTime[b] as number);
+  const end = observedUntil(log);
+  const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  if (asOf < first || asOf >= end) throw new OptionError(`asOf ${day(asOf)} is outside the log, which runs from ${day(first)} to ${day(end - 1)}`, { asOf: day(asOf) });
+  const windowEnd = asOf + horizonDays * MS_PER_DAY;
+  if (windowEnd > end) {
+    throw new OptionError(`the ${horizonDays}-day horizon after ${day(asOf)} runs to ${day(windowEnd)}, past the end of the data (${day(end - 1)}): customers would be labelled churned for purchases the log cannot show. Use an asOf on or before ${day(end - horizonDays * MS_PER_DAY)} or a shorter horizon`, { asOf: day(asOf), horizonDays });
+  }
+  return asOf;
+}
+
+/**
+ * Features known at `asOf` (see {@link churnFeatures}) and the churn label of each customer:
+ * 1 when they buy nothing in (asOf, asOf + horizonDays].
+ * @throws {OptionError} when asOf is outside the log or the horizon runs past its end.
+ * @example
+ * const d = churnDataset(log, { asOf: '1997-09-30', horizonDays: 273 });
+ * d.labels.filter((l) => l === 1).length / d.labels.length //=> 0.71 on CDNOW
+ */
+export function churnDataset(log: TransactionLog, options: ChurnDatasetOptions): ChurnDataset {
+  const asOf = checkLabelWindow(log, options.asOf, options.horizonDays);
+  const f = churnFeatures(log, { asOf, horizonDays: options.horizonDays, ...(options.bgnbd === undefined ? {} : { bgnbd: options.bgnbd }) });
+  const windowEnd = asOf + options.horizonDays * MS_PER_DAY;
+  const { customerBasketOffsets: off, basketTime, customerNames } = log.columns;
+  const byName = new Map(customerNames.map((n, i) => [n, i]));
+  const labels = f.customers.map((name): 0 | 1 => {
+    const c = byName.get(name) as number;
+    for (let b = off[c] as number; b < (off[c + 1] as number); b++) {
+      const t = basketTime[b] as number;
+      if (t > asOf && t <= windowEnd) return 0;
+    }
+    return 1;
+  });
+  let keep = f.featureNames.map((_, j) => j);
+  if (options.features !== undefined) {
+    const unknown = options.features.filter((n) => !f.featureNames.includes(n));
+    if (unknown.length > 0) throw new OptionError(`unknown churn feature(s): ${unknown.join(', ')}; known: ${f.featureNames.join(', ')}`);
+    keep = options.features.map((n) => f.featureNames.indexOf(n));
+  }
+  return {
+    features: keep.length === f.featureNames.length ? f.features : f.features.map((r) => keep.map((j) => r[j] as number)),
+    featureNames: keep.map((j) => f.featureNames[j] as string),
+    labels,
+    customers: f.customers,
+    bgnbd: f.bgnbd,
+  };
+}
