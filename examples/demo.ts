@@ -3,7 +3,7 @@
  * Run: npm run demo
  */
 import { fileURLToPath } from 'node:url';
-import { TransactionLog, associationRules, clv, customerSummary, fitBgNbd, fitGammaGamma, recommend, rfm, rfmSummary, sequentialPatterns, sequentialRules } from '../src/index';
+import { TransactionLog, associationRules, churnReport, clv, customerSummary, fitBgNbd, fitGammaGamma, recommend, rfm, rfmSummary, segmentCustomers, sequentialPatterns, sequentialRules, trainChurnModel } from '../src/index';
 
 const file = fileURLToPath(new URL('./data/sample-transactions.csv', import.meta.url));
 const started = performance.now();
@@ -70,3 +70,22 @@ for (const v of values.slice(0, 3)) {
 }
 const atRisk = summary.filter((c) => c.frequency >= 3).map((c) => ({ c, active: bgnbd.probabilityActive(c, 13) })).sort((x, y) => x.active - y.active);
 console.log(`repeat buyers most at risk: ${atRisk.slice(0, 3).map((x) => `${x.c.customer} (${x.active.toFixed(2)})`).join(', ')}`);
+
+heading('Customer segments (k-means on log-scaled RFM, k = 4)');
+for (const p of segmentCustomers(rfm(log), { k: 4, seed: 1 }).profiles) {
+  console.log(`cluster ${p.cluster}: ${String(p.customers).padStart(4)} customers (${(p.share * 100).toFixed(0)}%), ${p.frequency.toFixed(1)} baskets, ${money(p.monetary)} spent, last bought ${p.recency.toFixed(0)} days ago`);
+}
+
+heading('Churn risk (no purchase in the next 90 days)');
+// Trained on what was known at 2024-06-02 and what happened in the 90 days after; checked on
+// the next 90 days (out of time); then the customers most at risk now.
+const churn = trainChurnModel(log, { asOf: '2024-06-02', horizonDays: 90, model: 'logistic' });
+const check = churn.evaluate(log, { asOf: '2024-08-31' });
+console.log(`checked on 2024-08-31 .. 2024-11-29: AUC ${check.auc.toFixed(3)}, the riskiest 10% churn ${check.liftAt10.toFixed(2)}x as often as average (churn rate ${(check.churnRate * 100).toFixed(0)}%)`);
+const report = churnReport(log, churn, { asOf: s.to, topN: 5 });
+console.log(`now: ${(report.predictedChurnRate * 100).toFixed(0)}% of ${report.customers} customers expected to lapse; revenue at risk ${money(report.revenueAtRisk)} (probability x 52-week CLV)`);
+console.log('most value at risk:');
+for (const c of report.atRisk) {
+  const why = c.reasons.map((x) => `${x.feature} ${x.value.toFixed(1)} (typical ${x.typical.toFixed(1)})`).join(', ');
+  console.log(`${c.customer}: ${(c.probability * 100).toFixed(0)}% risk x CLV ${money(c.clv)} = ${money(c.valueAtRisk)}; ${why}`);
+}

@@ -58,8 +58,11 @@ export interface ChurnModel {
   predict(log: TransactionLog, options: { asOf: Date | string | number }): ChurnPrediction[];
   /** Scores at `asOf` and compares with the horizon after it (which the log must cover). */
   evaluate(log: TransactionLog, options: { asOf: Date | string | number; threshold?: number }): ChurnEvaluation;
-  /** The `topN` riskiest customers at `asOf`, riskiest first, with reasons. */
-  atRisk(log: TransactionLog, options: { asOf: Date | string | number; topN?: number }): AtRiskCustomer[];
+  /**
+   * The `topN` riskiest customers at `asOf`, riskiest first, with reasons. With `value` (e.g.
+   * CLV per customer), ranked by probability × value instead: the revenue at risk.
+   */
+  atRisk(log: TransactionLog, options: { asOf: Date | string | number; topN?: number; value?: ReadonlyMap<string, number> }): AtRiskCustomer[];
   /** Feature importance (tree, forest, logistic: |standardized coefficient|), largest first. */
   featureImportance?(): Array<{ feature: string; importance: number }>;
 }
@@ -153,11 +156,12 @@ export function trainChurnModel(log: TransactionLog, options: TrainChurnOptions)
         threshold,
       };
     },
-    atRisk(target, { asOf, topN = 20 }) {
+    atRisk(target, { asOf, topN = 20, value }) {
       if (!(Number.isInteger(topN) && topN >= 1)) throw new OptionError(`topN must be a positive integer, got ${String(topN)}`);
       const { customers, rows } = featuresAt(target, resolveAsOf(target, asOf));
       const p = score(rows);
-      const order = p.map((_, i) => i).sort((a, b) => (p[b] as number) - (p[a] as number) || ((customers[a] as string) < (customers[b] as string) ? -1 : 1)).slice(0, topN);
+      const key = value === undefined ? p : p.map((v, i) => v * (value.get(customers[i] as string) ?? 0));
+      const order = p.map((_, i) => i).sort((a, b) => (key[b] as number) - (key[a] as number) || ((customers[a] as string) < (customers[b] as string) ? -1 : 1)).slice(0, topN);
       return order.map((i) => ({ customer: customers[i] as string, probability: p[i] as number, reasons: riskReasons(rows[i] as number[], p[i] as number, medians, names, score) }));
     },
   };

@@ -30,7 +30,7 @@ export interface ChurnReport {
   revenueAtRisk: number;
   /** How CLV was valued: BG/NBD + Gamma-Gamma, or (when those cannot be fitted) the customer's past spend rate. */
   valuation: 'bgnbd-gamma-gamma' | 'spend-rate';
-  /** The riskiest customers with their CLV and value at risk. */
+  /** The customers with the most value at risk (probability × CLV), with reasons. */
   atRisk: Array<AtRiskCustomer & { clv: number; valueAtRisk: number }>;
   /** When the log covers the horizon after asOf: what actually happened, and the gains curve. */
   outcome: (ChurnEvaluation & { gains: Array<{ share: number; gain: number; lift: number }> }) | null;
@@ -38,7 +38,7 @@ export interface ChurnReport {
 
 /**
  * The numbers a retention team acts on at `asOf`: predicted churn rate, revenue at risk
- * (probability × CLV), the riskiest customers with reasons and value, and, when the log already
+ * (probability × CLV), the customers with the most value at risk with reasons, and, when the log already
  * covers the horizon after asOf, the actual outcome with the gains curve.
  * @example
  * const r = churnReport(log, model, { asOf: '2024-12-31', topN: 10 });
@@ -57,7 +57,7 @@ export function churnReport(log: TransactionLog, model: ChurnModel, options: Chu
     expected += p.probability;
     revenueAtRisk += p.probability * (value.get(p.customer) ?? 0);
   }
-  const atRisk = model.atRisk(log, { asOf, topN }).map((r) => {
+  const atRisk = model.atRisk(log, { asOf, topN, value }).map((r) => {
     const v = value.get(r.customer) ?? 0;
     return { ...r, clv: v, valueAtRisk: r.probability * v };
   });
