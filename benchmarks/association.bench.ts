@@ -40,12 +40,10 @@ export async function run(): Promise<CaseResult[]> {
       // Apriori's candidate counting is hopeless on dense chess at 0.5 (1.27M itemsets); skip it there.
       if (impl === 'crm-mining apriori' && dataset === 'chess' && minSupport < 0.7) continue;
       // node-fpgrowth recurses once per tree level: it needs a big stack on these data sets.
-      const r = runChild(SCRIPT, [impl, dataset, String(minSupport), '3'], { bigStack: impl === 'node-fpgrowth' });
-      results.push(r);
-      console.log(`association ${r.dataset} ${impl}: median ${r.medianMs.toFixed(0)} ms, ${r.count} itemsets, peak ${r.peakRssMb.toFixed(0)} MB`);
+      results.push(...runChild(SCRIPT, [impl, dataset, String(minSupport), '3'], { bigStack: impl === 'node-fpgrowth' }));
     }
   }
-  report('association', results);
+  report('association', results, { compareCounts: true });
   return results;
 }
 

@@ -52,14 +52,13 @@ async function child(kind: string, size: number): Promise<CaseResult> {
 }
 
 export async function run(): Promise<CaseResult[]> {
-  const results: CaseResult[] = [runChild(SCRIPT, ['bgnbd fit', '0'])];
+  const results: CaseResult[] = [...runChild(SCRIPT, ['bgnbd fit', '0'])];
   for (const size of QUICK ? [1e4, 1e5] : [1e4, 1e5, 1e6]) {
-    results.push(runChild(SCRIPT, ['customerSummary', String(size)]));
-    results.push(runChild(SCRIPT, ['rfm', String(size)]));
+    results.push(...runChild(SCRIPT, ['customerSummary', String(size)]));
+    results.push(...runChild(SCRIPT, ['rfm', String(size)]));
   }
-  results.push(runChild(SCRIPT, ['scoring', String(QUICK ? 1e5 : 1e6)]));
-  for (const r of results) console.log(`clv ${r.impl} ${r.size}: median ${r.medianMs.toFixed(1)} ms`);
-  report('clv', results);
+  results.push(...runChild(SCRIPT, ['scoring', String(QUICK ? 1e5 : 1e6)]));
+  report('clv', results, { compareCounts: true });
   return results;
 }
 

@@ -26,6 +26,14 @@ export interface CaseResult {
 }
 
 export const QUICK = process.argv.includes('--quick');
+/** `--filter TEXT`: only cases whose suite, implementation or arguments contain TEXT (case-insensitive). */
+export const FILTER = optionValue('--filter')?.toLowerCase();
+
+/** The value after a `--flag value` command-line option. */
+export function optionValue(flag: string): string | undefined {
+  const i = process.argv.indexOf(flag);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
 export const RESULTS_DIR = fileURLToPath(new URL('./results/', import.meta.url));
 
 /** Times `fn` with tinybench: a warm-up run, then `iterations` measured runs. */
@@ -38,8 +46,22 @@ export async function measure(fn: () => unknown, iterations: number): Promise<{ 
   return { medianMs: result.latency.p50, p99Ms: result.latency.p99, opsPerSec: 1000 / result.latency.p50 };
 }
 
-/** Runs `script --child ...args` in a fresh Node process and returns the JSON it prints last. */
-export function runChild(script: string, args: string[], options: { bigStack?: boolean } = {}): CaseResult {
+/**
+ * Runs `script --child ...args` in a fresh Node process and returns the JSON it prints last, as
+ * a one-element list (empty when `--filter` excludes the case). Progress goes to stderr.
+ */
+export function runChild(script: string, args: string[], options: { bigStack?: boolean } = {}): CaseResult[] {
+  const suite = script.replace(/^.*\//, '').replace('.bench.ts', '');
+  const label = `${suite} ${args.join(' ')}`;
+  if (FILTER !== undefined && !label.toLowerCase().includes(FILTER)) return [];
+  process.stderr.write(`  running ${label} …`);
+  const started = performance.now();
+  const result = runChildProcess(script, args, options);
+  process.stderr.write(` median ${fmtMs(result.medianMs)} (${((performance.now() - started) / 1000).toFixed(1)} s with set-up)\n`);
+  return [result];
+}
+
+function runChildProcess(script: string, args: string[], options: { bigStack?: boolean }): CaseResult {
   const node = [process.execPath, '--import', 'tsx', '--max-old-space-size=8192', ...(options.bigStack === true ? ['--stack-size=200000'] : []), script, '--child', ...args];
   // Deeply recursive peers need a big native stack as well as V8's --stack-size.
   const out = options.bigStack === true
@@ -66,8 +88,34 @@ export function markdown(results: CaseResult[]): string {
 
 const fmtMs = (ms: number): string => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`);
 
-/** Writes `results/NAME.json` and `results/NAME.md` and prints the table. */
-export function report(name: string, results: CaseResult[]): void {
+/**
+ * Cases of one dataset and size whose result sizes differ (peers that found another number of
+ * itemsets or patterns): their times do not compare.
+ */
+export function disagreements(results: CaseResult[]): string[] {
+  const out: string[] = [];
+  const groups = new Map<string, CaseResult[]>();
+  for (const r of results) if (r.count !== undefined) groups.set(`${r.dataset}|${r.size}`, [...(groups.get(`${r.dataset}|${r.size}`) ?? []), r]);
+  for (const group of groups.values()) {
+    const counts = new Set(group.map((r) => r.count));
+    if (counts.size > 1) out.push(`${group[0]?.dataset} (${group[0]?.size}): ${group.map((r) => `${r.impl} ${r.count}`).join(', ')}`);
+  }
+  return out;
+}
+
+/**
+ * Writes `results/NAME.json` and `results/NAME.md` and prints the table. With
+ * `compareCounts`, implementations that disagree on the result size are reported and the
+ * process exits non-zero at the end.
+ */
+export function report(name: string, results: CaseResult[], options: { compareCounts?: boolean } = {}): void {
+  if (results.length === 0) return;
+  if (options.compareCounts === true) {
+    for (const d of disagreements(results)) {
+      console.error(`RESULTS DISAGREE, times not comparable: ${d}`);
+      process.exitCode = 1;
+    }
+  }
   mkdirSync(RESULTS_DIR, { recursive: true });
   const meta = { name, library: libSource, quick: QUICK, node: process.version, platform: `${process.platform}-${process.arch}`, cpus: availableParallelism(), cpuModel: cpus()[0]?.model, date: new Date().toISOString() };
   writeFileSync(`${RESULTS_DIR}${name}${QUICK ? '.quick' : ''}.json`, `${JSON.stringify({ meta, results }, null, 2)}\n`);

@@ -55,12 +55,10 @@ export async function run(): Promise<CaseResult[]> {
     const file = csvFile(size);
     const iterations = size >= 1e6 ? 3 : size >= 1e5 ? 5 : 20;
     for (const impl of IMPLS) {
-      const r = runChild(SCRIPT, [impl, file, String(size), String(iterations)]);
-      results.push(r);
-      console.log(`load ${impl} ${size}: median ${r.medianMs.toFixed(1)} ms, peak ${r.peakRssMb.toFixed(0)} MB`);
+      results.push(...runChild(SCRIPT, [impl, file, String(size), String(iterations)]));
     }
   }
-  report('load', results);
+  report('load', results, { compareCounts: true });
   return results;
 }
 

@@ -83,14 +83,13 @@ function inertia(X: number[][], labels: number[], centroids: number[][]): number
 export async function run(): Promise<CaseResult[]> {
   const results: CaseResult[] = [];
   const km = QUICK ? 1e4 : 1e5;
-  for (const impl of ['crm-mining', 'ml-kmeans', 'skmeans']) results.push(runChild(SCRIPT, ['kmeans', impl, String(km)]));
-  results.push(runChild(SCRIPT, ['silhouette', 'crm-mining', String(QUICK ? 2e3 : 1e4)]));
+  for (const impl of ['crm-mining', 'ml-kmeans', 'skmeans']) results.push(...runChild(SCRIPT, ['kmeans', impl, String(km)]));
+  results.push(...runChild(SCRIPT, ['silhouette', 'crm-mining', String(QUICK ? 2e3 : 1e4)]));
   for (const kind of ['tree', 'forest']) {
-    for (const size of QUICK ? [1e3] : [5e3, 5e4]) results.push(runChild(SCRIPT, [kind, 'crm-mining', String(size)]));
-    results.push(runChild(SCRIPT, [kind, kind === 'tree' ? 'ml-cart' : 'ml-random-forest', String(QUICK ? 1e3 : 5e3)]));
+    for (const size of QUICK ? [1e3] : [5e3, 5e4]) results.push(...runChild(SCRIPT, [kind, 'crm-mining', String(size)]));
+    results.push(...runChild(SCRIPT, [kind, kind === 'tree' ? 'ml-cart' : 'ml-random-forest', String(QUICK ? 1e3 : 5e3)]));
   }
-  for (const impl of ['crm-mining', 'brain.js']) results.push(runChild(SCRIPT, ['neural', impl, String(QUICK ? 2e3 : 1e4)]));
-  for (const r of results) console.log(`ml ${r.impl} ${r.dataset} ${r.size}: median ${r.medianMs.toFixed(1)} ms`);
+  for (const impl of ['crm-mining', 'brain.js']) results.push(...runChild(SCRIPT, ['neural', impl, String(QUICK ? 2e3 : 1e4)]));
   report('ml', results);
   return results;
 }

@@ -25,12 +25,10 @@ export async function run(): Promise<CaseResult[]> {
   const results: CaseResult[] = [];
   for (const [dataset, minSupport] of QUICK ? QUICK_CASES : FULL) {
     for (const algorithm of ['prefixspan', 'spade']) {
-      const r = runChild(SCRIPT, [algorithm, dataset, String(minSupport)]);
-      results.push(r);
-      console.log(`sequence ${r.dataset} ${r.impl}: median ${r.medianMs.toFixed(0)} ms, ${r.count} patterns, peak ${r.peakRssMb.toFixed(0)} MB`);
+      results.push(...runChild(SCRIPT, [algorithm, dataset, String(minSupport)]));
     }
   }
-  report('sequence', results);
+  report('sequence', results, { compareCounts: true });
   return results;
 }
 
