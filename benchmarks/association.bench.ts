@@ -9,7 +9,7 @@ import { FPGrowth } from 'node-fpgrowth';
 import { lib } from './lib';
 
 const { itemsetTable } = lib;
-import { basketDataset } from './datasets';
+import { basketDataset, hasDataset } from './datasets';
 import { QUICK, measure, peakRssMb, report, runChild, type CaseResult } from './harness';
 
 const SCRIPT = fileURLToPath(import.meta.url);
@@ -36,6 +36,7 @@ async function child(impl: string, dataset: string, minSupport: number, iteratio
 export async function run(): Promise<CaseResult[]> {
   const results: CaseResult[] = [];
   for (const [dataset, minSupport] of QUICK ? QUICK_CASES : FULL) {
+    if (!hasDataset(dataset === 'groceries' ? 'groceries.csv' : `${dataset}.dat`)) continue;
     for (const impl of IMPLS) {
       // Apriori's candidate counting is hopeless on dense chess at 0.5 (1.27M itemsets); skip it there.
       if (impl === 'crm-mining apriori' && dataset === 'chess' && minSupport < 0.7) continue;

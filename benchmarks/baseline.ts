@@ -24,7 +24,7 @@ export async function calibrate(): Promise<number> {
 /**
  * For each case of the run found in the baseline (same suite, implementation, dataset and
  * size): the slowdown = (median / calibration) now over the same then. Lists cases 1.3x slower
- * or worse, and counts those at `failAt` or worse. Tiny cases (< 5 ms) are too noisy to judge.
+ * or worse, and counts those at `failAt` or worse. Cases under 20 ms are too noisy to judge.
  */
 export function compareWithBaseline(baseline: Baseline, results: CaseResult[], calibrationMs: number, failAt: number): { lines: string[]; failed: number } {
   const key = (r: CaseResult) => `${r.bench}|${r.impl}|${r.dataset}|${r.size}`;
@@ -34,7 +34,7 @@ export function compareWithBaseline(baseline: Baseline, results: CaseResult[], c
   let compared = 0;
   for (const r of results) {
     const b = before.get(key(r));
-    if (b === undefined || b.medianMs < 5) continue;
+    if (b === undefined || b.medianMs < 20) continue;
     compared++;
     const slowdown = (r.medianMs / calibrationMs) / (b.medianMs / baseline.meta.calibrationMs);
     if (slowdown >= failAt) failed++;

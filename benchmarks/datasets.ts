@@ -20,3 +20,10 @@ export function sequenceDataset(name: string): string[][][] {
   if (!existsSync(path)) throw new Error(`dataset ${name} not found at ${path} (../shared/data beside the repository)`);
   return parseSpmfSequences(readFileSync(path, 'utf8'));
 }
+
+/** Whether a shared dataset file exists; when not, says so on stderr (suites then skip its cases). */
+export function hasDataset(file: string): boolean {
+  if (existsSync(`${SHARED_DATA}${file}`)) return true;
+  process.stderr.write(`  skipped: ${file} is not in ${SHARED_DATA}\n`);
+  return false;
+}

@@ -76,10 +76,10 @@ function runChildProcess(script: string, args: string[], options: { bigStack?: b
 export const peakRssMb = (): number => process.resourceUsage().maxRSS / 1024;
 
 /** A markdown table of results, one row per case, with the ratio to the first impl per dataset and size. */
-export function markdown(results: CaseResult[]): string {
+export function markdown(results: CaseResult[], ratios = true): string {
   const lines = ['| dataset | size | implementation | median | p99 | units/s | peak RSS | count | time vs crm-mining |', '|---|---:|---|---:|---:|---:|---:|---:|---:|'];
   for (const r of results) {
-    const ours = results.find((o) => o.dataset === r.dataset && o.size === r.size && o.impl.startsWith('crm-mining'));
+    const ours = ratios ? results.find((o) => o.dataset === r.dataset && o.size === r.size && o.impl.startsWith('crm-mining')) : undefined;
     const ratio = ours === undefined ? '' : `${(r.medianMs / ours.medianMs).toFixed(2)}x`;
     lines.push(`| ${r.dataset} | ${r.size.toLocaleString('en-US')} | ${r.impl} | ${fmtMs(r.medianMs)} | ${fmtMs(r.p99Ms)} | ${Math.round(r.unitsPerSec).toLocaleString('en-US')} | ${r.peakRssMb.toFixed(0)} MB | ${r.count?.toLocaleString('en-US') ?? ''} | ${ratio} |`);
   }
@@ -108,7 +108,7 @@ export function disagreements(results: CaseResult[]): string[] {
  * `compareCounts`, implementations that disagree on the result size are reported and the
  * process exits non-zero at the end.
  */
-export function report(name: string, results: CaseResult[], options: { compareCounts?: boolean } = {}): void {
+export function report(name: string, results: CaseResult[], options: { compareCounts?: boolean; ratios?: boolean } = {}): void {
   if (results.length === 0) return;
   if (options.compareCounts === true) {
     for (const d of disagreements(results)) {
@@ -119,7 +119,7 @@ export function report(name: string, results: CaseResult[], options: { compareCo
   mkdirSync(RESULTS_DIR, { recursive: true });
   const meta = { name, library: libSource, quick: QUICK, node: process.version, platform: `${process.platform}-${process.arch}`, cpus: availableParallelism(), cpuModel: cpus()[0]?.model, date: new Date().toISOString() };
   writeFileSync(`${RESULTS_DIR}${name}${QUICK ? '.quick' : ''}.json`, `${JSON.stringify({ meta, results }, null, 2)}\n`);
-  const table = markdown(results);
+  const table = markdown(results, options.ratios ?? true);
   writeFileSync(`${RESULTS_DIR}${name}${QUICK ? '.quick' : ''}.md`, `# ${name}\n\n${JSON.stringify(meta)}\n\n${table}\n`);
   console.log(`\n## ${name}\n\n${table}\n`);
 }

@@ -87,7 +87,7 @@ export async function run(): Promise<CaseResult[]> {
   results.push(...runChild(SCRIPT, ['silhouette', 'crm-mining', String(QUICK ? 2e3 : 1e4)]));
   for (const kind of ['tree', 'forest']) {
     for (const size of QUICK ? [1e3] : [5e3, 5e4]) results.push(...runChild(SCRIPT, [kind, 'crm-mining', String(size)]));
-    results.push(...runChild(SCRIPT, [kind, kind === 'tree' ? 'ml-cart' : 'ml-random-forest', String(QUICK ? 1e3 : 5e3)]));
+    results.push(...runChild(SCRIPT, [kind, kind === 'tree' ? 'ml-cart' : 'ml-random-forest', String(QUICK ? 500 : 5e3)]));
   }
   for (const impl of ['crm-mining', 'brain.js']) results.push(...runChild(SCRIPT, ['neural', impl, String(QUICK ? 2e3 : 1e4)]));
   report('ml', results);

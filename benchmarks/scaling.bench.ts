@@ -44,7 +44,7 @@ export async function run(): Promise<CaseResult[]> {
   const sizes = QUICK ? [1e3, 1e4, 1e5] : [1e3, 1e4, 1e5, 1e6];
   for (const algorithm of ALGORITHMS) for (const size of sizes) results.push(...runChild(SCRIPT, [algorithm, String(size)]));
   if (results.length === 0) return results;
-  report('scaling', results);
+  report('scaling', results, { ratios: false });
   const series = (value: (r: CaseResult) => number): Series[] => ALGORITHMS.map((a) => ({
     name: a, points: results.filter((r) => r.impl === `crm-mining ${a}`).map((r) => ({ x: r.size, y: value(r) })),
   }));
