@@ -114,6 +114,12 @@ describe('kmeans', () => {
     expect(() => kmeans([[1, 2], [3]], 1)).toThrow(expect.objectContaining({ code: 'DATA', row: 2 }));
     expect(() => kmeans([[1]], 2)).toThrow(expect.objectContaining({ code: 'OPTION' }));
     expect(() => kmeans([[1], [2]], 1, { engine: 'scikit' as 'native' })).toThrow(/engine/);
+    const c = new AbortController();
+    c.abort();
+    expect(() => kmeans(X, 3, { signal: c.signal })).toThrow(expect.objectContaining({ code: 'ABORTED' }));
+    const starts: number[] = [];
+    kmeans(X, 3, { nInit: 4, onProgress: (p) => starts.push(p.done) });
+    expect(starts).toEqual([1, 2, 3, 4]);
   });
 });
 

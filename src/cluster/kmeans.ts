@@ -2,10 +2,11 @@ import { kmeans as mlKmeans } from 'ml-kmeans';
 import { OptionError } from '../core/errors';
 import { checkMatrix } from '../core/matrix';
 import { createRng, type Rng } from '../core/random';
+import { progressTicker, throwIfAborted, type RunOptions } from '../core/run';
 import { lloyd, seedPlusPlus, seedRandom, type LloydResult } from './lloyd';
 
-/** Options of {@link kmeans}. */
-export interface KmeansOptions {
+/** Options of {@link kmeans}; `signal` stops it between iterations, progress counts starts (phase `'kmeans'`). */
+export interface KmeansOptions extends RunOptions {
   /** @default 1 */
   seed?: number;
   /** Independent starts; the lowest inertia wins. @default 10 */
@@ -54,7 +55,7 @@ export function kmeans(X: readonly (readonly number[])[], k: number, options: Km
   if (!(tolerance >= 0)) throw new OptionError(`tolerance must be >= 0, got ${String(tolerance)}`);
   if (engine !== 'native' && engine !== 'ml-kmeans') throw new OptionError(`engine must be 'native' or 'ml-kmeans', got ${String(engine)}`);
   const rng = createRng(seed);
-  if (engine === 'native') return nativeKmeans(X, k, nInit, init, maxIterations, tolerance, rng);
+  if (engine === 'native') return nativeKmeans(X, k, nInit, init, maxIterations, tolerance, rng, options);
   const data = X.map((row) => [...row]);
   let best: KmeansResult | null = null;
   for (let run = 0; run < nInit; run++) {
@@ -67,16 +68,20 @@ export function kmeans(X: readonly (readonly number[])[], k: number, options: Km
   return best as KmeansResult;
 }
 
-function nativeKmeans(X: readonly (readonly number[])[], k: number, nInit: number, init: 'kmeans++' | 'random', maxIterations: number, tolerance: number, rng: Rng): KmeansResult {
+function nativeKmeans(X: readonly (readonly number[])[], k: number, nInit: number, init: 'kmeans++' | 'random', maxIterations: number, tolerance: number, rng: Rng, run: RunOptions): KmeansResult {
   const n = X.length;
   const d = (X[0] as readonly number[]).length;
   const data = new Float64Array(n * d);
   X.forEach((row, i) => data.set(row, i * d));
   let best: LloydResult | null = null;
-  for (let run = 0; run < nInit; run++) {
-    const start = init === 'kmeans++' ? seedPlusPlus(data, n, d, k, rng) : seedRandom(data, n, d, k, rng);
-    const r = lloyd(data, n, d, k, start, maxIterations, tolerance);
+  const tick = progressTicker(run, 'kmeans', 1, nInit);
+  const check = () => throwIfAborted(run.signal);
+  for (let start = 0; start < nInit; start++) {
+    check();
+    const seeds = init === 'kmeans++' ? seedPlusPlus(data, n, d, k, rng) : seedRandom(data, n, d, k, rng);
+    const r = lloyd(data, n, d, k, seeds, maxIterations, tolerance, check);
     if (best === null || r.inertia < best.inertia) best = r;
+    tick(start + 1);
   }
   const b = best as LloydResult;
   return { labels: Array.from(b.labels), centroids: Array.from({ length: k }, (_, c) => Array.from(b.centroids.subarray(c * d, c * d + d))), inertia: b.inertia, iterations: b.iterations, converged: b.converged };

@@ -84,7 +84,7 @@ export function seedRandom(data: Float64Array, n: number, d: number, k: number, 
  * Lloyd's iterations until no label changes or every centre moves less than `tolerance`.
  * An emptied cluster takes the point farthest from its centre.
  */
-export function lloyd(data: Float64Array, n: number, d: number, k: number, centroids: Float64Array, maxIterations: number, tolerance: number): LloydResult {
+export function lloyd(data: Float64Array, n: number, d: number, k: number, centroids: Float64Array, maxIterations: number, tolerance: number, check: () => void = () => {}): LloydResult {
   const labels = new Int32Array(n).fill(-1);
   const dist = new Float64Array(n);
   const sums = new Float64Array(k * d);
@@ -93,6 +93,7 @@ export function lloyd(data: Float64Array, n: number, d: number, k: number, centr
   let converged = false;
   let stable = false;
   while (iterations < maxIterations) {
+    check();
     iterations++;
     let changed = 0;
     for (let i = 0; i < n; i++) {
