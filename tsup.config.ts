@@ -12,6 +12,7 @@ export default defineConfig([
       'classify/index': 'src/classify/index.ts',
       'cluster/index': 'src/cluster/index.ts',
       'churn/index': 'src/churn/index.ts',
+      'report/index': 'src/report/index.ts',
     },
     format: ['esm', 'cjs'],
     dts: true,

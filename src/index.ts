@@ -11,3 +11,4 @@ export * from './sequence/index';
 export * from './classify/index';
 export * from './cluster/index';
 export * from './churn/index';
+export * from './report/index';

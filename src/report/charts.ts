@@ -1,0 +1,122 @@
+import type { AssociationRule } from '../association/index';
+import type { SequentialPattern } from '../sequence/index';
+import type { RfmSegmentSummary } from '../rfm/index';
+import type { CustomerClv } from '../clv/index';
+import type { SegmentProfile } from '../cluster/index';
+
+/** A Vega-Lite v5/v6 specification (plain JSON), ready for vega-embed or a notebook. */
+export type VegaLiteSpec = Record<string, unknown>;
+
+const SCHEMA = 'https://vega.github.io/schema/vega-lite/v5.json';
+
+const base = (title: string, values: object[]): VegaLiteSpec => ({ $schema: SCHEMA, title, width: 480, data: { values } });
+
+/**
+ * RFM segments: customers per segment (bars) coloured by their share of revenue.
+ * @example
+ * vegaEmbed('#rfm', charts.rfmSegments(rfmSummary(rfm(log))));
+ */
+function rfmSegments(summary: readonly RfmSegmentSummary[]): VegaLiteSpec {
+  return {
+    ...base('Customers and revenue by RFM segment', summary.map((s) => ({ segment: s.segment, customers: s.customers, revenueShare: s.revenueShare, recency: s.recency }))),
+    mark: { type: 'bar', tooltip: true },
+    encoding: {
+      y: { field: 'segment', type: 'nominal', sort: '-x', title: null },
+      x: { field: 'customers', type: 'quantitative', title: 'customers' },
+      color: { field: 'revenueShare', type: 'quantitative', title: 'share of revenue', format: '.0%', scale: { scheme: 'blues' } },
+    },
+  };
+}
+
+/**
+ * Association rules: support × confidence, one point per rule, sized and coloured by lift.
+ * @example
+ * charts.rulesScatter(associationRules(log, { minSupport: 0.005 }).slice(0, 200))
+ */
+function rulesScatter(rules: readonly AssociationRule[]): VegaLiteSpec {
+  return {
+    ...base('Association rules', rules.map((r) => ({ rule: `${r.antecedent.join(', ')} → ${r.consequent.join(', ')}`, support: r.support, confidence: r.confidence, lift: r.lift }))),
+    mark: { type: 'circle', opacity: 0.7, tooltip: true },
+    encoding: {
+      x: { field: 'support', type: 'quantitative', scale: { type: 'log' }, axis: { format: '.1%' } },
+      y: { field: 'confidence', type: 'quantitative', axis: { format: '.0%' } },
+      size: { field: 'lift', type: 'quantitative' },
+      color: { field: 'lift', type: 'quantitative', scale: { scheme: 'orangered' } },
+      tooltip: [{ field: 'rule' }, { field: 'support', format: '.2%' }, { field: 'confidence', format: '.1%' }, { field: 'lift', format: '.2f' }],
+    },
+  };
+}
+
+/**
+ * Sequential patterns: the most supported multi-step patterns as bars.
+ * @example
+ * charts.sequences(sequentialPatterns(log, { minSupport: 0.02 }), { top: 15 })
+ */
+function sequences(patterns: readonly SequentialPattern[], options: { top?: number } = {}): VegaLiteSpec {
+  const top = [...patterns].filter((p) => p.sequence.length > 1).sort((a, b) => b.support - a.support).slice(0, options.top ?? 15);
+  return {
+    ...base('Top sequential patterns', top.map((p) => ({ pattern: p.sequence.map((s) => s.join(' + ')).join(' → '), support: p.support }))),
+    mark: { type: 'bar', tooltip: true },
+    encoding: {
+      y: { field: 'pattern', type: 'nominal', sort: '-x', title: null },
+      x: { field: 'support', type: 'quantitative', axis: { format: '.1%' }, title: 'share of customers' },
+    },
+  };
+}
+
+/**
+ * Distribution of customer lifetime value (histogram, 40 bins).
+ * @example
+ * charts.clvDistribution(clv(bgnbd, gammaGamma, summary, { horizon: 52, period: 4, discountRate: 0.01 }))
+ */
+function clvDistribution(values: readonly CustomerClv[]): VegaLiteSpec {
+  return {
+    ...base('Customer lifetime value', values.map((v) => ({ clv: v.clv }))),
+    mark: { type: 'bar', tooltip: true },
+    encoding: {
+      x: { field: 'clv', type: 'quantitative', bin: { maxbins: 40 }, title: 'CLV' },
+      y: { aggregate: 'count', type: 'quantitative', title: 'customers' },
+    },
+  };
+}
+
+/**
+ * Gains curve: share of churners (or any positives) reached against the share of customers
+ * contacted, riskiest first, with the random baseline.
+ * @example
+ * charts.gains(gainsCurve(labels, scores))
+ */
+function gains(curve: ReadonlyArray<{ share: number; gain: number }>): VegaLiteSpec {
+  const values = [{ share: 0, gain: 0, model: 'model' }, ...curve.map((g) => ({ share: g.share, gain: g.gain, model: 'model' })), { share: 0, gain: 0, model: 'random' }, { share: 1, gain: 1, model: 'random' }];
+  return {
+    ...base('Gains curve', values),
+    mark: { type: 'line', point: true, tooltip: true },
+    encoding: {
+      x: { field: 'share', type: 'quantitative', axis: { format: '.0%' }, title: 'customers contacted (riskiest first)' },
+      y: { field: 'gain', type: 'quantitative', axis: { format: '.0%' }, title: 'churners reached' },
+      color: { field: 'model', type: 'nominal', title: null },
+      strokeDash: { field: 'model', type: 'nominal', legend: null },
+    },
+  };
+}
+
+/**
+ * k-means customer segments: each segment's mean frequency and spend, sized by customers.
+ * @example
+ * charts.segments(segmentCustomers(rfm(log), { k: 4 }).profiles)
+ */
+function segments(profiles: readonly SegmentProfile[]): VegaLiteSpec {
+  return {
+    ...base('Customer segments (k-means on RFM)', profiles.map((p) => ({ cluster: String(p.cluster), customers: p.customers, frequency: p.frequency, monetary: p.monetary, recency: p.recency }))),
+    mark: { type: 'circle', opacity: 0.8, tooltip: true },
+    encoding: {
+      x: { field: 'frequency', type: 'quantitative', title: 'mean baskets' },
+      y: { field: 'monetary', type: 'quantitative', title: 'mean spend' },
+      size: { field: 'customers', type: 'quantitative' },
+      color: { field: 'cluster', type: 'nominal' },
+    },
+  };
+}
+
+/** Vega-Lite specs for the library's results, for notebooks and the HTML report. */
+export const charts = { rfmSegments, rulesScatter, sequences, clvDistribution, gains, segments };
