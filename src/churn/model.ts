@@ -1,8 +1,9 @@
 import { OptionError } from '../core/errors';
 import { resolveAsOf } from '../core/asOf';
+import { columnMoments, median } from '../core/stats';
 import type { TransactionLog } from '../core/TransactionLog';
 import { scoreBgNbd, type BgNbdParams } from '../clv/index';
-import { DecisionTree, LogisticRegression, NeuralNetwork, RandomForest, confusionMatrix, liftAt, precisionRecall, rocAuc, type ConfusionMatrix } from '../classify/index';
+import { DecisionTree, LogisticRegression, NeuralNetwork, RandomForest, confusionMatrix, gainsCurve, liftAt, precisionRecall, rocAuc, type ConfusionMatrix } from '../classify/index';
 import { checkLabelWindow, churnDataset } from './dataset';
 import { churnFeatures, type ChurnFeature } from './features';
 import { riskReasons, type RiskReason } from './reasons';
@@ -42,6 +43,8 @@ export interface ChurnEvaluation {
   /** Rows: actual (0 stayed, 1 churned); columns: flagged. */
   confusion: ConfusionMatrix;
   threshold: number;
+  /** Share of churners reached against the share of customers contacted, riskiest first. */
+  gains: Array<{ share: number; gain: number; lift: number }>;
 }
 
 /** A customer at risk with the features that push the probability up most. */
@@ -104,7 +107,7 @@ export function trainChurnModel(log: TransactionLog, options: TrainChurnOptions)
     if (bgnbd === null) throw new OptionError('the BG/NBD model could not be fitted at asOf (too few repeat purchases); choose another model');
     score = bgnbdScorer(bgnbd, horizonDays, [column('frequency'), column('recencyDays'), column('tenureDays')]);
   } else if (kind === 'logistic') {
-    const { means, sds } = moments(X);
+    const { means, sds } = columnMoments(X);
     const z = (rows: number[][]) => rows.map((r) => r.map((v, j) => (v - (means[j] as number)) / (sds[j] as number)));
     const fitted = new LogisticRegression({ l2: 1e-3 }).fit(z(X), data.labels);
     score = (rows) => fitted.predictProba(z(rows)).map((p) => p[1] as number);
@@ -154,6 +157,7 @@ export function trainChurnModel(log: TransactionLog, options: TrainChurnOptions)
         liftAt10: liftAt(truth.labels, p, 0.1),
         confusion: confusionMatrix(truth.labels, flagged, [0, 1]),
         threshold,
+        gains: gainsCurve(truth.labels, p),
       };
     },
     atRisk(target, { asOf, topN = 20, value }) {
@@ -182,20 +186,7 @@ function bgnbdScorer(params: BgNbdParams, horizonDays: number, [f, r, t]: number
   };
 }
 
-function moments(X: number[][]): { means: number[]; sds: number[] } {
-  const d = X[0]?.length ?? 0;
-  const means = Array.from({ length: d }, (_, j) => X.reduce((s, r) => s + (r[j] as number), 0) / X.length);
-  const sds = means.map((m, j) => Math.sqrt(X.reduce((s, r) => s + ((r[j] as number) - m) ** 2, 0) / X.length) || 1);
-  return { means, sds };
-}
-
 function normalise(v: number[]): number[] {
   const total = v.reduce((s, x) => s + x, 0);
   return total === 0 ? v : v.map((x) => x / total);
-}
-
-function median(v: number[]): number {
-  const s = [...v].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 === 1 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
 }

@@ -3,7 +3,6 @@ import { resolveAsOf } from '../core/asOf';
 import { MS_PER_DAY } from '../core/time';
 import type { TransactionLog } from '../core/TransactionLog';
 import { clv, customerSummary, fitBgNbd, fitGammaGamma } from '../clv/index';
-import { gainsCurve } from '../classify/index';
 import { observedUntil } from './dataset';
 import type { AtRiskCustomer, ChurnEvaluation, ChurnModel } from './model';
 
@@ -32,8 +31,8 @@ export interface ChurnReport {
   valuation: 'bgnbd-gamma-gamma' | 'spend-rate';
   /** The customers with the most value at risk (probability × CLV), with reasons. */
   atRisk: Array<AtRiskCustomer & { clv: number; valueAtRisk: number }>;
-  /** When the log covers the horizon after asOf: what actually happened, and the gains curve. */
-  outcome: (ChurnEvaluation & { gains: Array<{ share: number; gain: number; lift: number }> }) | null;
+  /** When the log covers the horizon after asOf: what actually happened, with the gains curve. */
+  outcome: ChurnEvaluation | null;
 }
 
 /**
@@ -61,31 +60,8 @@ export function churnReport(log: TransactionLog, model: ChurnModel, options: Chu
     const v = value.get(r.customer) ?? 0;
     return { ...r, clv: v, valueAtRisk: r.probability * v };
   });
-  let outcome: ChurnReport['outcome'] = null;
-  if (asOf + model.horizonDays * MS_PER_DAY <= observedUntil(log)) {
-    const evaluation = model.evaluate(log, { asOf });
-    const churned = new Set(churnedCustomers(log, asOf, model.horizonDays));
-    const gains = gainsCurve(predictions.map((p) => (churned.has(p.customer) ? 1 : 0)), predictions.map((p) => p.probability));
-    outcome = { ...evaluation, gains };
-  }
+  const outcome = asOf + model.horizonDays * MS_PER_DAY <= observedUntil(log) ? model.evaluate(log, { asOf }) : null;
   return { asOf: new Date(asOf), customers: predictions.length, predictedChurnRate: expected / Math.max(1, predictions.length), expectedChurners: expected, revenueAtRisk, valuation, atRisk, outcome };
-}
-
-function churnedCustomers(log: TransactionLog, asOf: number, horizonDays: number): string[] {
-  const { customerBasketOffsets: off, basketTime, customerNames } = log.columns;
-  const end = asOf + horizonDays * MS_PER_DAY;
-  const out: string[] = [];
-  for (let c = 0; c < customerNames.length; c++) {
-    let before = false;
-    let within = false;
-    for (let b = off[c] as number; b < (off[c + 1] as number); b++) {
-      const t = basketTime[b] as number;
-      if (t <= asOf) before = true;
-      else if (t <= end) within = true;
-    }
-    if (before && !within) out.push(customerNames[c] as string);
-  }
-  return out;
 }
 
 /** CLV per customer at asOf: BG/NBD + Gamma-Gamma, or past spend per week × horizon when they cannot be fitted. */

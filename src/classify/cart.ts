@@ -1,4 +1,5 @@
 import type { Rng } from '../core/random';
+import { lowerBound } from '../core/stats';
 
 /**
  * The CART engine shared by DecisionTree and RandomForest: exact best splits on columns
@@ -39,17 +40,6 @@ export function rankColumns(X: readonly (readonly number[])[]): RankedMatrix {
     values.push(distinct);
   }
   return { rows: n, codes, values };
-}
-
-function lowerBound(a: Float64Array, v: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((a[mid] as number) < v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** Resolved growth parameters. */

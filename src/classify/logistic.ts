@@ -1,7 +1,7 @@
 import { bfgs } from '../core/bfgs';
 import { CrmMiningError, OptionError } from '../core/errors';
 import { checkMatrix } from '../core/matrix';
-import { sortLabels, type Label } from './metrics';
+import { encodeLabels, type Label } from './metrics';
 import { mostProbable, softmax } from './probabilities';
 
 /** Hyperparameters of {@link LogisticRegression}. */
@@ -47,11 +47,8 @@ export class LogisticRegression {
    */
   fit(X: readonly (readonly number[])[], y: readonly Label[]): FittedLogisticRegression {
     checkMatrix(X);
-    if (y.length !== X.length) throw new OptionError(`y has ${y.length} labels for ${X.length} rows`);
-    const classes = sortLabels([...new Set(y)]);
+    const { classes, target } = encodeLabels(y, X.length);
     if (classes.length < 2) throw new OptionError('logistic regression needs at least two classes');
-    const index = new Map(classes.map((c, i) => [c, i]));
-    const target = y.map((l) => index.get(l) as number);
     const k = classes.length;
     const d = (X[0] as readonly number[]).length;
     const n = X.length;
@@ -64,7 +61,7 @@ export class LogisticRegression {
 }
 
 /** The mean log-loss plus (λ/2)·Σ coefficients², and its gradient; weights laid out per class. */
-export function penalizedLoss(w: number[], X: readonly (readonly number[])[], target: number[], k: number, d: number, n: number, l2: number): { value: number; gradient: number[] } {
+export function penalizedLoss(w: number[], X: readonly (readonly number[])[], target: ArrayLike<number>, k: number, d: number, n: number, l2: number): { value: number; gradient: number[] } {
   const gradient = new Array<number>(w.length).fill(0);
   let loss = 0;
   const z = new Float64Array(k);

@@ -1,6 +1,6 @@
 import { CrmMiningError, OptionError } from '../core/errors';
 import { checkMatrix } from '../core/matrix';
-import { sortLabels, type Label } from './metrics';
+import { encodeLabels, type Label } from './metrics';
 import { mostProbable, softmax } from './probabilities';
 
 /** Hyperparameters of {@link NaiveBayes}. */
@@ -54,8 +54,7 @@ export class NaiveBayes {
    */
   fit(X: readonly (readonly number[])[], y: readonly Label[]): FittedNaiveBayes {
     checkMatrix(X);
-    if (y.length !== X.length) throw new OptionError(`y has ${y.length} labels for ${X.length} rows`);
-    const classes = sortLabels([...new Set(y)]);
+    const { classes } = encodeLabels(y, X.length);
     const d = (X[0] as readonly number[]).length;
     const members = classes.map((c) => X.filter((_, i) => y[i] === c));
     const logPriors = members.map((rows) => Math.log(rows.length / X.length));

@@ -1,6 +1,7 @@
 import { CrmMiningError, OptionError } from '../core/errors';
 import { checkMatrix } from '../core/matrix';
 import { createRng } from '../core/random';
+import { columnMoments } from '../core/stats';
 import { throwIfAborted, type RunOptions } from '../core/run';
 import { brainSync, type Brain } from './brainRuntime';
 import { encodeLabels, type Label } from './metrics';
@@ -95,7 +96,7 @@ export class NeuralNetwork {
     checkMatrix(X);
     const { classes, target } = encodeLabels(y, X.length);
     if (classes.length < 2) throw new OptionError('a neural network needs at least two classes');
-    const { means, scales } = standardization(X);
+    const { means, sds: scales } = columnMoments(X);
     const k = classes.length;
     const data = X.map((x, i) => ({ input: scale(x, means, scales), output: Array.from({ length: k }, (_, c) => (c === target[i] ? 1 : 0)) }));
     const brain = brainSync();
@@ -105,16 +106,6 @@ export class NeuralNetwork {
     const trainOptions = { activation, iterations, learningRate, momentum, errorThresh, log: false };
     return { classes, means, scales, data, brain, netOptions, initial, trainOptions };
   }
-}
-
-/** Mean and standard deviation per column (1 for constant columns). */
-function standardization(X: readonly (readonly number[])[]): { means: number[]; scales: number[] } {
-  const d = (X[0] as readonly number[]).length;
-  const means = new Array<number>(d).fill(0);
-  const scales = new Array<number>(d).fill(0);
-  for (const x of X) for (let j = 0; j < d; j++) means[j] = (means[j] as number) + (x[j] as number) / X.length;
-  for (const x of X) for (let j = 0; j < d; j++) scales[j] = (scales[j] as number) + ((x[j] as number) - (means[j] as number)) ** 2 / X.length;
-  return { means, scales: scales.map((v) => (v > 0 ? Math.sqrt(v) : 1)) };
 }
 
 function scale(x: readonly number[], means: readonly number[], scales: readonly number[]): number[] {

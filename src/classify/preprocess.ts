@@ -1,5 +1,6 @@
 import { DataError, OptionError } from '../core/errors';
 import { createRng } from '../core/random';
+import { median } from '../core/stats';
 import type { Label } from './metrics';
 
 /** Options of {@link fitEncoder}. */
@@ -50,9 +51,7 @@ export function fitEncoder(records: readonly Record<string, unknown>[], options:
   numeric.forEach((col) => {
     const values = records.map((r, i) => number(r, col, i + 1)).filter((v) => !Number.isNaN(v));
     const m = values.length === 0 ? 0 : values.reduce((s, v) => s + v, 0) / values.length;
-    const sorted = [...values].sort((a, b) => a - b);
-    const med = sorted.length === 0 ? 0 : sorted.length % 2 === 1 ? (sorted[sorted.length >> 1] as number) : ((sorted[(sorted.length >> 1) - 1] as number) + (sorted[sorted.length >> 1] as number)) / 2;
-    const f = missing === 'mean' ? m : missing === 'median' ? med : 0;
+    const f = missing === 'mean' ? m : missing === 'median' ? median(values) : 0;
     fill.push(f);
     const imputed = records.map((r, i) => { const v = number(r, col, i + 1); return Number.isNaN(v) ? f : v; });
     const mu = imputed.reduce((s, v) => s + v, 0) / imputed.length;

@@ -1,4 +1,5 @@
 import { DataError, OptionError } from '../core/errors';
+import { columnMoments } from '../core/stats';
 import { kmeans, type KmeansOptions } from './kmeans';
 
 /** The per-customer values {@link segmentCustomers} clusters (an `rfm()` row has them). */
@@ -24,8 +25,7 @@ export function segmentCustomers(rows: readonly RfmLike[], options: KmeansOption
     for (const field of ['recency', 'frequency', 'monetary'] as const) if (!Number.isFinite(r[field])) throw new DataError('expected a finite number', { row: i + 1, field, value: r[field] });
   });
   const raw = rows.map((r) => [Math.log1p(Math.max(0, r.recency)), Math.log1p(Math.max(0, r.frequency)), Math.log1p(Math.max(0, r.monetary))]);
-  const means = [0, 1, 2].map((j) => raw.reduce((s, r) => s + (r[j] as number), 0) / raw.length);
-  const sds = [0, 1, 2].map((j) => Math.sqrt(raw.reduce((s, r) => s + ((r[j] as number) - (means[j] as number)) ** 2, 0) / raw.length) || 1);
+  const { means, sds } = columnMoments(raw);
   const X = raw.map((r) => r.map((v, j) => (v - (means[j] as number)) / (sds[j] as number)));
   const result = kmeans(X, k, options);
   const profile = (c: number) => {

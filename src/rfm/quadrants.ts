@@ -1,4 +1,5 @@
 import { DataError } from '../core/errors';
+import { median } from '../core/stats';
 
 /** Reinartz & Kumar's four kinds of customers. */
 export type LoyaltyQuadrant = 'True Friends' | 'Butterflies' | 'Barnacles' | 'Strangers';
@@ -42,11 +43,4 @@ export function loyaltyQuadrants(rows: readonly QuadrantInput[], options: Quadra
     const quadrant: LoyaltyQuadrant = profitable ? (lasting ? 'True Friends' : 'Butterflies') : lasting ? 'Barnacles' : 'Strangers';
     return { ...row, quadrant };
   });
-}
-
-function median(values: number[]): number {
-  if (values.length === 0) return 0;
-  const s = [...values].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 === 1 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
 }

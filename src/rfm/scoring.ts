@@ -1,4 +1,5 @@
 import { OptionError } from '../core/errors';
+import { lowerBound, upperBound } from '../core/stats';
 
 /** How values become scores 1..bins. */
 export type RfmScoring = 'quantile' | 'rank' | { breaks: { recency?: readonly number[]; frequency?: readonly number[]; monetary?: readonly number[] } };
@@ -42,28 +43,4 @@ export function scoreValues(values: readonly number[], bins: number, scoring: Rf
     });
   }
   throw new OptionError(`scoring must be 'quantile', 'rank' or { breaks }, got ${String(scoring)}`);
-}
-
-/** First index whose value is >= v. */
-function lowerBound(a: Float64Array, v: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((a[mid] as number) < v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** First index whose value is > v. */
-function upperBound(a: Float64Array, v: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((a[mid] as number) <= v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

@@ -1,0 +1,41 @@
+/** Small numeric helpers shared by the capabilities (sorted search, medians, column moments). */
+
+/** First index of the sorted array whose value is >= v. */
+export function lowerBound(a: Float64Array, v: number): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((a[mid] as number) < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** First index of the sorted array whose value is > v. */
+export function upperBound(a: Float64Array, v: number): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((a[mid] as number) <= v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The median (mean of the two middle values for an even count; 0 for no values). */
+export function median(values: readonly number[]): number {
+  if (values.length === 0) return 0;
+  const s = [...values].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 === 1 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
+}
+
+/** Mean and population standard deviation of each column (1 for a constant column, so scaling by it is safe). */
+export function columnMoments(X: readonly (readonly number[])[]): { means: number[]; sds: number[] } {
+  const d = X[0]?.length ?? 0;
+  const means = Array.from({ length: d }, (_, j) => X.reduce((s, r) => s + (r[j] as number), 0) / X.length);
+  const sds = means.map((m, j) => Math.sqrt(X.reduce((s, r) => s + ((r[j] as number) - m) ** 2, 0) / X.length) || 1);
+  return { means, sds };
+}
