@@ -10,7 +10,7 @@ import { lib } from './lib';
 
 const { itemsetTable } = lib;
 import { basketDataset, hasDataset } from './datasets';
-import { QUICK, measure, peakRssMb, report, runChild, type CaseResult } from './harness';
+import { QUICK, measure, peakRssMb, report, runChild, type CaseResult, suiteEntry } from './harness';
 
 const SCRIPT = fileURLToPath(import.meta.url);
 
@@ -48,10 +48,4 @@ export async function run(): Promise<CaseResult[]> {
   return results;
 }
 
-const argv = process.argv;
-if (argv.includes('--child')) {
-  const [impl, dataset, minSupport, iterations] = argv.slice(argv.indexOf('--child') + 1);
-  console.log(JSON.stringify(await child(impl as string, dataset as string, Number(minSupport), Number(iterations))));
-} else if (argv[1] === SCRIPT) {
-  await run();
-}
+await suiteEntry(SCRIPT, ([impl, dataset, minSupport, iterations]) => child(impl as string, dataset as string, Number(minSupport), Number(iterations)), run);

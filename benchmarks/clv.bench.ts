@@ -11,7 +11,7 @@ import { lib } from './lib';
 
 const { customerSummary, fitBgNbd, gammaGammaModel, rfm, scoreBgNbd, syntheticLog } = lib;
 import { SHARED_DATA, hasDataset } from './datasets';
-import { QUICK, measure, peakRssMb, report, runChild, type CaseResult } from './harness';
+import { QUICK, measure, peakRssMb, report, runChild, type CaseResult, suiteEntry } from './harness';
 
 const SCRIPT = fileURLToPath(import.meta.url);
 
@@ -62,10 +62,4 @@ export async function run(): Promise<CaseResult[]> {
   return results;
 }
 
-const argv = process.argv;
-if (argv.includes('--child')) {
-  const [kind, size] = argv.slice(argv.indexOf('--child') + 1);
-  console.log(JSON.stringify(await child(kind as string, Number(size))));
-} else if (argv[1] === SCRIPT) {
-  await run();
-}
+await suiteEntry(SCRIPT, ([kind, size]) => child(kind as string, Number(size)), run);

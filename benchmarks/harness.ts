@@ -72,6 +72,16 @@ function runChildProcess(script: string, args: string[], options: { bigStack?: b
   return JSON.parse(last) as CaseResult;
 }
 
+/**
+ * The entry of a suite file: started by {@link runChild} (`--child ...args`), it measures one
+ * case from its arguments and prints the result as JSON; started directly, it runs the suite.
+ */
+export async function suiteEntry(script: string, child: (args: string[]) => Promise<CaseResult>, run: () => Promise<unknown>): Promise<void> {
+  const argv = process.argv;
+  if (argv.includes('--child')) console.log(JSON.stringify(await child(argv.slice(argv.indexOf('--child') + 1))));
+  else if (argv[1] === script) await run();
+}
+
 /** Peak resident set size of this process so far, in MB. */
 export const peakRssMb = (): number => process.resourceUsage().maxRSS / 1024;
 

@@ -13,7 +13,7 @@ import type { SyntheticRecord } from '../src/index';
 import { lib } from './lib';
 
 const { TransactionLog, syntheticRecords } = lib;
-import { QUICK, measure, peakRssMb, report, runChild, type CaseResult } from './harness';
+import { QUICK, measure, peakRssMb, report, runChild, type CaseResult, suiteEntry } from './harness';
 
 const SCRIPT = fileURLToPath(import.meta.url);
 const COLUMNS = ['order', 'customer', 'time', 'item', 'quantity', 'amount', 'cost'] as const;
@@ -62,10 +62,4 @@ export async function run(): Promise<CaseResult[]> {
   return results;
 }
 
-const argv = process.argv;
-if (argv.includes('--child')) {
-  const [impl, file, size, iterations] = argv.slice(argv.indexOf('--child') + 1);
-  console.log(JSON.stringify(await child(impl as string, file as string, Number(size), Number(iterations))));
-} else if (argv[1] === SCRIPT) {
-  await run();
-}
+await suiteEntry(SCRIPT, ([impl, file, size, iterations]) => child(impl as string, file as string, Number(size), Number(iterations)), run);

@@ -11,7 +11,7 @@ import skmeans from 'skmeans';
 import { DecisionTreeClassifier } from 'ml-cart';
 import { RandomForestClassifier } from 'ml-random-forest';
 import { lib } from './lib';
-import { QUICK, measure, peakRssMb, report, runChild, type CaseResult } from './harness';
+import { QUICK, measure, peakRssMb, report, runChild, type CaseResult, suiteEntry } from './harness';
 
 const { DecisionTree, NeuralNetwork, RandomForest, createRng, kmeans, silhouette } = lib;
 const SCRIPT = fileURLToPath(import.meta.url);
@@ -94,10 +94,4 @@ export async function run(): Promise<CaseResult[]> {
   return results;
 }
 
-const argv = process.argv;
-if (argv.includes('--child')) {
-  const [kind, impl, size] = argv.slice(argv.indexOf('--child') + 1);
-  console.log(JSON.stringify(await child(kind as string, impl as string, Number(size))));
-} else if (argv[1] === SCRIPT) {
-  await run();
-}
+await suiteEntry(SCRIPT, ([kind, impl, size]) => child(kind as string, impl as string, Number(size)), run);

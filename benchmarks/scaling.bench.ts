@@ -9,7 +9,7 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { lib } from './lib';
 import { logLogChart, sideBySide, type Series } from './chart';
-import { QUICK, RESULTS_DIR, measure, peakRssMb, report, runChild, type CaseResult } from './harness';
+import { QUICK, RESULTS_DIR, measure, peakRssMb, report, runChild, type CaseResult, suiteEntry } from './harness';
 
 const { TransactionLog, frequentItemsets, kmeans, rfm, sequentialPatterns, syntheticLog, syntheticRecords, trainChurnModel } = lib;
 const SCRIPT = fileURLToPath(import.meta.url);
@@ -56,10 +56,4 @@ export async function run(): Promise<CaseResult[]> {
   return results;
 }
 
-const argv = process.argv;
-if (argv.includes('--child')) {
-  const [algorithm, size] = argv.slice(argv.indexOf('--child') + 1);
-  console.log(JSON.stringify(await child(algorithm as string, Number(size))));
-} else if (argv[1] === SCRIPT) {
-  await run();
-}
+await suiteEntry(SCRIPT, ([algorithm, size]) => child(algorithm as string, Number(size)), run);

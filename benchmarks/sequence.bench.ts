@@ -8,7 +8,7 @@ import { lib } from './lib';
 
 const { sequentialPatterns } = lib;
 import { hasDataset, sequenceDataset } from './datasets';
-import { QUICK, measure, peakRssMb, report, runChild, type CaseResult } from './harness';
+import { QUICK, measure, peakRssMb, report, runChild, type CaseResult, suiteEntry } from './harness';
 
 const SCRIPT = fileURLToPath(import.meta.url);
 const FULL: Array<[string, number]> = [['LEVIATHAN', 0.02], ['SIGN', 0.2], ['BMS1_seq_derived', 0.001]];
@@ -33,10 +33,4 @@ export async function run(): Promise<CaseResult[]> {
   return results;
 }
 
-const argv = process.argv;
-if (argv.includes('--child')) {
-  const [algorithm, dataset, minSupport] = argv.slice(argv.indexOf('--child') + 1);
-  console.log(JSON.stringify(await child(algorithm as string, dataset as string, Number(minSupport))));
-} else if (argv[1] === SCRIPT) {
-  await run();
-}
+await suiteEntry(SCRIPT, ([algorithm, dataset, minSupport]) => child(algorithm as string, dataset as string, Number(minSupport)), run);
