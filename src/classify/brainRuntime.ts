@@ -1,17 +1,10 @@
 import { CrmMiningError } from '../core/errors';
+import { nodeRequire } from '../core/nodeRequire';
 
 /** The brain.js module (loaded on first use: importing it costs ~150 ms). */
 export type Brain = typeof import('brain.js');
 
 let brain: Brain | null = null;
-
-interface NodeModuleApi { createRequire(from: string): NodeJS.Require }
-
-function nodeRequire(): NodeJS.Require | null {
-  const get = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule;
-  if (typeof get !== 'function') return null;
-  return (get('node:module') as NodeModuleApi).createRequire(import.meta.url);
-}
 
 /**
  * brain.js, loaded synchronously on Node ≥ 20.16; elsewhere (browsers) after

@@ -4,6 +4,7 @@ import type { LogColumns } from './columns';
 import { CsvScanner, stringSink } from './csvScanner';
 import { MAPPED_FIELDS, type LogMapping, type SkippedReport } from './mapping';
 import { progressTicker } from './run';
+import { nodeBuiltin } from './nodeRequire';
 
 /** Mapping and options for {@link TransactionLog.fromCSV}. */
 export interface CsvMapping extends LogMapping {
@@ -95,13 +96,12 @@ interface NodeFs {
 interface NodeStringDecoder { write(chunk: Uint8Array): string; end(): string }
 
 function readFileInChunks(path: string, encoding: CsvMapping['encoding'], consume: (text: string, final: boolean) => void): void {
-  const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
-  const fs = proc?.getBuiltinModule?.('node:fs') as NodeFs | undefined;
-  if (fs === undefined) throw new DataError(`cannot read the file '${path}' here (needs Node >= 20.16); pass the CSV text instead`);
+  const fs = nodeBuiltin<NodeFs>('node:fs');
+  if (fs === null) throw new DataError(`cannot read the file '${path}' here (needs Node >= 20.16); pass the CSV text instead`);
   // Node's StringDecoder decodes about twice as fast as a streaming TextDecoder.
-  const sd = proc?.getBuiltinModule?.('node:string_decoder') as { StringDecoder: new (enc: string) => NodeStringDecoder } | undefined;
+  const sd = nodeBuiltin<{ StringDecoder: new (enc: string) => NodeStringDecoder }>('node:string_decoder');
   const label = encoding === undefined || encoding === 'utf-8' ? 'utf8' : encoding === 'utf-16le' ? 'utf16le' : encoding;
-  const text = sd === undefined ? textDecoderStream(encoding) : new sd.StringDecoder(label);
+  const text = sd === null ? textDecoderStream(encoding) : new sd.StringDecoder(label);
   let fd: number;
   try {
     fd = fs.openSync(path, 'r');

@@ -1,0 +1,170 @@
+import { OptionError, isCrmMiningError } from '../core/errors';
+import { resolveAsOf } from '../core/asOf';
+import { throwIfAborted, type RunOptions } from '../core/run';
+import { MS_PER_DAY } from '../core/time';
+import type { LogSummary, TransactionLog } from '../core/TransactionLog';
+import { associationRules, type AssociationRule } from '../association/index';
+import { sequentialPatterns, sequentialRules, type SequentialPattern, type SequentialRule } from '../sequence/index';
+import { rfm, rfmSummary, type RfmSegmentSummary } from '../rfm/index';
+import { clv, customerSummary, fitBgNbd, fitGammaGamma, type BgNbdParams, type CustomerClv, type GammaGammaParams } from '../clv/index';
+import { churnReport, trainChurnModel, type ChurnEvaluation, type ChurnModelKind, type ChurnReport } from '../churn/index';
+import { segmentCustomers, type SegmentProfile } from '../cluster/index';
+import { searchSupport } from './supportSearch';
+
+/** A report section: its result, or why it could not be computed from this log. */
+export type Section<T> = ({ status: 'ok'; elapsedMs: number } & T) | { status: 'skipped'; reason: string };
+
+/** Options of {@link analyze}; `false` leaves a section out. */
+export interface AnalyzeOptions extends RunOptions {
+  /** Reference date for RFM, CLV and churn scoring. @default the day after the last purchase */
+  asOf?: Date | string | number;
+  /** Association rules; without minSupport, support is halved from 10% until `top` rules are found. */
+  rules?: false | { minSupport?: number; minConfidence?: number; maxLength?: number; top?: number };
+  /** Sequential patterns; without minSupport, support is halved from 20% until `top` multi-step patterns are found. */
+  sequences?: false | { minSupport?: number; maxLength?: number; top?: number };
+  rfm?: false | { bins?: number };
+  /** BG/NBD + Gamma-Gamma CLV over `horizonWeeks`, discounted per 4-week period. */
+  clv?: false | { horizonWeeks?: number; discountRate?: number; top?: number };
+  /** Churn within `horizonDays`: trained on the latest fully labelled date, checked out of time one horizon earlier. */
+  churn?: false | { horizonDays?: number; model?: ChurnModelKind; top?: number; seed?: number };
+  /** k-means on log-scaled RFM. */
+  segments?: false | { k?: number; seed?: number };
+}
+
+/** Everything {@link analyze} found: plain data, ready for JSON or {@link renderReport}. */
+export interface Analysis {
+  asOf: Date;
+  summary: LogSummary;
+  topItems: Array<{ item: string; baskets: number; share: number }>;
+  rfm: Section<{ segments: RfmSegmentSummary[] }>;
+  rules: Section<{ rules: AssociationRule[]; total: number; minSupport: number; minConfidence: number }>;
+  sequences: Section<{ patterns: SequentialPattern[]; rules: SequentialRule[]; total: number; minSupport: number }>;
+  clv: Section<{ horizonWeeks: number; discountRate: number; bgnbd: BgNbdParams; gammaGamma: GammaGammaParams; values: CustomerClv[]; top: Array<CustomerClv & { frequency: number; probabilityAlive: number }> }>;
+  churn: Section<{ horizonDays: number; model: ChurnModelKind; trainedAt: Date; report: ChurnReport; check: (ChurnEvaluation & { trainedAt: Date; checkedAt: Date }) | null }>;
+  segments: Section<{ k: number; profiles: SegmentProfile[] }>;
+}
+
+const SECTIONS = ['rfm', 'rules', 'sequences', 'clv', 'churn', 'segments'] as const;
+const MIN_COUNT = 5;
+
+/**
+ * The whole analysis of a transaction log, as the `crm-mining analyze` command and the HTML
+ * report show it: a data summary, RFM segments, association rules, sequential patterns, CLV,
+ * churn risk and k-means segments. A section that this log cannot support (no amounts, too
+ * short for the churn horizon, …) is `{ status: 'skipped', reason }` instead of failing the rest.
+ * @throws {AbortError} code `'ABORTED'` when the signal fires; other errors become skipped sections.
+ * @example
+ * const a = analyze(log, { churn: { horizonDays: 60 } });
+ * if (a.churn.status === 'ok') console.log(a.churn.report.revenueAtRisk);
+ * const html = await renderReport(a, { title: 'Shop' });
+ */
+export function analyze(log: TransactionLog, options: AnalyzeOptions = {}): Analysis {
+  const asOf = resolveAsOf(log, options.asOf);
+  const run = <K extends (typeof SECTIONS)[number], T>(key: K, compute: (sub: RunOptions) => T): Section<T> => {
+    throwIfAborted(options.signal);
+    const done = SECTIONS.indexOf(key);
+    options.onProgress?.({ phase: key, done, total: SECTIONS.length });
+    if (options[key] === false) return { status: 'skipped', reason: 'left out by the options' };
+    const sub: RunOptions = {
+      ...(options.signal === undefined ? {} : { signal: options.signal }),
+      onProgress: (p) => options.onProgress?.({ ...p, phase: `${key}: ${p.phase}` }),
+    };
+    const started = performance.now();
+    try {
+      const result = compute(sub);
+      return { status: 'ok', elapsedMs: performance.now() - started, ...result };
+    } catch (error) {
+      if (isCrmMiningError(error) && error.code !== 'ABORTED') return { status: 'skipped', reason: error.message };
+      throw error;
+    }
+  };
+  const opt = <K extends (typeof SECTIONS)[number]>(key: K) => (options[key] === false ? {} : (options[key] ?? {})) as Exclude<AnalyzeOptions[K], false | undefined>;
+  const result: Analysis = {
+    asOf: new Date(asOf),
+    summary: log.summary(),
+    topItems: topItems(log, 10),
+    rfm: run('rfm', () => ({ segments: rfmSummary(rfm(log, { asOf, ...opt('rfm') })) })),
+    rules: run('rules', (sub) => mineRules(log, opt('rules'), sub)),
+    sequences: run('sequences', (sub) => mineSequences(log, opt('sequences'), sub)),
+    clv: run('clv', () => valueCustomers(log, asOf, opt('clv'))),
+    churn: run('churn', () => predictChurn(log, asOf, opt('churn'))),
+    segments: run('segments', (sub) => {
+      const k = opt('segments').k ?? 4;
+      return { k, profiles: segmentCustomers(rfm(log, { asOf }), { k, seed: opt('segments').seed ?? 1, ...sub }).profiles };
+    }),
+  };
+  options.onProgress?.({ phase: 'done', done: SECTIONS.length, total: SECTIONS.length });
+  return result;
+}
+
+function topItems(log: TransactionLog, top: number): Analysis['topItems'] {
+  const { basketItems, itemNames } = log.columns;
+  const counts = new Int32Array(log.itemCount);
+  for (const id of basketItems) counts[id] = (counts[id] as number) + 1;
+  const order = [...counts.keys()].sort((a, b) => (counts[b] as number) - (counts[a] as number)).slice(0, top);
+  return order.map((id) => ({ item: itemNames[id] as string, baskets: counts[id] as number, share: (counts[id] as number) / Math.max(1, log.basketCount) }));
+}
+
+function mineRules(log: TransactionLog, o: Exclude<AnalyzeOptions['rules'], false | undefined>, sub: RunOptions) {
+  const top = o.top ?? 50;
+  const minConfidence = o.minConfidence ?? 0.2;
+  const mine = (minSupport: number) => associationRules(log, { minSupport, minConfidence, maxLength: o.maxLength ?? 4, maxPatterns: 200_000, ...sub });
+  const found = o.minSupport === undefined
+    ? searchSupport(log.basketCount, 0.1, MIN_COUNT, mine, (r) => r.length >= top)
+    : { result: mine(o.minSupport), minSupport: o.minSupport };
+  const rules = [...found.result].sort((a, b) => b.lift * b.confidence - a.lift * a.confidence || b.support - a.support);
+  return { rules: rules.slice(0, top), total: found.result.length, minSupport: found.minSupport, minConfidence };
+}
+
+function mineSequences(log: TransactionLog, o: Exclude<AnalyzeOptions['sequences'], false | undefined>, sub: RunOptions) {
+  const top = o.top ?? 20;
+  const multiStep = (p: SequentialPattern[]) => p.filter((x) => x.sequence.length > 1);
+  const mine = (minSupport: number) => sequentialPatterns(log, { minSupport, maxLength: o.maxLength ?? 4, maxPatterns: 200_000, ...sub });
+  const found = o.minSupport === undefined
+    ? searchSupport(log.customerCount, 0.2, MIN_COUNT, mine, (p) => multiStep(p).length >= top)
+    : { result: mine(o.minSupport), minSupport: o.minSupport };
+  const patterns = multiStep(found.result).sort((a, b) => b.support - a.support || b.sequence.length - a.sequence.length);
+  const rules = sequentialRules(found.result, { minConfidence: 0.1 }).sort((a, b) => b.lift - a.lift || b.confidence - a.confidence).slice(0, top);
+  return { patterns: patterns.slice(0, top), rules, total: found.result.length, minSupport: found.minSupport };
+}
+
+function valueCustomers(log: TransactionLog, asOf: number, o: Exclude<AnalyzeOptions['clv'], false | undefined>) {
+  const horizonWeeks = o.horizonWeeks ?? 52;
+  const discountRate = o.discountRate ?? 0.01;
+  if (log.columns.basketAmount === null) throw new OptionError('CLV needs amounts, and the log has no amount column');
+  const summary = customerSummary(log, { asOf, unit: 'week' });
+  const bgnbd = fitBgNbd(summary);
+  const gammaGamma = fitGammaGamma(summary.filter((s) => s.frequency > 0 && s.monetary > 0));
+  // Customers whose repeat purchases net to nothing (returns) get the population's mean spend.
+  const rows = summary.map((s) => (s.monetary > 0 ? s : { ...s, monetary: 0, frequency: 0 }));
+  const values = clv(bgnbd, gammaGamma, rows, { horizon: horizonWeeks, period: 4, discountRate });
+  const byCustomer = new Map(summary.map((s) => [s.customer, s]));
+  const top = [...values].sort((a, b) => b.clv - a.clv).slice(0, o.top ?? 20).map((v) => {
+    const s = byCustomer.get(v.customer);
+    return { ...v, frequency: s?.frequency ?? 0, probabilityAlive: s === undefined ? 0 : bgnbd.probabilityAlive(s) };
+  });
+  return { horizonWeeks, discountRate, bgnbd: bgnbd.params, gammaGamma: gammaGamma.params, values, top };
+}
+
+function predictChurn(log: TransactionLog, asOf: number, o: Exclude<AnalyzeOptions['churn'], false | undefined>) {
+  const horizonDays = o.horizonDays ?? 90;
+  const model = o.model ?? 'logistic';
+  const seed = o.seed ?? 1;
+  const horizonMs = horizonDays * MS_PER_DAY;
+  const first = log.summary().from.getTime();
+  const trainedAt = Math.min(asOf, resolveAsOf(log, undefined)) - horizonMs;
+  if (trainedAt <= first) throw new OptionError(`the log covers ${Math.round((asOf - first) / MS_PER_DAY)} days: too short to learn ${horizonDays}-day churn (it needs more than one horizon of history before the latest labelled date)`);
+  const fitted = trainChurnModel(log, { asOf: trainedAt, horizonDays, model, seed });
+  const report = churnReport(log, fitted, { asOf, topN: o.top ?? 20 });
+  // Out-of-time check: trained one horizon earlier, scored at the training date above.
+  let check: (ChurnEvaluation & { trainedAt: Date; checkedAt: Date }) | null = null;
+  if (trainedAt - horizonMs > first) {
+    try {
+      const earlier = trainChurnModel(log, { asOf: trainedAt - horizonMs, horizonDays, model, seed });
+      check = { ...earlier.evaluate(log, { asOf: trainedAt }), trainedAt: new Date(trainedAt - horizonMs), checkedAt: new Date(trainedAt) };
+    } catch (error) {
+      if (!isCrmMiningError(error) || error.code === 'ABORTED') throw error;
+    }
+  }
+  return { horizonDays, model, trainedAt: new Date(trainedAt), report, check };
+}
