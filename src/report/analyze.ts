@@ -128,7 +128,7 @@ function mineSequences(log: TransactionLog, o: Exclude<AnalyzeOptions['sequences
   return { patterns: patterns.slice(0, top), rules, total: found.result.length, minSupport: found.minSupport };
 }
 
-function valueCustomers(log: TransactionLog, asOf: number, o: Exclude<AnalyzeOptions['clv'], false | undefined>) {
+export function valueCustomers(log: TransactionLog, asOf: number, o: Exclude<AnalyzeOptions['clv'], false | undefined>) {
   const horizonWeeks = o.horizonWeeks ?? 52;
   const discountRate = o.discountRate ?? 0.01;
   if (log.columns.basketAmount === null) throw new OptionError('CLV needs amounts, and the log has no amount column');
@@ -146,7 +146,7 @@ function valueCustomers(log: TransactionLog, asOf: number, o: Exclude<AnalyzeOpt
   return { horizonWeeks, discountRate, bgnbd: bgnbd.params, gammaGamma: gammaGamma.params, values, top };
 }
 
-function predictChurn(log: TransactionLog, asOf: number, o: Exclude<AnalyzeOptions['churn'], false | undefined>) {
+export function predictChurn(log: TransactionLog, asOf: number, o: Exclude<AnalyzeOptions['churn'], false | undefined>) {
   const horizonDays = o.horizonDays ?? 90;
   const model = o.model ?? 'logistic';
   const seed = o.seed ?? 1;

@@ -1,81 +1,129 @@
 #!/usr/bin/env node
 /**
- * The `crm-mining` command line. `crm-mining summary FILE --customer COL --time COL [...]`
- * loads a transaction CSV and prints what is in it. More commands arrive with the report.
+ * The `crm-mining` command line: `analyze` writes the HTML report; `rules`, `sequences`, `rfm`,
+ * `clv`, `churn` and `summary` print a table, CSV or JSON. See docs/cli.md.
  */
+import { writeFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { TransactionLog, isCrmMiningError, type CsvMapping } from '../core/index';
+import { isCrmMiningError, type ErrorCode } from '../core/errors';
+import type { TransactionLog } from '../core/TransactionLog';
+import { analyze } from './analyze';
+import { renderReport } from './html';
+import { VERSION } from './version';
+import { COMMAND_HELP, COMMAND_OPTIONS, COMMON_OPTIONS, MAIN_HELP } from './cli/help';
+import { loadLog, resolveMapping } from './cli/input';
+import { ProgressBar } from './cli/progress';
+import { choiceFlag, churnModelFlag, churnCommand, clvCommand, numberFlag, rfmCommand, rulesCommand, sequencesCommand, summaryCommand, type CommandContext, type CommandResult } from './cli/commands';
+import type { OutputFormat } from './cli/output';
 
-const USAGE = `Usage: crm-mining <command> FILE [options]
+/** Exit codes scripts can rely on (also in `crm-mining --help` and docs/cli.md). */
+export const EXIT = { ok: 0, internal: 1, usage: 2, data: 3, limit: 4, model: 5, dependency: 6 } as const;
 
-Commands:
-  summary FILE   load a transaction CSV and print its size, time range and revenue
+const EXIT_BY_CODE: Record<ErrorCode, number> = { OPTION: EXIT.usage, DATA: EXIT.data, LIMIT: EXIT.limit, MODEL: EXIT.model, DEPENDENCY: EXIT.dependency, ABORTED: 130 };
 
-Column mapping (header names in FILE):
-  --customer COL   customer id (required)      --time COL     purchase time (required)
-  --item COL       item / product id           --order COL    order (basket) id
-  --amount COL     line value                  --price COL    unit price (amount = quantity x price)
-  --quantity COL   quantity                    --cost COL     line cost
+/** Where the CLI writes; tests pass their own. */
+export interface CliIo {
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown; isTTY?: boolean; columns?: number };
+}
 
-Options:
-  --delimiter C    field delimiter (default ',')
-  --skip-invalid   skip rows that cannot be used and report them, instead of stopping
-  --json           print JSON instead of text
-  -h, --help       this text               -v, --version   the version`;
+const COMMANDS: Record<string, (log: TransactionLog, ctx: CommandContext) => CommandResult> = {
+  rules: rulesCommand, sequences: sequencesCommand, rfm: rfmCommand, clv: clvCommand, churn: churnCommand, summary: summaryCommand,
+};
 
-const VERSION = '0.1.0';
-
-export function main(argv: string[]): number {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      customer: { type: 'string' }, time: { type: 'string' }, item: { type: 'string' }, order: { type: 'string' },
-      amount: { type: 'string' }, price: { type: 'string' }, quantity: { type: 'string' }, cost: { type: 'string' },
-      delimiter: { type: 'string' }, 'skip-invalid': { type: 'boolean' }, json: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' },
-    },
-  });
-  if (values.version === true) return print(VERSION);
-  const [command, file] = positionals;
-  if (values.help === true || command === undefined) return print(USAGE);
-  if (command !== 'summary') return fail(`unknown command '${command}'\n\n${USAGE}`);
-  if (file === undefined) return fail(`summary needs a FILE\n\n${USAGE}`);
-  if (values.customer === undefined || values.time === undefined) return fail('--customer and --time are required: name the columns of FILE');
-  const mapping: CsvMapping = { customer: values.customer, time: values.time, onInvalid: values['skip-invalid'] === true ? 'skip' : 'throw' };
-  for (const key of ['item', 'order', 'amount', 'price', 'quantity', 'cost', 'delimiter'] as const) {
-    if (values[key] !== undefined) mapping[key] = values[key];
+/**
+ * Runs one command line and returns its exit code; errors become a message on stderr and a
+ * code from {@link EXIT}.
+ * @example
+ * process.exitCode = await main(['rules', 'orders.csv', '--format', 'csv']);
+ */
+export async function main(argv: readonly string[], io: CliIo = process): Promise<number> {
+  const fail = (code: number, text: string) => {
+    io.stderr.write(`crm-mining: ${text}\n`);
+    return code;
+  };
+  const command = argv[0];
+  if (command === '--version' || command === '-v') return print(io, VERSION);
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') return print(io, MAIN_HELP);
+  const own = COMMAND_OPTIONS[command];
+  if (own === undefined) return fail(EXIT.usage, `unknown command '${command}'\n\n${MAIN_HELP}`);
+  let values: Record<string, string | boolean | undefined>;
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({ args: argv.slice(1), allowPositionals: true, strict: true, options: { ...COMMON_OPTIONS, ...own } }));
+  } catch (error) {
+    return fail(EXIT.usage, `${(error as Error).message}\n\nRun 'crm-mining ${command} --help' for its options.`);
   }
-  const log = TransactionLog.fromCSV(file, mapping);
-  const s = log.summary();
-  if (values.json === true) return print(JSON.stringify(s, null, 2));
-  const day = (d: Date) => d.toISOString().slice(0, 10);
-  const lines = [
-    `${s.rows} line items, ${s.baskets} baskets, ${s.customers} customers, ${s.items} items`,
-    `from ${day(s.from)} to ${day(s.to)}${s.amount === null ? '' : `, total amount ${s.amount.toFixed(2)}`}`,
-    `mean basket size ${s.meanBasketSize.toFixed(2)} items`,
-  ];
-  if (s.skipped.rows > 0) lines.push(`skipped ${s.skipped.rows} invalid rows: ${JSON.stringify(s.skipped.byField)}; first: ${s.skipped.examples[0] ?? ''}`);
-  return print(lines.join('\n'));
+  if (values.help === true) return print(io, COMMAND_HELP[command] as string);
+  const [file, ...extra] = positionals;
+  if (file === undefined) return fail(EXIT.usage, `${command} needs a FILE\n\n${COMMAND_HELP[command] ?? ''}`);
+  if (extra.length > 0) return fail(EXIT.usage, `unexpected argument '${extra[0] as string}' (one FILE per run)`);
+  const bar = new ProgressBar(io.stderr, values.quiet === true);
+  const note = (text: string) => {
+    if (values.quiet !== true) io.stderr.write(`crm-mining: ${text}\n`);
+  };
+  try {
+    const format = values.json === true ? 'json' : choiceFlag<OutputFormat>(values, 'format', ['table', 'csv', 'json'], 'table');
+    const limit = numberFlag(values, 'limit', format === 'table' ? 20 : Infinity, { min: 1, integer: true });
+    const { mapping, notes } = resolveMapping(file, values);
+    notes.forEach(note);
+    const log = loadLog(file, mapping, bar.update);
+    bar.finish();
+    if (log.skipped.rows > 0) note(`skipped ${log.skipped.rows} invalid rows (${Object.entries(log.skipped.byField).map(([f, n]) => `${f}: ${n}`).join(', ')}); first: ${log.skipped.examples[0] ?? ''}`);
+    if (command === 'analyze') return await analyzeCommand(log, file, values, bar, io, note);
+    const result = (COMMANDS[command] as (typeof COMMANDS)[string])(log, { values, format, limit, run: { onProgress: bar.update } });
+    bar.finish();
+    result.notes.forEach(note);
+    if (typeof values.out === 'string') {
+      writeFileSync(values.out, result.text);
+      note(`wrote ${resolve(values.out)}`);
+    } else io.stdout.write(result.text);
+    return EXIT.ok;
+  } catch (error) {
+    bar.finish();
+    if (isCrmMiningError(error)) {
+      const hint = error.code === 'DATA' && (error as { row?: number }).row !== undefined && values['skip-invalid'] !== true ? ' (--skip-invalid leaves such rows out and counts them)' : '';
+      return fail(EXIT_BY_CODE[error.code] ?? EXIT.internal, `${error.message}${hint}`);
+    }
+    const code = (error as { code?: unknown }).code;
+    if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) return fail(EXIT.data, (error as Error).message);
+    return fail(EXIT.internal, `internal error, please report it with the command line: ${(error as Error).stack ?? String(error)}`);
+  }
 }
 
-function print(text: string): number {
-  process.stdout.write(`${text}\n`);
-  return 0;
+async function analyzeCommand(log: TransactionLog, file: string, values: CommandContext['values'], bar: ProgressBar, io: CliIo, note: (text: string) => void): Promise<number> {
+  const out = typeof values.out === 'string' ? values.out : 'report.html';
+  bar.steps = true;
+  const analysis = analyze(log, {
+    ...(typeof values['as-of'] === 'string' ? { asOf: values['as-of'] } : {}),
+    churn: { horizonDays: numberFlag(values, 'horizon-days', 90, { min: 1, integer: true }), model: churnModelFlag(values) },
+    segments: { k: numberFlag(values, 'k', 4, { min: 2, max: 20, integer: true }) },
+    onProgress: bar.update,
+  });
+  bar.finish();
+  const html = await renderReport(analysis, { title: typeof values.title === 'string' ? values.title : `Customer analysis: ${basename(file)}`, source: basename(file) });
+  writeFileSync(out, html);
+  if (typeof values.json === 'string') writeFileSync(values.json, `${JSON.stringify(analysis, null, 2)}\n`);
+  for (const key of ['rfm', 'rules', 'sequences', 'clv', 'churn', 'segments'] as const) {
+    const section = analysis[key];
+    if (section.status === 'skipped') note(`${key}: not computed: ${section.reason}`);
+  }
+  io.stdout.write(`${resolve(out)}\n`);
+  return EXIT.ok;
 }
 
-function fail(text: string): number {
-  process.stderr.write(`crm-mining: ${text}\n`);
-  return 2;
+function print(io: CliIo, text: string): number {
+  io.stdout.write(`${text}\n`);
+  return EXIT.ok;
 }
 
 const isEntry = process.argv[1] !== undefined && /cli\.(js|ts|cjs|mjs)$/.test(process.argv[1]);
 if (isEntry) {
-  try {
-    process.exitCode = main(process.argv.slice(2));
-  } catch (error) {
-    if (isCrmMiningError(error)) process.exitCode = fail(`${error.code}: ${error.message}`);
-    else if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') === true) process.exitCode = fail(`${(error as Error).message}\n\n${USAGE}`);
-    else throw error;
-  }
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  }, (error: unknown) => {
+    process.stderr.write(`crm-mining: internal error: ${String(error)}\n`);
+    process.exitCode = EXIT.internal;
+  });
 }

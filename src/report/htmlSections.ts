@@ -14,6 +14,7 @@ export interface ReportPart {
 const MAX_HISTOGRAM_VALUES = 20_000;
 
 const chartDiv = (id: string) => `<div class="chart" id="chart-${id}" data-chart="${id}"></div>`;
+const only = (id: string, spec: VegaLiteSpec | null): Record<string, VegaLiteSpec> => (spec === null ? {} : { [id]: spec });
 const para = (text: string) => `<p>${esc(text)}</p>`;
 
 function part<T>(id: string, title: string, section: Section<T>, body: (s: Extract<Section<T>, { status: 'ok' }>) => Omit<ReportPart, 'id' | 'title'>): ReportPart {
@@ -50,7 +51,7 @@ export function rulesPart(a: Analysis): ReportPart {
       (s.rules.length === 0 ? '' : chartDiv('rules')) +
       table(['if the basket has', 'it also has', 'support', 'confidence', 'lift', 'baskets'],
         s.rules.slice(0, 15).map((r) => [itemset(r.antecedent), itemset(r.consequent), pct(r.support, 2), pct(r.confidence), num(r.lift, 2), num(r.count)])),
-    charts: s.rules.length === 0 ? {} : { rules: charts.rulesScatter(s.rules) },
+    charts: only('rules', s.rules.length === 0 ? null : charts.rulesScatter(s.rules)),
   }));
 }
 
@@ -59,7 +60,7 @@ export function sequencesPart(a: Analysis): ReportPart {
     html: para(`${s.total} sequential patterns at support ≥ ${(s.minSupport * 100).toPrecision(2)}% of customers (at most 4 items); the most common multi-step patterns, then the rules "after these, next".`) +
       (s.patterns.length === 0 ? '' : chartDiv('sequences')) +
       table(['after', 'next', 'support', 'confidence', 'lift'], s.rules.slice(0, 10).map((r) => [sequence(r.prefix), itemset(r.next), pct(r.support), pct(r.confidence), num(r.lift, 2)])),
-    charts: s.patterns.length === 0 ? {} : { sequences: charts.sequences(s.patterns) },
+    charts: only('sequences', s.patterns.length === 0 ? null : charts.sequences(s.patterns)),
   }));
 }
 
@@ -90,7 +91,7 @@ export function churnPart(a: Analysis): ReportPart {
         '<h3>Most value at risk</h3>' +
         table(['customer', 'churn probability', 'CLV', 'value at risk', 'why'],
           r.atRisk.map((c) => [c.customer, pct(c.probability, 0), num(c.clv, 2), num(c.valueAtRisk, 2), c.reasons.map((x) => `${x.feature} ${x.value.toFixed(1)} (typical ${x.typical.toFixed(1)})`).join('; ')])),
-      charts: check === null ? {} : { gains: charts.gains(check.gains) },
+      charts: only('gains', check === null ? null : charts.gains(check.gains)),
     };
   });
 }

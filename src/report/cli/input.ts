@@ -1,0 +1,102 @@
+import { closeSync, openSync, readSync } from 'node:fs';
+import { DataError, OptionError, isCrmMiningError } from '../../core/errors';
+import { TransactionLog } from '../../core/TransactionLog';
+import type { CsvMapping } from '../../core/csv';
+import type { Progress } from '../../core/run';
+import { GUESSED_FIELDS, guessColumns } from '../guessColumns';
+import { dateParser, type DateFormat } from './dates';
+
+type Values = Record<string, string | boolean | undefined>;
+
+const DELIMITERS = [',', ';', '\t', '|'];
+
+/** The header line's cells (quote-aware) and the delimiter, guessed when not given. */
+export function readHeader(file: string, delimiter?: string): { header: string[]; delimiter: string } {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    throw new DataError(`cannot read '${file}': ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (error as Error).message}`);
+  }
+  const buffer = new Uint8Array(1 << 16);
+  let length: number;
+  try {
+    length = readSync(fd, buffer, 0, buffer.length, 0);
+  } finally {
+    closeSync(fd);
+  }
+  const text = new TextDecoder().decode(buffer.subarray(0, length)).replace(/^\uFEFF/, '');
+  const line = text.split(/\r?\n/, 1)[0] ?? '';
+  if (line.trim() === '') throw new DataError(`'${file}' is empty or starts with a blank line: expected a header line naming the columns`, { line: 1 });
+  const chosen = delimiter ?? DELIMITERS.map((d) => ({ d, n: splitLine(line, d).length })).sort((a, b) => b.n - a.n)[0]?.d ?? ',';
+  return { header: splitLine(line, chosen), delimiter: chosen };
+}
+
+function splitLine(line: string, delimiter: string): string[] {
+  const cells: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i] as string;
+    if (quoted) {
+      if (c === '"' && line[i + 1] === '"') { cell += '"'; i++; }
+      else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === delimiter) { cells.push(cell); cell = ''; }
+    else cell += c;
+  }
+  cells.push(cell);
+  return cells.map((x) => x.trim());
+}
+
+/**
+ * The column mapping from the flags, with the columns not named guessed from the header; the
+ * guesses are described in `notes` so the user sees them.
+ * @throws {OptionError} when a flag names a column the header lacks, or customer/time cannot be found.
+ */
+export function resolveMapping(file: string, values: Values): { mapping: CsvMapping; notes: string[] } {
+  const given = typeof values.delimiter === 'string' ? (values.delimiter === '\\t' || values.delimiter === 'tab' ? '\t' : values.delimiter) : undefined;
+  const { header, delimiter } = readHeader(file, given);
+  const mapping: CsvMapping = { customer: '', time: '', delimiter };
+  const guesses = guessColumns(header);
+  const guessed: string[] = [];
+  for (const field of GUESSED_FIELDS) {
+    const flag = values[field];
+    if (typeof flag === 'string') {
+      if (!header.includes(flag)) throw new OptionError(`--${field} ${flag}: no such column in the header of ${file} (found: ${header.join(', ')})`);
+      mapping[field] = flag;
+    } else if (guesses[field] !== undefined) {
+      mapping[field] = guesses[field];
+      guessed.push(`${field}=${guesses[field]}`);
+    }
+  }
+  // The loader derives amount from price (× quantity) only when amount is not mapped.
+  if (typeof values.amount !== 'string' && mapping.amount !== undefined && mapping.price !== undefined && typeof values.price === 'string') delete mapping.amount;
+  for (const field of ['customer', 'time'] as const) {
+    if (mapping[field] === '') throw new OptionError(`cannot tell which column holds the ${field}: name it with --${field} COL (header: ${header.join(', ')})`);
+  }
+  const notes = guessed.length === 0 ? [] : [`columns guessed from the header: ${guessed.join(', ')}${delimiter === ',' ? '' : `; delimiter ${JSON.stringify(delimiter)}`} (name them with --customer, --time, … to change)`];
+  if (values['skip-invalid'] === true) mapping.onInvalid = 'skip';
+  const format = (values['date-format'] ?? 'iso') as string;
+  if (!['iso', 'dmy', 'mdy'].includes(format)) throw new OptionError(`--date-format must be iso, dmy or mdy, got ${format}`);
+  const parse = dateParser(format as DateFormat);
+  if (parse !== undefined) mapping.parseTime = parse;
+  return { mapping, notes };
+}
+
+/**
+ * Loads FILE with the resolved mapping, reporting progress; a bad time value gets a hint
+ * about --date-format.
+ */
+export function loadLog(file: string, mapping: CsvMapping, onProgress: (p: Progress) => void): TransactionLog {
+  try {
+    return TransactionLog.fromCSV(file, { ...mapping, onProgress });
+  } catch (error) {
+    if (isCrmMiningError(error) && error.code === 'DATA' && (error as DataError).field === mapping.time && mapping.parseTime === undefined) {
+      error.message += '. For dates like 31/12/2010 use --date-format dmy, for 12/31/2010 --date-format mdy';
+    }
+    throw error;
+  }
+}
