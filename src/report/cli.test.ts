@@ -1,0 +1,156 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { syntheticRecords } from '../core/synthetic';
+import { TransactionLog } from '../core/TransactionLog';
+import { parseCsv } from '../core/formats';
+import { associationRules } from '../association/index';
+import { sequentialPatterns } from '../sequence/index';
+import { rfm } from '../rfm/index';
+import { EXIT, main } from './cli';
+import { VERSION } from './version';
+import pkg from '../../package.json';
+
+const dir = mkdtempSync(join(tmpdir(), 'crm-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+// Header names as a shop export has them, so that the CLI has to guess.
+const rows = [...syntheticRecords({ customers: 250, seed: 21, start: '2023-01-01', end: '2024-12-31' })];
+const FILE = join(dir, 'orders.csv');
+writeFileSync(FILE, `Order ID,Customer ID,Order Date,SKU,Quantity,Line Total\n${rows.map((r) => `${r.order},${r.customer},${r.time},${r.item},${r.quantity},${r.amount}`).join('\n')}\n`);
+const log = TransactionLog.fromCSV(FILE, { customer: 'Customer ID', time: 'Order Date', item: 'SKU', order: 'Order ID', amount: 'Line Total', quantity: 'Quantity' });
+
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(argv, { stdout: { write: (t: string) => (out += t) }, stderr: { write: (t: string) => (err += t) } });
+  return { code, out, err };
+}
+
+const write = (name: string, text: string) => {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+};
+
+describe('crm-mining CLI: results equal the library', () => {
+  it('rules as CSV: every rule, full precision, sorted by lift', async () => {
+    const { code, out, err } = await run('rules', FILE, '--min-support', '0.01', '--min-confidence', '0.3', '--format', 'csv');
+    expect(code).toBe(EXIT.ok);
+    expect(err).toMatch(/columns guessed from the header: customer=Customer ID, time=Order Date, order=Order ID, item=SKU, amount=Line Total, quantity=Quantity/);
+    const direct = associationRules(log, { minSupport: 0.01, minConfidence: 0.3, maxLength: 4 });
+    const printed = parseCsv(out);
+    expect(printed).toHaveLength(direct.length);
+    const byKey = new Map(direct.map((r) => [`${r.antecedent.join(' + ')}=>${r.consequent.join(' + ')}`, r]));
+    for (const p of printed) {
+      const r = byKey.get(`${p.antecedent}=>${p.consequent}`);
+      expect(Number(p.lift)).toBe(r?.lift);
+      expect(Number(p.count)).toBe(r?.count);
+    }
+    const lifts = printed.map((p) => Number(p.lift));
+    expect(lifts).toEqual([...lifts].sort((a, b) => b - a));
+  });
+
+  it('sequences as JSON, and the support it picked when none was given', async () => {
+    const { code, out } = await run('sequences', FILE, '--min-support', '0.1', '--max-length', '3', '--format', 'json', '-q');
+    expect(code).toBe(0);
+    const printed = JSON.parse(out) as Array<{ pattern: string; count: number }>;
+    const direct = sequentialPatterns(log, { minSupport: 0.1, maxLength: 3 });
+    expect(printed.map((p) => p.count).sort()).toEqual(direct.map((p) => p.count).sort());
+    const auto = await run('sequences', FILE);
+    expect(auto.err).toMatch(/no --min-support given: using 0\.\d+/);
+    expect(auto.out.split('\n')[0]).toMatch(/^pattern\s+steps\s+support\s+count$/);
+  });
+
+  it('rfm per customer (JSON) and per segment (table, --limit)', async () => {
+    const { out } = await run('rfm', FILE, '--format', 'json');
+    const printed = JSON.parse(out) as Array<{ customer: string; score: string; segment: string }>;
+    const direct = rfm(log);
+    expect(printed).toHaveLength(direct.length);
+    const byCustomer = new Map(direct.map((r) => [r.customer, r]));
+    for (const p of printed) expect(p.segment).toBe(byCustomer.get(p.customer)?.segment);
+    const table = await run('rfm', FILE, '--segments', '--limit', '3');
+    expect(table.out.trim().split('\n')).toHaveLength(4);
+  });
+
+  it('clv highest first, churn ranked by value at risk with the out-of-time check on stderr', async () => {
+    const clv = parseCsv((await run('clv', FILE, '--format', 'csv')).out);
+    expect(clv).toHaveLength(log.customerCount);
+    const values = clv.map((r) => Number(r.clv));
+    expect(values).toEqual([...values].sort((a, b) => b - a));
+    const churn = await run('churn', FILE, '--horizon-days', '60', '--format', 'json', '--limit', '5');
+    expect(churn.code).toBe(0);
+    const risk = JSON.parse(churn.out) as Array<{ valueAtRisk: number; reasons: string }>;
+    expect(risk).toHaveLength(5);
+    expect(risk.map((r) => r.valueAtRisk)).toEqual([...risk.map((r) => r.valueAtRisk)].sort((a, b) => b - a));
+    expect(churn.err).toMatch(/out-of-time check \(trained \d{4}-\d\d-\d\d, scored \d{4}-\d\d-\d\d\): AUC 0\.\d{3}/);
+  });
+
+  it('analyze writes the HTML report (and the analysis as JSON) and prints its path', async () => {
+    const out = join(dir, 'report.html');
+    const json = join(dir, 'analysis.json');
+    const r = await run('analyze', FILE, '--out', out, '--json', json, '--title', 'Shop');
+    expect(r.code).toBe(0);
+    expect(r.out.trim()).toBe(out);
+    expect(readFileSync(out, 'utf8')).toContain('<title>Shop</title>');
+    expect(JSON.parse(readFileSync(json, 'utf8'))).toMatchObject({ summary: { customers: log.customerCount }, churn: { status: 'ok' } });
+    expect(r.err).toMatch(/rfm…\n.*rules…\n.*sequences…\n.*clv…\n.*churn…\n.*segments…/);
+  });
+
+  it('--out writes the rows to a file; summary, --version and --help', async () => {
+    const target = join(dir, 'rules.csv');
+    expect((await run('rules', FILE, '--min-support', '0.02', '--format', 'csv', '--out', target, '-q')).out).toBe('');
+    expect(readFileSync(target, 'utf8').split('\n')[0]).toBe('antecedent,consequent,support,confidence,lift,leverage,conviction,count');
+    expect(JSON.parse((await run('summary', FILE, '--json', '-q')).out)).toMatchObject({ customers: log.customerCount, rows: rows.length });
+    expect((await run('--version')).out.trim()).toBe(VERSION);
+    expect(VERSION).toBe(pkg.version);
+    const help = (await run('--help')).out;
+    for (const command of ['analyze', 'rules', 'sequences', 'rfm', 'clv', 'churn', 'summary']) {
+      expect(help).toContain(`  ${command} FILE`);
+      expect((await run(command, '--help')).out).toContain(`Usage: crm-mining ${command} FILE`);
+    }
+  });
+});
+
+describe('crm-mining CLI: errors and exit codes', () => {
+  it('2 for a bad command line or option, naming it', async () => {
+    expect(await run('mine', FILE)).toMatchObject({ code: EXIT.usage, err: expect.stringMatching(/unknown command 'mine'/) });
+    expect(await run('rules', FILE, '--min-suport', '0.1')).toMatchObject({ code: 2, err: expect.stringMatching(/Unknown option '--min-suport'/) });
+    expect(await run('rules', FILE, '--min-support', 'lots')).toMatchObject({ code: 2, err: expect.stringMatching(/--min-support must be a number > 0 and <= 1, got 'lots'/) });
+    expect(await run('rules')).toMatchObject({ code: 2, err: expect.stringMatching(/rules needs a FILE/) });
+    expect(await run('churn', FILE, '--model', 'magic')).toMatchObject({ code: 2, err: expect.stringMatching(/--model must be logistic, forest, tree, neural, bgnbd; got 'magic'/) });
+    expect(await run('rules', FILE, '--customer', 'client')).toMatchObject({ code: 2, err: expect.stringMatching(/--customer client: no such column/) });
+    const anonymous = write('anonymous.csv', 'a,b\n1,2\n');
+    expect(await run('summary', anonymous)).toMatchObject({ code: 2, err: expect.stringMatching(/cannot tell which column holds the customer: name it with --customer COL \(header: a, b\)/) });
+  });
+
+  it('3 for bad data, with row and field, and --skip-invalid to go on', async () => {
+    expect(await run('summary', join(dir, 'missing.csv'))).toMatchObject({ code: EXIT.data, err: expect.stringMatching(/cannot read '.*missing\.csv': no such file/) });
+    const bad = write('bad.csv', 'customer,date,item,amount\nc1,2024-01-01,tea,3\nc2,,milk,2\nc3,2024-01-03,jam,1\n');
+    const r = await run('summary', bad);
+    expect(r).toMatchObject({ code: 3, err: expect.stringMatching(/row 2 \(line 3\), field 'date'.*--skip-invalid/) });
+    const skipped = await run('summary', bad, '--skip-invalid');
+    expect(skipped.code).toBe(0);
+    expect(skipped.err).toMatch(/skipped 1 invalid rows \(date: 1\)/);
+    expect(skipped.out).toMatch(/^2 line items/);
+  });
+
+  it('reads day-first and month-first dates with --date-format, and hints at it otherwise', async () => {
+    const uk = write('uk.csv', 'customer;date;item\nc1;31/12/2024 08:26;tea\nc1;02/01/2025;milk\n');
+    const r = await run('summary', uk, '--date-format', 'dmy', '--json', '-q');
+    expect(JSON.parse(r.out)).toMatchObject({ from: '2024-12-31T08:26:00.000Z', to: '2025-01-02T00:00:00.000Z', baskets: 2 });
+    const us = write('us.csv', 'customer,date,item\nc1,12/31/2024,tea\n');
+    expect(JSON.parse((await run('summary', us, '--date-format', 'mdy', '--json')).out)).toMatchObject({ from: '2024-12-31T00:00:00.000Z' });
+    expect(await run('summary', us)).toMatchObject({ code: 3, err: expect.stringMatching(/row 1 \(line 2\), field 'date'.*--date-format mdy/) });
+    expect(await run('summary', us, '--date-format', 'dmy')).toMatchObject({ code: 3 });
+  });
+
+  it('4 when a result would pass its limit', async () => {
+    expect(await run('rules', FILE, '--min-support', '0.001', '--max-patterns', '10')).toMatchObject({ code: EXIT.limit, err: expect.stringMatching(/more than 10 itemsets.*raise minSupport/) });
+  });
+
+  it('-q keeps stderr empty on success', async () => {
+    expect((await run('rfm', FILE, '-q')).err).toBe('');
+  });
+});

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { syntheticRecords } from '../core/synthetic';
+import { TransactionLog } from '../core/TransactionLog';
+import { analyze } from './analyze';
+import { renderReport } from './html';
+
+// Item and customer names are data: a hostile one must come out as text, never as markup.
+const HOSTILE = '</script><img src=x onerror=alert(1)>';
+const records = [...syntheticRecords({ customers: 300, seed: 5, start: '2023-01-01', end: '2024-12-31' })].map((r, i) => (i % 7 === 0 ? { ...r, item: HOSTILE } : r));
+const log = TransactionLog.fromRecords(records, { customer: 'customer', time: 'time', item: 'item', order: 'order', amount: 'amount' });
+
+describe('renderReport', () => {
+  it('is one self-contained page: every section, compiled specs for each chart, the vega runtime inlined', async () => {
+    const html = await renderReport(analyze(log), { title: 'Test & <shop>', source: 'orders.csv' });
+    expect(html).toContain('<title>Test &amp; &lt;shop&gt;</title>');
+    for (const id of ['summary', 'rfm', 'rules', 'sequences', 'clv', 'churn', 'segments']) expect(html).toContain(`<section id="${id}">`);
+    const specs = JSON.parse(/<script type="application\/json" id="crm-specs">(.*?)<\/script>/s.exec(html)?.[1] ?? 'null') as Record<string, { marks?: unknown[] }>;
+    expect(Object.keys(specs).sort()).toEqual(['clv', 'gains', 'rfm', 'rules', 'segments', 'sequences']);
+    for (const id of Object.keys(specs)) {
+      expect(specs[id]?.marks?.length).toBeGreaterThan(0);
+      expect(html).toContain(`<div class="chart" id="chart-${id}" data-chart="${id}"></div>`);
+    }
+    expect(html).toMatch(/vega\.View/);
+    expect(html.length).toBeGreaterThan(400_000);
+    // Nothing is fetched when the page opens.
+    expect(html).not.toMatch(/<(script|img|iframe)[^>]+src=["']?https?:/i);
+    expect(html).not.toMatch(/<link\b|@import|url\(\s*["']?https?:/i);
+  });
+
+  it('escapes names from the data in tables and in the embedded JSON', async () => {
+    const html = await renderReport(analyze(log, { sequences: false, churn: false, clv: false, segments: false }));
+    expect(html).toContain(esc(HOSTILE));
+    expect(html.split(HOSTILE)).toHaveLength(1);
+    expect(html.match(/<\/script>/g)).toHaveLength(3);
+  });
+
+  it('shows why a section is missing', async () => {
+    const html = await renderReport(analyze(log, { churn: false }));
+    expect(html).toMatch(/<section id="churn">\s*<h2>Churn risk<\/h2>\s*<p class="skipped">Not computed: left out by the options<\/p>/);
+  });
+});
+
+function esc(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}

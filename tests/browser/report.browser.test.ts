@@ -1,0 +1,64 @@
+/**
+ * Opens the HTML report of the bundled sample in a real headless Chromium (Debian's package,
+ * installed by .ci/run) and checks that every chart was drawn, that nothing was logged as an
+ * error and that the page asked the network for nothing. Saves a screenshot to
+ * tests/browser/out/report.png. Skipped only outside CI when /usr/bin/chromium is missing.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser } from 'playwright-core';
+import { main } from '../../src/report/cli';
+
+const CHROMIUM = '/usr/bin/chromium';
+const OUT = fileURLToPath(new URL('./out/', import.meta.url));
+const SAMPLE = fileURLToPath(new URL('../../examples/data/sample-transactions.csv', import.meta.url));
+const available = existsSync(CHROMIUM);
+if (!available && process.env.CI !== undefined) throw new Error(`${CHROMIUM} is missing: .ci/run installs Debian's chromium package`);
+
+describe.skipIf(!available)('HTML report in headless Chromium', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    });
+  });
+  afterAll(async () => browser?.close());
+
+  it('draws every chart with marks, logs no error and fetches nothing', async () => {
+    mkdirSync(OUT, { recursive: true });
+    const report = `${OUT}report.html`;
+    const io = { stdout: { write: () => true }, stderr: { write: () => true } };
+    expect(await main(['analyze', SAMPLE, '--out', report, '--title', 'Sample shop'], io)).toBe(0);
+
+    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    const problems: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    await page.goto(`file://${report}`);
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-chart]')].every((el) => el.getAttribute('data-rendered') === 'true'), null, { timeout: 30_000 });
+
+    const charts = await page.$$eval('[data-chart]', (els) => els.map((el) => ({
+      id: (el as HTMLElement).dataset.chart,
+      svg: el.querySelectorAll('svg').length,
+      marks: el.querySelectorAll('svg g.role-mark path, svg g.role-mark line').length,
+    })));
+    expect(charts.map((c) => c.id)).toEqual(['rfm', 'rules', 'sequences', 'clv', 'gains', 'segments']);
+    for (const c of charts) {
+      expect(c.svg, c.id).toBe(1);
+      expect(c.marks, c.id).toBeGreaterThan(3);
+    }
+    // One bar per RFM segment in the table under the chart.
+    const segments = await page.$$eval('#rfm tbody tr', (rows) => rows.length);
+    expect(await page.$$eval('#chart-rfm svg g.mark-rect.role-mark path', (bars) => bars.length)).toBe(segments);
+    expect(problems).toEqual([]);
+    expect(requests.filter((url) => !url.startsWith('file:'))).toEqual([]);
+    await page.screenshot({ path: `${OUT}report.png`, fullPage: true });
+    await page.close();
+  });
+});
