@@ -2,8 +2,10 @@
  * The crm-mining demo: loads the bundled sample log and prints what each capability finds.
  * Run: npm run demo
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { TransactionLog, associationRules, churnReport, clv, customerSummary, fitBgNbd, fitGammaGamma, recommend, rfm, rfmSummary, segmentCustomers, sequentialPatterns, sequentialRules, trainChurnModel } from '../src/index';
+import { analyze, renderReport } from '../src/report/index';
 
 const file = fileURLToPath(new URL('./data/sample-transactions.csv', import.meta.url));
 const started = performance.now();
@@ -89,3 +91,10 @@ for (const c of report.atRisk) {
   const why = c.reasons.map((x) => `${x.feature} ${x.value.toFixed(1)} (typical ${x.typical.toFixed(1)})`).join(', ');
   console.log(`${c.customer}: ${(c.probability * 100).toFixed(0)}% risk x CLV ${money(c.clv)} = ${money(c.valueAtRisk)}; ${why}`);
 }
+
+heading('HTML report (every section with charts; open it in a browser)');
+const out = fileURLToPath(new URL('./out/', import.meta.url));
+mkdirSync(out, { recursive: true });
+const page = await renderReport(analyze(log), { title: 'Customer analysis: bundled sample shop', source: 'examples/data/sample-transactions.csv' });
+writeFileSync(`${out}report.html`, page);
+console.log(`${out}report.html (${(page.length / 1e6).toFixed(1)} MB, self-contained; the CLI writes the same: npx crm-mining analyze FILE)`);

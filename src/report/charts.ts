@@ -21,7 +21,7 @@ function rfmSegments(summary: readonly RfmSegmentSummary[]): VegaLiteSpec {
     ...base('Customers and revenue by RFM segment', summary.map((s) => ({ segment: s.segment, customers: s.customers, revenueShare: s.revenueShare, recency: s.recency }))),
     mark: { type: 'bar', tooltip: true },
     encoding: {
-      y: { field: 'segment', type: 'nominal', sort: '-x', title: null },
+      y: { field: 'segment', type: 'nominal', sort: '-x', title: null, axis: { labelLimit: 240 } },
       x: { field: 'customers', type: 'quantitative', title: 'customers' },
       color: { field: 'revenueShare', type: 'quantitative', title: 'share of revenue', format: '.0%', scale: { scheme: 'blues' } },
     },
@@ -58,7 +58,7 @@ function sequences(patterns: readonly SequentialPattern[], options: { top?: numb
     ...base('Top sequential patterns', top.map((p) => ({ pattern: p.sequence.map((s) => s.join(' + ')).join(' → '), support: p.support }))),
     mark: { type: 'bar', tooltip: true },
     encoding: {
-      y: { field: 'pattern', type: 'nominal', sort: '-x', title: null },
+      y: { field: 'pattern', type: 'nominal', sort: '-x', title: null, axis: { labelLimit: 360 } },
       x: { field: 'support', type: 'quantitative', axis: { format: '.1%' }, title: 'share of customers' },
     },
   };

@@ -29,14 +29,15 @@ h2 { margin: 0 0 8px; font-size: 19px; }
 h3 { margin: 20px 0 8px; font-size: 15px; }
 p { margin: 6px 0 12px; }
 .skipped { color: #8a5a00; background: #fff7e6; border-radius: 4px; padding: 8px 12px; }
-.cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(150px, 1fr)); gap: 12px; }
+.cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(160px, 1fr)); gap: 12px; }
 .card { border: 1px solid var(--line); border-radius: 6px; padding: 10px 14px; }
-.card .value { font-size: 20px; font-weight: 600; }
+.card .value { font-size: 20px; font-weight: 600; white-space: nowrap; }
 .card .label { color: var(--muted); font-size: 13px; }
 .chart { margin: 12px 0 16px; min-height: 40px; overflow-x: auto; }
 table { border-collapse: collapse; width: 100%; font-size: 13.5px; }
 th, td { text-align: left; padding: 5px 10px; border-bottom: 1px solid var(--line); vertical-align: top; }
 th { color: var(--muted); font-weight: 600; }
+th.num { text-align: right; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 footer { color: var(--muted); font-size: 13px; text-align: center; padding-bottom: 32px; }
 `;

@@ -13,7 +13,8 @@ export type Cell = string | { num: string };
 
 /** A table with a header row; numeric cells are right-aligned. */
 export function table(headers: readonly string[], rows: ReadonlyArray<readonly Cell[]>): string {
-  const th = headers.map((h) => `<th>${esc(h)}</th>`).join('');
+  const numeric = headers.map((_, j) => rows.length > 0 && typeof rows[0]?.[j] === 'object');
+  const th = headers.map((h, j) => `<th${numeric[j] === true ? ' class="num"' : ''}>${esc(h)}</th>`).join('');
   const body = rows.map((row) => `<tr>${row.map((c) => (typeof c === 'string' ? `<td>${esc(c)}</td>` : `<td class="num">${esc(c.num)}</td>`)).join('')}</tr>`).join('\n');
   return `<table><thead><tr>${th}</tr></thead><tbody>\n${body}\n</tbody></table>`;
 }

@@ -41,10 +41,11 @@ describe.skipIf(!available)('HTML report in headless Chromium', () => {
     const requests: string[] = [];
     page.on('request', (r) => requests.push(r.url()));
     await page.goto(`file://${report}`);
-    await page.waitForFunction(() => [...document.querySelectorAll('[data-chart]')].every((el) => el.getAttribute('data-rendered') === 'true'), null, { timeout: 30_000 });
+    // A string: it runs in the page, where `document` exists.
+    await page.waitForFunction("[...document.querySelectorAll('[data-chart]')].every((el) => el.getAttribute('data-rendered') === 'true')", null, { timeout: 30_000 });
 
     const charts = await page.$$eval('[data-chart]', (els) => els.map((el) => ({
-      id: (el as HTMLElement).dataset.chart,
+      id: el.getAttribute('data-chart'),
       svg: el.querySelectorAll('svg').length,
       marks: el.querySelectorAll('svg g.role-mark path, svg g.role-mark line').length,
     })));

@@ -2,7 +2,9 @@
 import { createRequire } from 'node:module';
 import { execFileSync } from 'node:child_process';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const esm = await import('../../dist/index.js');
 const cjs = createRequire(import.meta.url)('../../dist/index.cjs');
@@ -15,6 +17,16 @@ for (const mod of [esm, cjs, core]) {
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
 const version = execFileSync(process.execPath, ['dist/cli.js', '--version'], { encoding: 'utf8' }).trim();
 assert.equal(version, pkg.version);
+// The CLI writes the self-contained report; the report module works from both builds.
+const dir = mkdtempSync(join(tmpdir(), 'crm-smoke-'));
+const printed = execFileSync(process.execPath, ['dist/cli.js', 'analyze', 'examples/data/sample-transactions.csv', '--out', join(dir, 'r.html'), '-q'], { encoding: 'utf8' }).trim();
+assert.equal(printed, join(dir, 'r.html'));
+assert.match(readFileSync(printed, 'utf8'), /<section id="churn">[\s\S]*vega\.View/);
+for (const report of [await import('../../dist/report/index.js'), createRequire(import.meta.url)('../../dist/report/index.cjs')]) {
+  const log = esm.TransactionLog.fromCSV('examples/data/sample-transactions.csv', { customer: 'customer', time: 'time', item: 'item', amount: 'amount' });
+  assert.match(await report.renderReport(report.analyze(log, { churn: false, sequences: false })), /<section id="rules">/);
+}
+rmSync(dir, { recursive: true, force: true });
 // Every capability has its own subpath export.
 const req = createRequire(import.meta.url);
 for (const [sub, name] of [['association', 'frequentItemsets'], ['sequence', 'sequentialPatterns'], ['rfm', 'rfm'], ['clv', 'fitBgNbd'], ['classify', 'rocAuc'], ['cluster', 'kmeans'], ['churn', 'trainChurnModel'], ['report', 'charts']]) {
@@ -29,4 +41,4 @@ for (const mod of [esm, cjs]) {
   const sync = net.fit(X, y);
   assert.deepEqual((await net.fitAsync(X, y)).toJSON(), sync.toJSON());
 }
-console.log('package smoke test: 6 passed, 0 failed');
+console.log('package smoke test: 7 passed, 0 failed');
