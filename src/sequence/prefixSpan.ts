@@ -3,6 +3,7 @@ import { throwIfAborted } from '../core/run';
 import type { IdPattern, PatternCollector } from './collector';
 import { itemSupports, type EncodedSequences } from './encode';
 import type { ResolvedSequenceOptions } from './options';
+import { minePrefixSpanFirstEnd } from './prefixSpanFirstEnd';
 
 /**
  * A pseudo-projected database, flat: projected sequence k is `seqs[k]`, and the itemset
@@ -12,13 +13,18 @@ interface Projected { seqs: Int32Array; offsets: Int32Array; ends: Int32Array }
 
 /**
  * PrefixSpan (Pei et al. 2001) with pseudo-projection: a projected database holds, per
- * sequence, the positions where the current prefix can end, never a copy of the data. Keeping
- * every end position (not only the first) makes the gap constraints exact: an
+ * sequence, the positions where the current prefix can end, never a copy of the data. With a
+ * maxGap, keeping every end position (not only the first) makes the gap constraints exact: an
  * itemset-extension must hold at an end position, a sequence-extension at a position within
  * [minGap, maxGap] of one. One counting scan per node finds the frequent extensions; one
- * delivery scan builds all child projections at once, in flat typed arrays.
+ * delivery scan builds all child projections at once, in flat typed arrays. Without a maxGap
+ * the first end per sequence suffices (minePrefixSpanFirstEnd).
  */
 export function minePrefixSpan(data: EncodedSequences, o: ResolvedSequenceOptions, out: PatternCollector): void {
+  if (o.maxGap === Infinity) {
+    minePrefixSpanFirstEnd(data, o, out);
+    return;
+  }
   const nItems = data.itemNames.length;
   const m = new Miner(data, o, out, nItems);
   // Root: every item's positions, one delivery pass over the data.
@@ -76,8 +82,6 @@ class Miner {
   private readonly iIndex: Int32Array;
   private readonly sIndex: Int32Array;
   private stamp = 0;
-  /** Per sequence, its distinct items by last position, latest first (CSR). */
-  private readonly last: { lastStart: Int32Array; lastItem: Int32Array; lastPos: Int32Array };
 
   constructor(private readonly data: EncodedSequences, private readonly o: ResolvedSequenceOptions, private readonly out: PatternCollector, nItems: number) {
     this.iCount = new Int32Array(nItems);
@@ -86,7 +90,6 @@ class Miner {
     this.sStamp = new Int32Array(nItems);
     this.iIndex = new Int32Array(nItems).fill(-1);
     this.sIndex = new Int32Array(nItems).fill(-1);
-    this.last = lastOccurrences(data, nItems);
   }
 
   grow(prefix: IdPattern, length: number, db: Projected): void {
@@ -117,18 +120,6 @@ class Miner {
         }
       }
       const seq = seqs[k] as number;
-      if (maxGap === Infinity) {
-        // Unbounded gap: v extends here iff its last position is at or after the first end +
-        // minGap; the sequence's distinct items sorted by last position give them directly.
-        const threshold = (ends[from] as number) + minGap;
-        const { lastStart, lastItem: li, lastPos } = this.last;
-        for (let x = lastStart[seq] as number, e = lastStart[seq + 1] as number; x < e && (lastPos[x] as number) >= threshold; x++) {
-          const v = li[x] as number;
-          if (sCount[v] === 0) sItems.push(v);
-          sCount[v] = (sCount[v] as number) + 1;
-        }
-        continue;
-      }
       const stop = seqStart[seq + 1] as number;
       let q = (ends[from] as number) + minGap;
       for (let x = from; x < to && q < stop; x++) {
@@ -193,26 +184,4 @@ class Miner {
     });
     sFrequent.forEach((v, b) => this.grow([...prefix, [v]], length + 1, (sBuckets[b] as Bucket).finish()));
   }
-}
-
-/** For each sequence, its distinct items with their last itemset position, latest first. */
-function lastOccurrences(data: EncodedSequences, nItems: number): { lastStart: Int32Array; lastItem: Int32Array; lastPos: Int32Array } {
-  const seen = new Int32Array(nItems).fill(-1);
-  const lastStart = new Int32Array(data.n + 1);
-  const lastItem: number[] = [];
-  const lastPos: number[] = [];
-  for (let s = 0; s < data.n; s++) {
-    // Walking positions backwards meets each item first at its last position, latest first.
-    for (let e = (data.seqStart[s + 1] as number) - 1; e >= (data.seqStart[s] as number); e--) {
-      for (let i = data.setStart[e] as number; i < (data.setStart[e + 1] as number); i++) {
-        const v = data.items[i] as number;
-        if (seen[v] === s) continue;
-        seen[v] = s;
-        lastItem.push(v);
-        lastPos.push(e);
-      }
-    }
-    lastStart[s + 1] = lastItem.length;
-  }
-  return { lastStart, lastItem: Int32Array.from(lastItem), lastPos: Int32Array.from(lastPos) };
 }
