@@ -84,6 +84,8 @@ describe('crm-mining CLI: results equal the library', () => {
     const risk = JSON.parse(churn.out) as Array<{ valueAtRisk: number; reasons: string }>;
     expect(risk).toHaveLength(5);
     expect(risk.map((r) => r.valueAtRisk)).toEqual([...risk.map((r) => r.valueAtRisk)].sort((a, b) => b - a));
+    // CSV and JSON list every customer unless --limit says otherwise.
+    expect(parseCsv((await run('churn', FILE, '--horizon-days', '60', '--format', 'csv', '-q')).out)).toHaveLength(log.customerCount);
     expect(churn.err).toMatch(/out-of-time check \(trained \d{4}-\d\d-\d\d, scored \d{4}-\d\d-\d\d\): AUC 0\.\d{3}/);
   });
 

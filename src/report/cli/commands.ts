@@ -157,7 +157,7 @@ export function clvCommand(log: TransactionLog, { values, format, limit }: Comma
 }
 
 export function churnCommand(log: TransactionLog, { values, format, limit }: CommandContext): CommandResult {
-  const found = predictChurn(log, asOfFlag(log, values), { horizonDays: numberFlag(values, 'horizon-days', 90, { min: 1, integer: true }), model: churnModelFlag(values), top: limit });
+  const found = predictChurn(log, asOfFlag(log, values), { horizonDays: numberFlag(values, 'horizon-days', 90, { min: 1, integer: true }), model: churnModelFlag(values), top: Math.min(limit, log.customerCount) });
   const r = found.report;
   const day = (d: Date) => d.toISOString().slice(0, 10);
   const notes = [`${found.model} model trained at ${day(found.trainedAt)}; ${(r.predictedChurnRate * 100).toFixed(1)}% of ${r.customers} customers expected to buy nothing within ${found.horizonDays} days after ${day(r.asOf)}; revenue at risk ${r.revenueAtRisk.toFixed(2)}`];
