@@ -148,6 +148,13 @@ describe('crm-mining CLI: errors and exit codes', () => {
     expect(await run('summary', us, '--date-format', 'dmy')).toMatchObject({ code: 3 });
   });
 
+  it('guesses from the header cells exactly as the loader reads them (quoted, spaces kept)', async () => {
+    const padded = write('padded.csv', '" Customer ID ",Order Date,"SKU, code"\nc1,2024-01-01,tea\nc2,2024-01-02,milk\n');
+    const r = await run('summary', padded, '--json');
+    expect(r.err).toMatch(/customer= Customer ID , time=Order Date, item=SKU, code/);
+    expect(JSON.parse(r.out)).toMatchObject({ customers: 2, items: 2 });
+  });
+
   it('4 when a result would pass its limit', async () => {
     expect(await run('rules', FILE, '--min-support', '0.001', '--max-patterns', '10')).toMatchObject({ code: EXIT.limit, err: expect.stringMatching(/more than 10 itemsets.*raise minSupport/) });
   });

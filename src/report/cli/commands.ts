@@ -8,6 +8,7 @@ import { rfm, rfmSummary, type RfmRow, type RfmSegmentSummary } from '../../rfm/
 import type { ChurnModelKind } from '../../churn/index';
 import { predictChurn, valueCustomers } from '../analyze';
 import { searchSupport } from '../supportSearch';
+import { day } from '../htmlParts';
 import { formatRows, type Column, type OutputFormat } from './output';
 
 type Values = Record<string, string | boolean | undefined>;
@@ -159,7 +160,6 @@ export function clvCommand(log: TransactionLog, { values, format, limit }: Comma
 export function churnCommand(log: TransactionLog, { values, format, limit }: CommandContext): CommandResult {
   const found = predictChurn(log, asOfFlag(log, values), { horizonDays: numberFlag(values, 'horizon-days', 90, { min: 1, integer: true }), model: churnModelFlag(values), top: Math.min(limit, log.customerCount) });
   const r = found.report;
-  const day = (d: Date) => d.toISOString().slice(0, 10);
   const notes = [`${found.model} model trained at ${day(found.trainedAt)}; ${(r.predictedChurnRate * 100).toFixed(1)}% of ${r.customers} customers expected to buy nothing within ${found.horizonDays} days after ${day(r.asOf)}; revenue at risk ${r.revenueAtRisk.toFixed(2)}`];
   const c = found.check;
   notes.push(c === null ? 'no out-of-time check: the log needs two horizons of history' : `out-of-time check (trained ${day(c.trainedAt)}, scored ${day(c.checkedAt)}): AUC ${c.auc.toFixed(3)}, lift in the riskiest 10% ${c.liftAt10.toFixed(2)}`);
@@ -176,7 +176,6 @@ const round = (x: number) => String(Math.round(x * 100) / 100);
 export function summaryCommand(log: TransactionLog, { format }: CommandContext): CommandResult {
   const s = log.summary();
   if (format === 'json') return { text: `${JSON.stringify(s, null, 2)}\n`, notes: [] };
-  const day = (d: Date) => d.toISOString().slice(0, 10);
   const lines = [
     `${s.rows} line items, ${s.baskets} baskets, ${s.customers} customers, ${s.items} items`,
     `from ${day(s.from)} to ${day(s.to)}${s.amount === null ? '' : `, total amount ${s.amount.toFixed(2)}`}`,

@@ -2,6 +2,7 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { DataError, OptionError, isCrmMiningError } from '../../core/errors';
 import { TransactionLog } from '../../core/TransactionLog';
 import type { CsvMapping } from '../../core/csv';
+import { CsvScanner, stringSink } from '../../core/csvScanner';
 import type { Progress } from '../../core/run';
 import { GUESSED_FIELDS, guessColumns } from '../guessColumns';
 import { dateParser, type DateFormat } from './dates';
@@ -29,26 +30,24 @@ export function readHeader(file: string, delimiter?: string): { header: string[]
   const text = new TextDecoder().decode(buffer.subarray(0, length)).replace(/^\uFEFF/, '');
   const line = text.split(/\r?\n/, 1)[0] ?? '';
   if (line.trim() === '') throw new DataError(`'${file}' is empty or starts with a blank line: expected a header line naming the columns`, { line: 1 });
-  const chosen = delimiter ?? DELIMITERS.map((d) => ({ d, n: splitLine(line, d).length })).sort((a, b) => b.n - a.n)[0]?.d ?? ',';
+  const chosen = delimiter ?? DELIMITERS.map((d) => ({ d, n: cellCount(line, d) })).sort((a, b) => b.n - a.n)[0]?.d ?? ',';
   return { header: splitLine(line, chosen), delimiter: chosen };
 }
 
-function splitLine(line: string, delimiter: string): string[] {
-  const cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i] as string;
-    if (quoted) {
-      if (c === '"' && line[i + 1] === '"') { cell += '"'; i++; }
-      else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === delimiter) { cells.push(cell); cell = ''; }
-    else cell += c;
+/** Cells of the header under a candidate delimiter; 0 when the line is not valid CSV with it. */
+function cellCount(line: string, delimiter: string): number {
+  try {
+    return splitLine(line, delimiter).length;
+  } catch {
+    return 0;
   }
-  cells.push(cell);
-  return cells.map((x) => x.trim());
+}
+
+/** The header's cells exactly as the loader will see them (the same CSV scanner: quotes, no trimming). */
+function splitLine(line: string, delimiter: string): string[] {
+  let cells: string[] = [];
+  new CsvScanner({ delimiter, quote: '"' }, stringSink((record) => { cells = record; })).push(line, true);
+  return cells;
 }
 
 /**
