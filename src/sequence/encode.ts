@@ -1,5 +1,6 @@
 import { compareStrings } from '../core/columns';
 import { DataError, show } from '../core/errors';
+import { Growable } from '../core/growable';
 import { TransactionLog } from '../core/TransactionLog';
 
 /** Anything the sequence functions accept: per-customer lists of itemsets, or a log. */
@@ -29,32 +30,57 @@ export function encodeSequences(input: SequencesInput): EncodedSequences {
     return { n: input.customerCount, seqStart, setStart: c.basketItemOffsets, items: c.basketItems, itemNames: c.itemNames };
   }
   if (!Array.isArray(input)) throw new DataError(`expected sequences (arrays of itemsets) or a TransactionLog, got ${show(input)}`);
-  const names = new Set<string>();
-  input.forEach((seq, s) => {
+  // One pass: items get ids in order of appearance, renumbered in name order at the end.
+  const firstSeen = new Map<string, number>();
+  const seqStart = new Growable(Int32Array, input.length + 1);
+  const setStart = new Growable(Int32Array, 1024);
+  const items = new Growable(Int32Array, 1024);
+  seqStart.push(0);
+  setStart.push(0);
+  input.forEach((seq: unknown, s) => {
     if (!Array.isArray(seq)) throw new DataError('expected a sequence (an array of itemsets)', { row: s + 1, field: 'sequence', value: seq });
     for (const set of seq as unknown[]) {
       if (!Array.isArray(set)) throw new DataError('expected an itemset (an array of item names)', { row: s + 1, field: 'itemset', value: set });
+      if (set.length === 0) continue;
       for (const item of set as unknown[]) {
         if (typeof item !== 'string' || item === '') throw new DataError('expected an item name (a non-empty string)', { row: s + 1, field: 'item', value: item });
-        names.add(item);
+        let id = firstSeen.get(item);
+        if (id === undefined) {
+          id = firstSeen.size;
+          firstSeen.set(item, id);
+        }
+        items.push(id);
       }
-    }
-  });
-  const itemNames = [...names].sort(compareStrings);
-  const id = new Map(itemNames.map((name, i) => [name, i]));
-  const seqStart: number[] = [0];
-  const setStart: number[] = [0];
-  const items: number[] = [];
-  for (const seq of input as readonly (readonly (readonly string[])[])[]) {
-    for (const set of seq) {
-      const ids = [...new Set(set.map((name) => id.get(name) as number))].sort((a, b) => a - b);
-      if (ids.length === 0) continue;
-      items.push(...ids);
       setStart.push(items.length);
     }
     seqStart.push(setStart.length - 1);
+  });
+  const itemNames = [...firstSeen.keys()].sort(compareStrings);
+  const rank = new Int32Array(itemNames.length);
+  itemNames.forEach((name, i) => { rank[firstSeen.get(name) as number] = i; });
+  const ids = items.toArray();
+  for (let i = 0; i < ids.length; i++) ids[i] = rank[ids[i] as number] as number;
+  const starts = setStart.toArray();
+  const { setStart: sets, items: sorted } = sortItemsets(starts, ids);
+  return { n: input.length, seqStart: seqStart.toArray(), setStart: sets, items: sorted, itemNames };
+}
+
+/** Sorts each itemset's ids ascending and drops duplicates inside an itemset (itemsets stay non-empty). */
+function sortItemsets(setStart: Int32Array, items: Int32Array): { setStart: Int32Array; items: Int32Array } {
+  const outStart = new Int32Array(setStart.length);
+  const out = new Int32Array(items.length);
+  let w = 0;
+  for (let e = 0; e + 1 < setStart.length; e++) {
+    const from = setStart[e] as number;
+    const to = setStart[e + 1] as number;
+    if (to - from === 1) out[w++] = items[from] as number;
+    else {
+      const set = items.subarray(from, to).sort();
+      for (let i = 0; i < set.length; i++) if (i === 0 || set[i] !== set[i - 1]) out[w++] = set[i] as number;
+    }
+    outStart[e + 1] = w;
   }
-  return { n: input.length, seqStart: Int32Array.from(seqStart), setStart: Int32Array.from(setStart), items: Int32Array.from(items), itemNames };
+  return { setStart: outStart, items: w === items.length ? out : out.slice(0, w) };
 }
 
 /** True when itemset e contains the item (binary search in its sorted ids). */

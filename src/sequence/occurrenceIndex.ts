@@ -1,36 +1,38 @@
 import type { EncodedSequences } from './encode';
+import type { SuffixLists } from './suffixLists';
 
 /**
- * Per sequence, its item occurrences grouped by item (runs of ascending positions), and its
- * distinct items ordered by their last position, latest first, each pointing at its run.
+ * Per sequence, its item occurrences grouped by item (runs of ascending positions), and the
+ * suffix lists of the whole database: its distinct items ordered by last position, latest first.
  */
 export interface OccurrenceIndex {
   occStart: Int32Array;
   occItem: Int32Array;
   occPos: Int32Array;
-  lastStart: Int32Array;
-  lastItem: Int32Array;
-  lastPos: Int32Array;
-  lastRun: Int32Array;
-  /** Index of the run's last occurrence (the one at lastPos). */
-  lastRunEnd: Int32Array;
+  /** Every sequence (local = global), every kept item. */
+  lists: SuffixLists;
   /** 1 when the sequence has an itemset of two or more items (else no itemset-extension exists there). */
   multi: Uint8Array;
+  /** Whether any sequence has such an itemset. */
+  anyMulti: boolean;
 }
 
-/** Builds the occurrence runs and the last-position order, one sort per sequence. */
+/** Builds the occurrence runs and the suffix lists, one sort per sequence; items failing `keep` are left out. */
 export function buildIndex(data: EncodedSequences, keep: (item: number) => boolean): OccurrenceIndex {
   const { seqStart, setStart, items } = data;
+  const nItems = data.itemNames.length;
   const total = setStart[seqStart[data.n] as number] as number;
   const occStart = new Int32Array(data.n + 1);
   const occItem = new Int32Array(total);
   const occPos = new Int32Array(total);
   const multi = new Uint8Array(data.n);
-  const lastStart = new Int32Array(data.n + 1);
-  const lastItem: number[] = [];
-  const lastPos: number[] = [];
-  const lastRun: number[] = [];
-  const lastRunEnd: number[] = [];
+  const start = new Int32Array(data.n + 1);
+  const entries = new Int32Array(4 * total);
+  // Per item, within the current sequence: its run in the occurrence arrays, and whether it is listed yet.
+  const runStart = new Int32Array(nItems);
+  const runEnd = new Int32Array(nItems);
+  const listedIn = new Int32Array(nItems).fill(-1);
+  let written = 0;
   let keys = new Float64Array(64);
   const SHIFT = 2 ** 26;
   for (let s = 0; s < data.n; s++) {
@@ -45,26 +47,31 @@ export function buildIndex(data: EncodedSequences, keep: (item: number) => boole
       for (let i = setStart[p] as number; i < (setStart[p + 1] as number); i++) if (keep(items[i] as number)) keys[count++] = (items[i] as number) * SHIFT + (p - p0);
     }
     const sorted = keys.subarray(0, count).sort();
-    // Runs of one item: [item, last position, index of the run's first and last occurrence].
-    const runs: Array<[number, number, number, number]> = [];
-    let runStart = base;
     for (let j = 0; j < count; j++) {
       const key = sorted[j] as number;
       const v = Math.floor(key / SHIFT);
       occItem[base + j] = v;
       occPos[base + j] = p0 + (key - v * SHIFT);
-      if (j > 0 && occItem[base + j - 1] !== v) runStart = base + j;
-      if (j + 1 === count || Math.floor((sorted[j + 1] as number) / SHIFT) !== v) runs.push([v, occPos[base + j] as number, runStart, base + j]);
+      if (j === 0 || occItem[base + j - 1] !== v) runStart[v] = base + j;
+      runEnd[v] = base + j;
     }
-    runs.sort((a, b) => b[1] - a[1]);
-    for (const [v, pos, start, end] of runs) {
-      lastItem.push(v);
-      lastPos.push(pos);
-      lastRun.push(start);
-      lastRunEnd.push(end);
+    // Walking the sequence backwards meets each item first at its last position.
+    for (let p = p1 - 1; p >= p0; p--) {
+      for (let i = setStart[p] as number; i < (setStart[p + 1] as number); i++) {
+        const v = items[i] as number;
+        if (listedIn[v] === s || !keep(v)) continue;
+        listedIn[v] = s;
+        const w = 4 * written++;
+        entries[w] = v;
+        entries[w + 1] = p;
+        entries[w + 2] = runStart[v] as number;
+        entries[w + 3] = runEnd[v] as number;
+      }
     }
     occStart[s + 1] = base + count;
-    lastStart[s + 1] = lastItem.length;
+    start[s + 1] = written;
   }
-  return { occStart, occItem, occPos, lastStart, lastItem: Int32Array.from(lastItem), lastPos: Int32Array.from(lastPos), lastRun: Int32Array.from(lastRun), lastRunEnd: Int32Array.from(lastRunEnd), multi };
+  const seqOf = new Int32Array(data.n);
+  for (let s = 0; s < data.n; s++) seqOf[s] = s;
+  return { occStart, occItem, occPos, lists: { seqOf, start, entries: entries.slice(0, 4 * written) }, multi, anyMulti: multi.includes(1) };
 }

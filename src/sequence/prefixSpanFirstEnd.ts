@@ -3,19 +3,26 @@ import type { IdPattern, PatternCollector } from './collector';
 import { itemSupports, type EncodedSequences } from './encode';
 import { buildIndex, type OccurrenceIndex } from './occurrenceIndex';
 import type { ResolvedSequenceOptions } from './options';
+import { ITEM, LAST, LevelBuffers, RUN_END, RUN_START, type SuffixLists } from './suffixLists';
 
-/** Projection with one number per sequence: where the prefix first ends there. */
-interface Projected { seqs: Int32Array; first: Int32Array }
+/**
+ * Projection with one number per sequence, at k = from .. to - 1: where the prefix first ends
+ * there (`first[k]`), and the sequence's index in the suffix lists (`loc[k]`).
+ */
+interface Projected { loc: Int32Array; first: Int32Array; from: number; to: number }
 
 /**
  * PrefixSpan when there is no maxGap. Then a prefix's valid end positions in a sequence are
  * exactly the positions from its earliest end on that hold its last itemset (any later end is
  * still at least minGap after the earlier itemsets' earliest match), so a projection needs one
  * number per sequence, and:
- * - sequence-extensions by v: v occurs at or after first + minGap (read off the items sorted by
- *   last position), the child's first end is v's first such occurrence (binary search in v's run);
+ * - sequence-extensions by v: v occurs at or after first + minGap (read off the suffix lists,
+ *   latest last position first); the child's first end is v's first such occurrence (binary
+ *   search in v's run of positions);
  * - itemset-extensions by v: v sits with the last itemset at one of those positions.
- * Same results as the general PrefixSpan; the gap-bounded case needs every end and uses it.
+ * A child's sequence-extensions are among its parent's frequent ones (if ⟨Q, w⟩ is frequent, so
+ * is ⟨P, w⟩ for Q's parent P), so each node hands its children suffix lists cut down to those
+ * items, as SPAM prunes candidates. Same results as the general PrefixSpan.
  */
 export function minePrefixSpanFirstEnd(data: EncodedSequences, o: ResolvedSequenceOptions, out: PatternCollector): void {
   const nItems = data.itemNames.length;
@@ -26,7 +33,7 @@ export function minePrefixSpanFirstEnd(data: EncodedSequences, o: ResolvedSequen
   const { occStart, occItem, occPos } = index;
   const frequent: number[] = [];
   for (let v = 0; v < nItems; v++) if ((support[v] as number) >= o.minCount) frequent.push(v);
-  const children = frequent.map((v) => child(support[v] as number));
+  const roots = frequent.map((v) => { const n = support[v] as number; return { loc: new Int32Array(n), first: new Int32Array(n), from: 0, to: n }; });
   const slot = new Int32Array(nItems).fill(-1);
   frequent.forEach((v, b) => { slot[v] = b; });
   const fill = new Int32Array(frequent.length);
@@ -35,17 +42,17 @@ export function minePrefixSpanFirstEnd(data: EncodedSequences, o: ResolvedSequen
       const v = occItem[x] as number;
       const b = slot[v] as number;
       if (b < 0 || (x > (occStart[s] as number) && occItem[x - 1] === v)) continue;
-      const child = children[b] as Projected;
+      const root = roots[b] as Projected;
       const at = fill[b] as number;
-      child.seqs[at] = s;
-      child.first[at] = occPos[x] as number;
+      root.loc[at] = s;
+      root.first[at] = occPos[x] as number;
       fill[b] = at + 1;
     }
   }
   frequent.forEach((v, b) => {
     throwIfAborted(o.signal);
     o.onProgress?.({ phase: 'mine', done: b + 1, total: frequent.length });
-    miner.grow([[v]], 1, children[b] as Projected);
+    miner.grow([[v]], 1, roots[b] as Projected, index.lists, frequent);
   });
 }
 
@@ -55,6 +62,9 @@ class FirstEndMiner {
   private readonly stampOf: Int32Array;
   private readonly iSlot: Int32Array;
   private readonly sSlot: Int32Array;
+  /** Next free slot of each child being delivered. */
+  private readonly fill: Int32Array;
+  private readonly buffers = new LevelBuffers();
   private stamp = 0;
 
   constructor(private readonly data: EncodedSequences, private readonly ix: OccurrenceIndex, private readonly o: ResolvedSequenceOptions, private readonly out: PatternCollector, nItems: number) {
@@ -63,91 +73,135 @@ class FirstEndMiner {
     this.stampOf = new Int32Array(nItems);
     this.iSlot = new Int32Array(nItems).fill(-1);
     this.sSlot = new Int32Array(nItems).fill(-1);
+    this.fill = new Int32Array(2 * nItems);
   }
 
-  grow(prefix: IdPattern, length: number, db: Projected): void {
-    this.out.add(prefix, db.seqs.length);
+  /**
+   * Records the prefix and mines below it. `lists` hold the sequence-extension candidates
+   * `candidates` (ascending) of each sequence in `db`.
+   */
+  grow(prefix: IdPattern, length: number, db: Projected, lists: SuffixLists, candidates: readonly number[]): void {
+    const n = db.to - db.from;
+    this.out.add(prefix, n);
     if (length >= this.o.maxLength) return;
     const lastSet = prefix[prefix.length - 1] as number[];
     const { minCount } = this.o;
     const { iCount, sCount, iSlot, sSlot } = this;
     // Scan 1: count the extensions, once per sequence.
-    const iItems = this.countItemsetExtensions(db, lastSet);
-    const sItems = this.countSequenceExtensions(db);
+    const iItems = this.ix.anyMulti ? this.countItemsetExtensions(db, lists.seqOf, lastSet) : [];
+    const scanned = candidates.length > 0 ? this.countSequenceExtensions(db, lists) : 0;
     const iFrequent = iItems.filter((v) => (iCount[v] as number) >= minCount).sort((a, b) => a - b);
-    const sFrequent = sItems.filter((v) => (sCount[v] as number) >= minCount).sort((a, b) => a - b);
-    const iChildren = iFrequent.map((v, b) => { iSlot[v] = b; return child(iCount[v] as number); });
-    const sChildren = sFrequent.map((v, b) => { sSlot[v] = b; return child(sCount[v] as number); });
+    const sFrequent = candidates.filter((v) => (sCount[v] as number) >= minCount);
+    // The children's projections, side by side in this depth's buffers (child b's next slot: fill[b]).
+    let size = 0;
+    for (const v of iFrequent) size += iCount[v] as number;
+    for (const v of sFrequent) size += sCount[v] as number;
+    const room = this.buffers.projections(length + 1, size);
+    const { fill } = this;
+    const children: Projected[] = [];
+    const place = (count: number): void => {
+      const from = children.length === 0 ? 0 : (children[children.length - 1] as Projected).to;
+      fill[children.length] = from;
+      children.push({ loc: room.loc, first: room.first, from, to: from + count });
+    };
+    iFrequent.forEach((v) => { iSlot[v] = children.length; place(iCount[v] as number); });
+    sFrequent.forEach((v) => { sSlot[v] = children.length; place(sCount[v] as number); });
     for (const v of iItems) iCount[v] = 0;
-    for (const v of sItems) sCount[v] = 0;
-    // Scan 2: each child's first end in every sequence that supports it.
-    if (iChildren.length > 0) this.deliverItemsetExtensions(db, lastSet, iChildren);
-    if (sChildren.length > 0) this.deliverSequenceExtensions(db, sChildren);
+    for (const v of candidates) sCount[v] = 0;
+    // Scan 2: each child's first end in every sequence that supports it; the grandchildren's candidates.
+    const deeper = length + 1 < this.o.maxLength && size > 0;
+    const next = this.buffers.suffixLists(length, deeper ? n : 0, deeper ? scanned : 0);
+    if (sFrequent.length > 0) this.deliverSequenceExtensions(db, lists, room, deeper ? next : null);
+    else if (deeper) noCandidates(db, lists, next);
+    if (iFrequent.length > 0) this.deliverItemsetExtensions(db, lists.seqOf, lastSet, room);
     for (const v of iFrequent) iSlot[v] = -1;
     for (const v of sFrequent) sSlot[v] = -1;
     iFrequent.forEach((v, b) => {
       const extended = prefix.slice(0, -1);
       extended.push([...lastSet, v]);
-      this.grow(extended, length + 1, iChildren[b] as Projected);
+      this.grow(extended, length + 1, children[b] as Projected, next, sFrequent);
     });
-    sFrequent.forEach((v, b) => this.grow([...prefix, [v]], length + 1, sChildren[b] as Projected));
+    sFrequent.forEach((v, j) => this.grow([...prefix, [v]], length + 1, children[iFrequent.length + j] as Projected, next, sFrequent));
   }
 
-  /** Items v with ⟨P, v⟩ in a sequence: last position at or after first + minGap. Counts in sCount. */
-  private countSequenceExtensions(db: Projected): number[] {
-    const { lastStart, lastItem, lastPos } = this.ix;
+  /** Counts, in sCount, the sequences where each candidate occurs at or after first + minGap; returns the entries read. */
+  private countSequenceExtensions(db: Projected, lists: SuffixLists): number {
     const { sCount } = this;
     const { minGap } = this.o;
-    const { seqs, first } = db;
-    const found: number[] = [];
-    for (let k = 0; k < seqs.length; k++) {
-      const seq = seqs[k] as number;
+    const { loc, first } = db;
+    const { start, entries } = lists;
+    let scanned = 0;
+    for (let k = db.from; k < db.to; k++) {
+      const l = loc[k] as number;
       const threshold = (first[k] as number) + minGap;
-      for (let x = lastStart[seq] as number, e = lastStart[seq + 1] as number; x < e && (lastPos[x] as number) >= threshold; x++) {
-        const v = lastItem[x] as number;
-        const c = sCount[v] as number;
-        if (c === 0) found.push(v);
-        sCount[v] = c + 1;
+      const from = start[l] as number;
+      let x = from;
+      for (const e = start[l + 1] as number; x < e && (entries[4 * x + LAST] as number) >= threshold; x++) {
+        const v = entries[4 * x + ITEM] as number;
+        sCount[v] = (sCount[v] as number) + 1;
       }
+      scanned += x - from;
     }
-    return found;
+    return scanned;
   }
 
-  /** Delivers each frequent sequence-extension's first occurrence at or after first + minGap. */
-  private deliverSequenceExtensions(db: Projected, children: Child[]): void {
-    const { lastStart, lastItem, lastPos, lastRun, lastRunEnd, occPos } = this.ix;
-    const { sSlot } = this;
+  /**
+   * Delivers each frequent sequence-extension's first occurrence at or after first + minGap, and
+   * (into `next`, when given) each sequence's entries of frequent extensions: the children's local
+   * sequence k is db's (from + k).
+   */
+  private deliverSequenceExtensions(db: Projected, lists: SuffixLists, room: Room, next: SuffixLists | null): void {
+    const { occPos } = this.ix;
+    const { sSlot, fill } = this;
     const { minGap } = this.o;
-    const { seqs, first } = db;
-    for (let k = 0; k < seqs.length; k++) {
-      const seq = seqs[k] as number;
+    const { loc, first } = db;
+    const { start, entries, seqOf } = lists;
+    let written = 0;
+    for (let k = db.from; k < db.to; k++) {
+      const l = loc[k] as number;
       const threshold = (first[k] as number) + minGap;
-      for (let x = lastStart[seq] as number, e = lastStart[seq + 1] as number; x < e && (lastPos[x] as number) >= threshold; x++) {
-        const b = sSlot[lastItem[x] as number] as number;
+      for (let x = start[l] as number, e = start[l + 1] as number; x < e && (entries[4 * x + LAST] as number) >= threshold; x++) {
+        const b = sSlot[entries[4 * x + ITEM] as number] as number;
         if (b < 0) continue;
-        // Binary search in the item's run of positions (it ends at lastPos).
-        let lo = lastRun[x] as number;
-        let hi = lastRunEnd[x] as number;
-        while (lo < hi) {
-          const mid = (lo + hi) >> 1;
-          if ((occPos[mid] as number) < threshold) lo = mid + 1;
-          else hi = mid;
+        // The first occurrence at or after the threshold: binary search in the item's run of
+        // positions (it ends at the last position; the run starts at the parent's first end).
+        let lo = entries[4 * x + RUN_START] as number;
+        if ((occPos[lo] as number) < threshold) {
+          let hi = entries[4 * x + RUN_END] as number;
+          while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            if ((occPos[mid] as number) < threshold) lo = mid + 1;
+            else hi = mid;
+          }
         }
-        const c = children[b] as Child;
-        c.seqs[c.n] = seq;
-        c.first[c.n++] = occPos[lo] as number;
+        const w = fill[b] as number;
+        fill[b] = w + 1;
+        room.loc[w] = k - db.from;
+        room.first[w] = occPos[lo] as number;
+        if (next !== null) {
+          const to = next.entries;
+          const w = 4 * written++;
+          to[w] = entries[4 * x] as number;
+          to[w + 1] = entries[4 * x + 1] as number;
+          to[w + 2] = lo;
+          to[w + 3] = entries[4 * x + 3] as number;
+        }
+      }
+      if (next !== null) {
+        next.seqOf[k - db.from] = seqOf[l] as number;
+        next.start[k - db.from + 1] = written;
       }
     }
   }
 
   /** Items v > the last item, in the same itemset as the last itemset at one of its ends. Counts in iCount. */
-  private countItemsetExtensions(db: Projected, lastSet: readonly number[]): number[] {
+  private countItemsetExtensions(db: Projected, seqOf: Int32Array, lastSet: readonly number[]): number[] {
     const found: number[] = [];
     const { items } = this.data;
     const { iCount, stampOf } = this;
-    const { seqs, first } = db;
-    for (let k = 0; k < seqs.length; k++) {
-      const seq = seqs[k] as number;
+    const { loc, first } = db;
+    for (let k = db.from; k < db.to; k++) {
+      const seq = seqOf[loc[k] as number] as number;
       if (this.ix.multi[seq] !== 1) continue;
       const st = ++this.stamp;
       for (let x = this.endsFrom(seq, first[k] as number, lastSet); x >= 0; x = this.nextEnd(seq, x, lastSet)) {
@@ -163,14 +217,14 @@ class FirstEndMiner {
     return found;
   }
 
-  /** Delivers each frequent itemset-extension's first end. */
-  private deliverItemsetExtensions(db: Projected, lastSet: readonly number[], children: Child[]): void {
+  /** Delivers each frequent itemset-extension's first end (the children's local sequence k is db's from + k). */
+  private deliverItemsetExtensions(db: Projected, seqOf: Int32Array, lastSet: readonly number[], room: Room): void {
     const { items } = this.data;
-    const { iSlot, stampOf } = this;
+    const { iSlot, stampOf, fill } = this;
     const { occPos } = this.ix;
-    const { seqs, first } = db;
-    for (let k = 0; k < seqs.length; k++) {
-      const seq = seqs[k] as number;
+    const { loc, first } = db;
+    for (let k = db.from; k < db.to; k++) {
+      const seq = seqOf[loc[k] as number] as number;
       if (this.ix.multi[seq] !== 1) continue;
       const st = ++this.stamp;
       for (let x = this.endsFrom(seq, first[k] as number, lastSet); x >= 0; x = this.nextEnd(seq, x, lastSet)) {
@@ -179,9 +233,10 @@ class FirstEndMiner {
           const b = iSlot[v] as number;
           if (b < 0 || stampOf[v] === st) continue;
           stampOf[v] = st;
-          const c = children[b] as Child;
-          c.seqs[c.n] = seq;
-          c.first[c.n++] = occPos[x] as number;
+          const w = fill[b] as number;
+          fill[b] = w + 1;
+          room.loc[w] = k - db.from;
+          room.first[w] = occPos[x] as number;
         }
       }
     }
@@ -230,9 +285,16 @@ class FirstEndMiner {
   }
 }
 
-/** A child projection being filled. */
-interface Child extends Projected { n: number }
-const child = (size: number): Child => ({ seqs: new Int32Array(size), first: new Int32Array(size), n: 0 });
+/** A depth's projection buffers. */
+interface Room { loc: Int32Array; first: Int32Array }
+
+/** Suffix lists without entries (children with no sequence-extension candidates still need their sequences). */
+function noCandidates(db: Projected, lists: SuffixLists, next: SuffixLists): void {
+  for (let k = db.from; k < db.to; k++) {
+    next.seqOf[k - db.from] = lists.seqOf[db.loc[k] as number] as number;
+    next.start[k - db.from + 1] = 0;
+  }
+}
 
 /** Whether the ascending items[from..to) hold every element of `set` but its last. */
 function containsAll(items: Int32Array, from: number, to: number, set: readonly number[]): boolean {
