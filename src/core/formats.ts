@@ -36,23 +36,45 @@ export function parseBasketLines(text: string, delimiter = ','): string[][] {
  */
 export function parseSpmfSequences(text: string): string[][][] {
   const out: string[][][] = [];
-  const lines = text.split('\n');
-  for (let l = 0; l < lines.length; l++) {
-    const tokens = (lines[l] as string).trim().split(/\s+/).filter((t) => t !== '');
-    if (tokens.length === 0 || tokens[0]?.startsWith('#') === true || tokens[0]?.startsWith('@') === true) continue;
-    const seq: string[][] = [];
-    let itemset: string[] = [];
-    let ended = false;
-    for (const tok of tokens) {
-      if (tok === '-1') { if (itemset.length > 0) seq.push(itemset); itemset = []; }
-      else if (tok === '-2') { if (itemset.length > 0) seq.push(itemset); ended = true; break; }
-      else itemset.push(tok);
-    }
-    if (!ended) throw new DataError('expected the sequence to end with -2', { line: l + 1 });
-    out.push(seq);
+  let line = 0;
+  for (let at = 0; at < text.length; ) {
+    let eol = text.indexOf('\n', at);
+    if (eol < 0) eol = text.length;
+    line++;
+    const seq = spmfLine(text, at, eol);
+    if (seq === null) throw new DataError('expected the sequence to end with -2', { line });
+    if (seq !== SKIP) out.push(seq);
+    at = eol + 1;
   }
   return out;
 }
+
+const SKIP: string[][] = [];
+
+/** One SPMF line's sequence; SKIP for a blank or comment line, null when it lacks the final -2. */
+function spmfLine(text: string, from: number, to: number): string[][] | null {
+  const seq: string[][] = [];
+  let itemset: string[] = [];
+  let first = true;
+  for (let i = from; i < to; ) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 13) { i++; continue; }
+    let j = i + 1;
+    while (j < to && !isSpace(text.charCodeAt(j))) j++;
+    if (first && (c === 35 || c === 64)) return SKIP; // '#' or '@': comment, metadata
+    first = false;
+    if (c === 45 && j === i + 2 && (text.charCodeAt(i + 1) === 49 || text.charCodeAt(i + 1) === 50)) {
+      // -1 ends an itemset, -2 the sequence.
+      if (itemset.length > 0) seq.push(itemset);
+      if (text.charCodeAt(i + 1) === 50) return seq;
+      itemset = [];
+    } else itemset.push(text.slice(i, j));
+    i = j;
+  }
+  return first ? SKIP : null;
+}
+
+const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 13;
 
 /**
  * Parses CSV text with a header line into records (cell strings by column name), with the same
