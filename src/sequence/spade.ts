@@ -2,6 +2,7 @@ import { throwIfAborted } from '../core/run';
 import type { IdPattern, PatternCollector } from './collector';
 import type { EncodedSequences } from './encode';
 import type { ResolvedSequenceOptions } from './options';
+import { countPairs } from './spadePairs';
 
 /** A vertical id-list: (sequence, itemset position) pairs, sorted; for a pattern, where it ends. */
 interface IdList { sid: Int32Array; eid: Int32Array; support: number }
@@ -21,10 +22,17 @@ export function mineSpade(data: EncodedSequences, o: ResolvedSequenceOptions, ou
   for (let v = 0; v < nItems; v++) if ((atoms[v] as IdList).support >= o.minCount) frequent.push(v);
   const search = new Search(o, out, atoms, frequent);
   const roots = frequent.map((v) => ({ v, list: atoms[v] as IdList }));
+  const pairs = o.maxLength > 1 ? countPairs(data, frequent, o.minGap) : null;
+  // A root joins only with the items it forms a frequent 2-pattern with (all of them with a maxGap).
+  const frequentPair = (counts: Int32Array | null, x: number, y: number): boolean =>
+    pairs === null || counts === null || (counts[(pairs.slot[x] as number) * pairs.size + (pairs.slot[y] as number)] as number) >= o.minCount;
+  const sCounts = o.maxGap === Infinity ? pairs?.sequence ?? null : null;
   roots.forEach(({ v, list }, k) => {
     throwIfAborted(o.signal);
     o.onProgress?.({ phase: 'mine', done: k + 1, total: roots.length });
-    search.visit([[v]], 1, list, roots.slice(k + 1), roots);
+    const iSiblings = roots.slice(k + 1).filter((r) => frequentPair(pairs?.itemset ?? null, v, r.v));
+    const sSiblings = roots.filter((r) => frequentPair(sCounts, v, r.v));
+    search.visit([[v]], 1, list, iSiblings, sSiblings);
   });
 }
 
@@ -52,6 +60,7 @@ function distinct(sorted: ArrayLike<number>): number {
 interface Atom { v: number; list: IdList }
 
 class Search {
+  private readonly scratch = new Scratch();
   constructor(private readonly o: ResolvedSequenceOptions, private readonly out: PatternCollector, private readonly atoms: IdList[], private readonly frequent: number[]) {}
 
   /** The frequent items as atoms: the sequence-extension candidates when maxGap is finite. */
@@ -68,15 +77,16 @@ class Search {
   visit(pattern: IdPattern, length: number, list: IdList, iSiblings: Atom[], sSiblings: Atom[]): void {
     this.out.add(pattern, list.support);
     if (length >= this.o.maxLength) return;
+    const { minCount, minGap, maxGap } = this.o;
     const iNext: Atom[] = [];
     for (const { v, list: other } of iSiblings) {
-      const joined = equalityJoin(list, other);
-      if (joined.support >= this.o.minCount) iNext.push({ v, list: joined });
+      const joined = equalityJoin(list, other, minCount, this.scratch);
+      if (joined !== null) iNext.push({ v, list: joined });
     }
     const sNext: Atom[] = [];
     for (const { v, list: other } of sSiblings) {
-      const joined = temporalJoin(list, other, this.o.minGap, this.o.maxGap);
-      if (joined.support >= this.o.minCount) sNext.push({ v, list: joined });
+      const joined = temporalJoin(list, other, minGap, maxGap, minCount, this.scratch);
+      if (joined !== null) sNext.push({ v, list: joined });
     }
     // Without maxGap a child's sequence-extension by v ends where this pattern's does: sibling
     // lists suffice. With maxGap a later item may be out of reach of this prefix but within
@@ -94,43 +104,87 @@ class Search {
   }
 }
 
-/** (sid, eid) pairs present in both lists: the pattern's last itemset also holds the item. */
-function equalityJoin(a: IdList, b: IdList): IdList {
-  const sid: number[] = [];
-  const eid: number[] = [];
-  let i = 0, j = 0;
-  while (i < a.sid.length && j < b.sid.length) {
-    const d = (a.sid[i] as number) - (b.sid[j] as number) || (a.eid[i] as number) - (b.eid[j] as number);
-    if (d === 0) { sid.push(a.sid[i] as number); eid.push(a.eid[i] as number); i++; j++; }
-    else if (d < 0) i++;
-    else j++;
+/** Where joins write before their result is known to be frequent (and worth copying). */
+class Scratch {
+  sid = new Int32Array(1024);
+  eid = new Int32Array(1024);
+  ensure(size: number): void {
+    if (this.sid.length < size) {
+      this.sid = new Int32Array(size * 2);
+      this.eid = new Int32Array(size * 2);
+    }
   }
-  return { sid: Int32Array.from(sid), eid: Int32Array.from(eid), support: distinct(sid) };
+  /** The first n pairs as an id-list. */
+  take(n: number, support: number): IdList {
+    return { sid: this.sid.slice(0, n), eid: this.eid.slice(0, n), support };
+  }
 }
 
-/** Positions of the item within [minGap, maxGap] after some end of the pattern, per sequence. */
-function temporalJoin(a: IdList, b: IdList, minGap: number, maxGap: number): IdList {
-  const sid: number[] = [];
-  const eid: number[] = [];
-  let i = 0, j = 0;
+/** End of the run of equal sequence ids starting at i. */
+function groupEnd(sid: Int32Array, i: number): number {
+  const s = sid[i];
+  let e = i + 1;
+  while (e < sid.length && sid[e] === s) e++;
+  return e;
+}
+
+/**
+ * (sid, eid) pairs present in both lists: the pattern's last itemset also holds the item. Null
+ * when the result is infrequent, decided as soon as the sequences left cannot make up minCount.
+ */
+function equalityJoin(a: IdList, b: IdList, minCount: number, out: Scratch): IdList | null {
+  out.ensure(Math.min(a.sid.length, b.sid.length));
+  let i = 0, j = 0, n = 0, support = 0;
+  let aLeft = a.support, bLeft = b.support;
   while (i < a.sid.length && j < b.sid.length) {
+    if (support + Math.min(aLeft, bLeft) < minCount) return null;
     const s = a.sid[i] as number;
     const t = b.sid[j] as number;
-    if (s < t) { i++; continue; }
-    if (t < s) { j++; continue; }
-    // Same sequence: a's ends [i, iEnd), b's positions [j, jEnd), both ascending.
-    let iEnd = i;
-    while (iEnd < a.sid.length && a.sid[iEnd] === s) iEnd++;
-    let jEnd = j;
-    while (jEnd < b.sid.length && b.sid[jEnd] === s) jEnd++;
-    let k = i;
-    for (let q = j; q < jEnd; q++) {
-      const pos = b.eid[q] as number;
-      while (k < iEnd && pos - (a.eid[k] as number) > maxGap) k++;
-      if (k < iEnd && pos - (a.eid[k] as number) >= minGap) { sid.push(s); eid.push(pos); }
+    const iEnd = s <= t ? groupEnd(a.sid, i) : i;
+    const jEnd = t <= s ? groupEnd(b.sid, j) : j;
+    if (s === t) {
+      const before = n;
+      for (let x = i, y = j; x < iEnd && y < jEnd; ) {
+        const d = (a.eid[x] as number) - (b.eid[y] as number);
+        if (d === 0) { out.sid[n] = s; out.eid[n++] = a.eid[x] as number; x++; y++; }
+        else if (d < 0) x++;
+        else y++;
+      }
+      if (n > before) support++;
     }
-    i = iEnd;
-    j = jEnd;
+    if (iEnd > i) { i = iEnd; aLeft--; }
+    if (jEnd > j) { j = jEnd; bLeft--; }
   }
-  return { sid: Int32Array.from(sid), eid: Int32Array.from(eid), support: distinct(sid) };
+  return support >= minCount ? out.take(n, support) : null;
+}
+
+/**
+ * Positions of the item within [minGap, maxGap] after some end of the pattern, per sequence.
+ * Null when infrequent, decided as soon as the sequences left cannot make up minCount.
+ */
+function temporalJoin(a: IdList, b: IdList, minGap: number, maxGap: number, minCount: number, out: Scratch): IdList | null {
+  out.ensure(b.sid.length);
+  let i = 0, j = 0, n = 0, support = 0;
+  let aLeft = a.support, bLeft = b.support;
+  while (i < a.sid.length && j < b.sid.length) {
+    if (support + Math.min(aLeft, bLeft) < minCount) return null;
+    const s = a.sid[i] as number;
+    const t = b.sid[j] as number;
+    const iEnd = s <= t ? groupEnd(a.sid, i) : i;
+    const jEnd = t <= s ? groupEnd(b.sid, j) : j;
+    if (s === t) {
+      // a's ends [i, iEnd), b's positions [j, jEnd), both ascending.
+      const before = n;
+      let k = i;
+      for (let q = j; q < jEnd; q++) {
+        const pos = b.eid[q] as number;
+        while (k < iEnd && pos - (a.eid[k] as number) > maxGap) k++;
+        if (k < iEnd && pos - (a.eid[k] as number) >= minGap) { out.sid[n] = s; out.eid[n++] = pos; }
+      }
+      if (n > before) support++;
+    }
+    if (iEnd > i) { i = iEnd; aLeft--; }
+    if (jEnd > j) { j = jEnd; bLeft--; }
+  }
+  return support >= minCount ? out.take(n, support) : null;
 }
