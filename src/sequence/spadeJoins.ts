@@ -1,0 +1,131 @@
+import type { EncodedSequences } from './encode';
+
+/**
+ * A vertical id-list, grouped by sequence: sequence `sid[g]` holds the pattern ending at the
+ * itemset positions `eid[start[g] .. start[g+1]]` (ascending). Its support is `sid.length`.
+ */
+export interface IdList { sid: Int32Array; start: Int32Array; eid: Int32Array }
+
+/** Each item's id-list, in one pass over the data. */
+export function itemIdLists(data: EncodedSequences): IdList[] {
+  const nItems = data.itemNames.length;
+  const groups = new Int32Array(nItems);
+  const occurrences = new Int32Array(nItems);
+  const lastSeq = new Int32Array(nItems).fill(-1);
+  const visit = (fn: (v: number, s: number, e: number) => void): void => {
+    for (let s = 0; s < data.n; s++) {
+      for (let e = data.seqStart[s] as number; e < (data.seqStart[s + 1] as number); e++) {
+        for (let i = data.setStart[e] as number; i < (data.setStart[e + 1] as number); i++) fn(data.items[i] as number, s, e);
+      }
+    }
+  };
+  visit((v, s) => {
+    occurrences[v] = (occurrences[v] as number) + 1;
+    if (lastSeq[v] !== s) { lastSeq[v] = s; groups[v] = (groups[v] as number) + 1; }
+  });
+  const lists: IdList[] = [];
+  for (let v = 0; v < nItems; v++) lists.push({ sid: new Int32Array(groups[v] as number), start: new Int32Array((groups[v] as number) + 1), eid: new Int32Array(occurrences[v] as number) });
+  groups.fill(0);
+  occurrences.fill(0);
+  lastSeq.fill(-1);
+  visit((v, s, e) => {
+    const list = lists[v] as IdList;
+    if (lastSeq[v] !== s) {
+      lastSeq[v] = s;
+      list.sid[groups[v] as number] = s;
+      groups[v] = (groups[v] as number) + 1;
+    }
+    list.eid[occurrences[v] as number] = e;
+    occurrences[v] = (occurrences[v] as number) + 1;
+    list.start[groups[v] as number] = occurrences[v] as number;
+  });
+  return lists;
+}
+
+/** Where joins write before their result is known to be frequent (and worth copying). */
+export class Scratch {
+  sid = new Int32Array(1024);
+  start = new Int32Array(1025);
+  eid = new Int32Array(1024);
+
+  ensure(groups: number, positions: number): void {
+    if (this.sid.length < groups) {
+      this.sid = new Int32Array(groups * 2);
+      this.start = new Int32Array(groups * 2 + 1);
+    }
+    if (this.eid.length < positions) this.eid = new Int32Array(positions * 2);
+  }
+
+  /** The first `groups` groups as an id-list. */
+  take(groups: number): IdList {
+    return { sid: this.sid.slice(0, groups), start: this.start.slice(0, groups + 1), eid: this.eid.slice(0, this.start[groups]) };
+  }
+}
+
+/**
+ * The pattern's ends whose itemset also holds the item: (sequence, position) pairs in both lists.
+ * Null when the result is infrequent, decided as soon as the sequences left cannot make up minCount.
+ */
+export function equalityJoin(a: IdList, b: IdList, minCount: number, out: Scratch): IdList | null {
+  const na = a.sid.length;
+  const nb = b.sid.length;
+  out.ensure(Math.min(na, nb), Math.min(a.eid.length, b.eid.length));
+  let i = 0, j = 0, g = 0, n = 0;
+  while (i < na && j < nb) {
+    if (g + Math.min(na - i, nb - j) < minCount) return null;
+    const s = a.sid[i] as number;
+    const t = b.sid[j] as number;
+    if (s < t) { i++; continue; }
+    if (t < s) { j++; continue; }
+    const before = n;
+    for (let x = a.start[i] as number, y = b.start[j] as number, xe = a.start[i + 1] as number, ye = b.start[j + 1] as number; x < xe && y < ye; ) {
+      const d = (a.eid[x] as number) - (b.eid[y] as number);
+      if (d === 0) { out.eid[n++] = a.eid[x] as number; x++; y++; }
+      else if (d < 0) x++;
+      else y++;
+    }
+    if (n > before) { out.sid[g++] = s; out.start[g] = n; }
+    i++;
+    j++;
+  }
+  return g >= minCount ? out.take(g) : null;
+}
+
+/**
+ * The item's positions within [minGap, maxGap] after some end of the pattern, per sequence.
+ * Null when infrequent, decided as soon as the sequences left cannot make up minCount.
+ */
+export function temporalJoin(a: IdList, b: IdList, minGap: number, maxGap: number, minCount: number, out: Scratch): IdList | null {
+  const na = a.sid.length;
+  const nb = b.sid.length;
+  out.ensure(Math.min(na, nb), b.eid.length);
+  let i = 0, j = 0, g = 0, n = 0;
+  while (i < na && j < nb) {
+    if (g + Math.min(na - i, nb - j) < minCount) return null;
+    const s = a.sid[i] as number;
+    const t = b.sid[j] as number;
+    if (s < t) { i++; continue; }
+    if (t < s) { j++; continue; }
+    const before = n;
+    const ye = b.start[j + 1] as number;
+    if (maxGap === Infinity) {
+      // Every position from minGap after the earliest end on: a tail of b's group.
+      const threshold = (a.eid[a.start[i] as number] as number) + minGap;
+      let y = ye;
+      while (y > (b.start[j] as number) && (b.eid[y - 1] as number) >= threshold) y--;
+      for (; y < ye; y++) out.eid[n++] = b.eid[y] as number;
+    } else {
+      let k = a.start[i] as number;
+      const ke = a.start[i + 1] as number;
+      for (let y = b.start[j] as number; y < ye; y++) {
+        const pos = b.eid[y] as number;
+        while (k < ke && pos - (a.eid[k] as number) > maxGap) k++;
+        if (k < ke && pos - (a.eid[k] as number) >= minGap) out.eid[n++] = pos;
+      }
+    }
+    if (n > before) { out.sid[g++] = s; out.start[g] = n; }
+    i++;
+    j++;
+  }
+  return g >= minCount ? out.take(g) : null;
+}
