@@ -46,7 +46,7 @@ export function buildIndex(data: EncodedSequences, keep: (item: number) => boole
       if ((setStart[p + 1] as number) - (setStart[p] as number) > 1) multi[s] = 1;
       for (let i = setStart[p] as number; i < (setStart[p + 1] as number); i++) if (keep(items[i] as number)) keys[count++] = (items[i] as number) * SHIFT + (p - p0);
     }
-    const sorted = keys.subarray(0, count).sort();
+    const sorted = count <= 16 ? insertionSort(keys, count) : keys.subarray(0, count).sort();
     for (let j = 0; j < count; j++) {
       const key = sorted[j] as number;
       const v = Math.floor(key / SHIFT);
@@ -74,4 +74,18 @@ export function buildIndex(data: EncodedSequences, keep: (item: number) => boole
   const seqOf = new Int32Array(data.n);
   for (let s = 0; s < data.n; s++) seqOf[s] = s;
   return { occStart, occItem, occPos, lists: { seqOf, start, entries: entries.slice(0, 4 * written) }, multi, anyMulti: multi.includes(1) };
+}
+
+/** Sorts keys[0 .. count) in place (short sequences: cheaper than a typed-array sort call). */
+function insertionSort(keys: Float64Array, count: number): Float64Array {
+  for (let j = 1; j < count; j++) {
+    const key = keys[j] as number;
+    let i = j - 1;
+    while (i >= 0 && (keys[i] as number) > key) {
+      keys[i + 1] = keys[i] as number;
+      i--;
+    }
+    keys[i + 1] = key;
+  }
+  return keys;
 }
