@@ -36,12 +36,13 @@ export function parseBasketLines(text: string, delimiter = ','): string[][] {
  */
 export function parseSpmfSequences(text: string): string[][][] {
   const out: string[][][] = [];
+  const names: string[] = [];
   let line = 0;
   for (let at = 0; at < text.length; ) {
     let eol = text.indexOf('\n', at);
     if (eol < 0) eol = text.length;
     line++;
-    const seq = spmfLine(text, at, eol);
+    const seq = spmfLine(text, at, eol, names);
     if (seq === null) throw new DataError('expected the sequence to end with -2', { line });
     if (seq !== SKIP) out.push(seq);
     at = eol + 1;
@@ -52,7 +53,7 @@ export function parseSpmfSequences(text: string): string[][][] {
 const SKIP: string[][] = [];
 
 /** One SPMF line's sequence; SKIP for a blank or comment line, null when it lacks the final -2. */
-function spmfLine(text: string, from: number, to: number): string[][] | null {
+function spmfLine(text: string, from: number, to: number, names: string[]): string[][] | null {
   const seq: string[][] = [];
   let itemset: string[] = [];
   let first = true;
@@ -68,13 +69,28 @@ function spmfLine(text: string, from: number, to: number): string[][] | null {
       if (itemset.length > 0) seq.push(itemset);
       if (text.charCodeAt(i + 1) === 50) return seq;
       itemset = [];
-    } else itemset.push(text.slice(i, j));
+    } else itemset.push(token(text, i, j, names));
     i = j;
   }
   return first ? SKIP : null;
 }
 
 const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 13;
+
+/**
+ * The item name text[from..to): a small canonical integer (SPMF items usually are) comes from
+ * `names`, one string per item, which spares memory and makes later lookups by name cheaper.
+ */
+function token(text: string, from: number, to: number, names: string[]): string {
+  if (to - from > 5 || (text.charCodeAt(from) === 48 && to - from > 1)) return text.slice(from, to);
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return text.slice(from, to);
+    n = n * 10 + d;
+  }
+  return names[n] ?? (names[n] = text.slice(from, to));
+}
 
 /**
  * Parses CSV text with a header line into records (cell strings by column name), with the same
