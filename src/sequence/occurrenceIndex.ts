@@ -27,7 +27,8 @@ export function buildIndex(data: EncodedSequences, keep: (item: number) => boole
   const occPos = new Int32Array(total);
   const multi = new Uint8Array(data.n);
   const start = new Int32Array(data.n + 1);
-  const entries = new Int32Array(4 * total);
+  const listKeys = new Int32Array(2 * total);
+  const listRuns = new Int32Array(2 * total);
   // Per item, within the current sequence: its run in the occurrence arrays, and whether it is listed yet.
   const runStart = new Int32Array(nItems);
   const runEnd = new Int32Array(nItems);
@@ -61,11 +62,11 @@ export function buildIndex(data: EncodedSequences, keep: (item: number) => boole
         const v = items[i] as number;
         if (listedIn[v] === s || !keep(v)) continue;
         listedIn[v] = s;
-        const w = 4 * written++;
-        entries[w] = v;
-        entries[w + 1] = p;
-        entries[w + 2] = runStart[v] as number;
-        entries[w + 3] = runEnd[v] as number;
+        const w = 2 * written++;
+        listKeys[w] = v;
+        listKeys[w + 1] = p;
+        listRuns[w] = runStart[v] as number;
+        listRuns[w + 1] = runEnd[v] as number;
       }
     }
     occStart[s + 1] = base + count;
@@ -73,7 +74,7 @@ export function buildIndex(data: EncodedSequences, keep: (item: number) => boole
   }
   const seqOf = new Int32Array(data.n);
   for (let s = 0; s < data.n; s++) seqOf[s] = s;
-  return { occStart, occItem, occPos, lists: { seqOf, start, entries: entries.slice(0, 4 * written) }, multi, anyMulti: multi.includes(1) };
+  return { occStart, occItem, occPos, lists: { seqOf, start, keys: listKeys.slice(0, 2 * written), runs: listRuns.slice(0, 2 * written) }, multi, anyMulti: multi.includes(1) };
 }
 
 /** Sorts keys[0 .. count) in place (short sequences: cheaper than a typed-array sort call). */

@@ -3,7 +3,7 @@ import type { IdPattern, PatternCollector } from './collector';
 import { itemSupports, type EncodedSequences } from './encode';
 import { buildIndex, type OccurrenceIndex } from './occurrenceIndex';
 import type { ResolvedSequenceOptions } from './options';
-import { ITEM, LAST, LevelBuffers, RUN_END, RUN_START, type SuffixLists } from './suffixLists';
+import { LevelBuffers, type SuffixLists } from './suffixLists';
 
 /**
  * Projection with one number per sequence, at k = from .. to - 1: where the prefix first ends
@@ -129,15 +129,15 @@ class FirstEndMiner {
     const { sCount } = this;
     const { minGap } = this.o;
     const { loc, first } = db;
-    const { start, entries } = lists;
+    const { start, keys } = lists;
     let scanned = 0;
     for (let k = db.from; k < db.to; k++) {
       const l = loc[k] as number;
       const threshold = (first[k] as number) + minGap;
       const from = start[l] as number;
       let x = from;
-      for (const e = start[l + 1] as number; x < e && (entries[4 * x + LAST] as number) >= threshold; x++) {
-        const v = entries[4 * x + ITEM] as number;
+      for (const e = start[l + 1] as number; x < e && (keys[2 * x + 1] as number) >= threshold; x++) {
+        const v = keys[2 * x] as number;
         sCount[v] = (sCount[v] as number) + 1;
       }
       scanned += x - from;
@@ -155,19 +155,19 @@ class FirstEndMiner {
     const { sSlot, fill } = this;
     const { minGap } = this.o;
     const { loc, first } = db;
-    const { start, entries, seqOf } = lists;
+    const { start, keys, runs, seqOf } = lists;
     let written = 0;
     for (let k = db.from; k < db.to; k++) {
       const l = loc[k] as number;
       const threshold = (first[k] as number) + minGap;
-      for (let x = start[l] as number, e = start[l + 1] as number; x < e && (entries[4 * x + LAST] as number) >= threshold; x++) {
-        const b = sSlot[entries[4 * x + ITEM] as number] as number;
+      for (let x = start[l] as number, e = start[l + 1] as number; x < e && (keys[2 * x + 1] as number) >= threshold; x++) {
+        const b = sSlot[keys[2 * x] as number] as number;
         if (b < 0) continue;
         // The first occurrence at or after the threshold: binary search in the item's run of
         // positions (it ends at the last position; the run starts at the parent's first end).
-        let lo = entries[4 * x + RUN_START] as number;
+        let lo = runs[2 * x] as number;
         if ((occPos[lo] as number) < threshold) {
-          let hi = entries[4 * x + RUN_END] as number;
+          let hi = runs[2 * x + 1] as number;
           while (lo < hi) {
             const mid = (lo + hi) >> 1;
             if ((occPos[mid] as number) < threshold) lo = mid + 1;
@@ -179,12 +179,11 @@ class FirstEndMiner {
         room.loc[w] = k - db.from;
         room.first[w] = occPos[lo] as number;
         if (next !== null) {
-          const to = next.entries;
-          const w = 4 * written++;
-          to[w] = entries[4 * x] as number;
-          to[w + 1] = entries[4 * x + 1] as number;
-          to[w + 2] = lo;
-          to[w + 3] = entries[4 * x + 3] as number;
+          const to = 2 * written++;
+          next.keys[to] = keys[2 * x] as number;
+          next.keys[to + 1] = keys[2 * x + 1] as number;
+          next.runs[to] = lo;
+          next.runs[to + 1] = runs[2 * x + 1] as number;
         }
       }
       if (next !== null) {
