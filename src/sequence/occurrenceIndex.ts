@@ -11,7 +11,13 @@ export interface OccurrenceIndex {
   occPos: Int32Array;
   /** Every sequence (local = global), every kept item. */
   lists: SuffixLists;
-  /** 1 when the sequence has an itemset of two or more items (else no itemset-extension exists there). */
+  /** Each itemset's kept items, ascending: itemset p (a position) owns setItems[setFrom[p] .. setFrom[p+1]]. */
+  setFrom: Int32Array;
+  setItems: Int32Array;
+  /** Occurrence index of setItems[i], and setItems index of occurrence x (the same item at the same position). */
+  setOcc: Int32Array;
+  occSet: Int32Array;
+  /** 1 when the sequence has an itemset of two or more kept items (else no itemset-extension exists there). */
   multi: Uint8Array;
   /** Whether any sequence has such an itemset. */
   anyMulti: boolean;
@@ -26,6 +32,10 @@ export function buildIndex(data: EncodedSequences, keep: (item: number) => boole
   const occItem = new Int32Array(total);
   const occPos = new Int32Array(total);
   const multi = new Uint8Array(data.n);
+  const setFrom = new Int32Array((seqStart[data.n] as number) + 1);
+  const setItems = new Int32Array(total);
+  const setOcc = new Int32Array(total);
+  const occSet = new Int32Array(total);
   const start = new Int32Array(data.n + 1);
   const listKeys = new Int32Array(2 * total);
   const listRuns = new Int32Array(2 * total);
@@ -44,8 +54,15 @@ export function buildIndex(data: EncodedSequences, keep: (item: number) => boole
     if (keys.length < span) keys = new Float64Array(span * 2);
     let count = 0;
     for (let p = p0; p < p1; p++) {
-      if ((setStart[p + 1] as number) - (setStart[p] as number) > 1) multi[s] = 1;
-      for (let i = setStart[p] as number; i < (setStart[p + 1] as number); i++) if (keep(items[i] as number)) keys[count++] = (items[i] as number) * SHIFT + (p - p0);
+      const before = count;
+      for (let i = setStart[p] as number; i < (setStart[p + 1] as number); i++) {
+        const v = items[i] as number;
+        if (!keep(v)) continue;
+        keys[count++] = v * SHIFT + (p - p0);
+        setItems[base + count - 1] = v;
+      }
+      if (count - before > 1) multi[s] = 1;
+      setFrom[p + 1] = base + count;
     }
     const sorted = count <= 16 ? insertionSort(keys, count) : keys.subarray(0, count).sort();
     for (let j = 0; j < count; j++) {
@@ -55,6 +72,12 @@ export function buildIndex(data: EncodedSequences, keep: (item: number) => boole
       occPos[base + j] = p0 + (key - v * SHIFT);
       if (j === 0 || occItem[base + j - 1] !== v) runStart[v] = base + j;
       runEnd[v] = base + j;
+      // The same (item, position) among its itemset's kept items.
+      const p = occPos[base + j] as number;
+      let i = setFrom[p] as number;
+      while (setItems[i] !== v) i++;
+      setOcc[i] = base + j;
+      occSet[base + j] = i;
     }
     // Walking the sequence backwards meets each item first at its last position.
     for (let p = p1 - 1; p >= p0; p--) {
@@ -74,7 +97,7 @@ export function buildIndex(data: EncodedSequences, keep: (item: number) => boole
   }
   const seqOf = new Int32Array(data.n);
   for (let s = 0; s < data.n; s++) seqOf[s] = s;
-  return { occStart, occItem, occPos, lists: { seqOf, start, keys: listKeys.slice(0, 2 * written), runs: listRuns.slice(0, 2 * written) }, multi, anyMulti: multi.includes(1) };
+  return { occStart, occItem, occPos, lists: { seqOf, start, keys: listKeys.slice(0, 2 * written), runs: listRuns.slice(0, 2 * written) }, setFrom, setItems, setOcc, occSet, multi, anyMulti: multi.includes(1) };
 }
 
 /** Sorts keys[0 .. count) in place (short sequences: cheaper than a typed-array sort call). */

@@ -7,9 +7,10 @@ import { LevelBuffers, type SuffixLists } from './suffixLists';
 
 /**
  * Projection with one number per sequence, at k = from .. to - 1: where the prefix first ends
- * there (`first[k]`), and the sequence's index in the suffix lists (`loc[k]`).
+ * there (`end[k]`, the occurrence of its last item there in the occurrence index), and the
+ * sequence's index in the suffix lists (`loc[k]`).
  */
-interface Projected { loc: Int32Array; first: Int32Array; from: number; to: number }
+interface Projected { loc: Int32Array; end: Int32Array; from: number; to: number }
 
 /**
  * PrefixSpan when there is no maxGap. Then a prefix's valid end positions in a sequence are
@@ -33,7 +34,7 @@ export function minePrefixSpanFirstEnd(data: EncodedSequences, o: ResolvedSequen
   const { occStart, occItem, occPos } = index;
   const frequent: number[] = [];
   for (let v = 0; v < nItems; v++) if ((support[v] as number) >= o.minCount) frequent.push(v);
-  const roots = frequent.map((v) => { const n = support[v] as number; return { loc: new Int32Array(n), first: new Int32Array(n), from: 0, to: n }; });
+  const roots = frequent.map((v) => { const n = support[v] as number; return { loc: new Int32Array(n), end: new Int32Array(n), from: 0, to: n }; });
   const slot = new Int32Array(nItems).fill(-1);
   frequent.forEach((v, b) => { slot[v] = b; });
   const fill = new Int32Array(frequent.length);
@@ -45,14 +46,14 @@ export function minePrefixSpanFirstEnd(data: EncodedSequences, o: ResolvedSequen
       const root = roots[b] as Projected;
       const at = fill[b] as number;
       root.loc[at] = s;
-      root.first[at] = occPos[x] as number;
+      root.end[at] = x;
       fill[b] = at + 1;
     }
   }
   frequent.forEach((v, b) => {
     throwIfAborted(o.signal);
     o.onProgress?.({ phase: 'mine', done: b + 1, total: frequent.length });
-    miner.grow([[v]], 1, roots[b] as Projected, index.lists, frequent);
+    miner.grow([[v]], 1, roots[b] as Projected, index.lists, frequent, frequent);
   });
 }
 
@@ -62,6 +63,8 @@ class FirstEndMiner {
   private readonly stampOf: Int32Array;
   private readonly iSlot: Int32Array;
   private readonly sSlot: Int32Array;
+  /** Items marked with the current count's stamp may be counted as itemset-extensions. */
+  private readonly allowed: Int32Array;
   /** Next free slot of each child being delivered. */
   private readonly fill: Int32Array;
   private readonly buffers = new LevelBuffers();
@@ -74,13 +77,16 @@ class FirstEndMiner {
     this.iSlot = new Int32Array(nItems).fill(-1);
     this.sSlot = new Int32Array(nItems).fill(-1);
     this.fill = new Int32Array(2 * nItems);
+    this.allowed = new Int32Array(nItems);
   }
 
   /**
    * Records the prefix and mines below it. `lists` hold the sequence-extension candidates
-   * `candidates` (ascending) of each sequence in `db`.
+   * `candidates` (ascending) of each sequence in `db`; `iCandidates` are the items that may
+   * extend its last itemset (an itemset-extension ⟨…(X v)⟩ of a child needs ⟨…X⟩'s parent to
+   * have v as an extension of the same kind, or as a sequence-extension when X = {x} is new).
    */
-  grow(prefix: IdPattern, length: number, db: Projected, lists: SuffixLists, candidates: readonly number[]): void {
+  grow(prefix: IdPattern, length: number, db: Projected, lists: SuffixLists, candidates: readonly number[], iCandidates: readonly number[]): void {
     const n = db.to - db.from;
     this.out.add(prefix, n);
     if (length >= this.o.maxLength) return;
@@ -88,7 +94,7 @@ class FirstEndMiner {
     const { minCount } = this.o;
     const { iCount, sCount, iSlot, sSlot } = this;
     // Scan 1: count the extensions, once per sequence.
-    const iItems = this.ix.anyMulti ? this.countItemsetExtensions(db, lists.seqOf, lastSet) : [];
+    const iItems = this.ix.anyMulti && iCandidates.length > 0 ? this.countItemsetExtensions(db, lists.seqOf, lastSet, iCandidates) : [];
     const scanned = candidates.length > 0 ? this.countSequenceExtensions(db, lists) : 0;
     const iFrequent = iItems.filter((v) => (iCount[v] as number) >= minCount).sort((a, b) => a - b);
     const sFrequent = candidates.filter((v) => (sCount[v] as number) >= minCount);
@@ -102,7 +108,7 @@ class FirstEndMiner {
     const place = (count: number): void => {
       const from = children.length === 0 ? 0 : (children[children.length - 1] as Projected).to;
       fill[children.length] = from;
-      children.push({ loc: room.loc, first: room.first, from, to: from + count });
+      children.push({ loc: room.loc, end: room.end, from, to: from + count });
     };
     iFrequent.forEach((v) => { iSlot[v] = children.length; place(iCount[v] as number); });
     sFrequent.forEach((v) => { sSlot[v] = children.length; place(sCount[v] as number); });
@@ -119,21 +125,22 @@ class FirstEndMiner {
     iFrequent.forEach((v, b) => {
       const extended = prefix.slice(0, -1);
       extended.push([...lastSet, v]);
-      this.grow(extended, length + 1, children[b] as Projected, next, sFrequent);
+      this.grow(extended, length + 1, children[b] as Projected, next, sFrequent, iFrequent);
     });
-    sFrequent.forEach((v, j) => this.grow([...prefix, [v]], length + 1, children[iFrequent.length + j] as Projected, next, sFrequent));
+    sFrequent.forEach((v, j) => this.grow([...prefix, [v]], length + 1, children[iFrequent.length + j] as Projected, next, sFrequent, sFrequent));
   }
 
   /** Counts, in sCount, the sequences where each candidate occurs at or after first + minGap; returns the entries read. */
   private countSequenceExtensions(db: Projected, lists: SuffixLists): number {
     const { sCount } = this;
     const { minGap } = this.o;
-    const { loc, first } = db;
+    const { loc, end } = db;
+    const { occPos } = this.ix;
     const { start, keys } = lists;
     let scanned = 0;
     for (let k = db.from; k < db.to; k++) {
       const l = loc[k] as number;
-      const threshold = (first[k] as number) + minGap;
+      const threshold = (occPos[end[k] as number] as number) + minGap;
       const from = start[l] as number;
       let x = from;
       for (const e = start[l + 1] as number; x < e && (keys[2 * x + 1] as number) >= threshold; x++) {
@@ -154,12 +161,12 @@ class FirstEndMiner {
     const { occPos } = this.ix;
     const { sSlot, fill } = this;
     const { minGap } = this.o;
-    const { loc, first } = db;
+    const { loc, end } = db;
     const { start, keys, runs, seqOf } = lists;
     let written = 0;
     for (let k = db.from; k < db.to; k++) {
       const l = loc[k] as number;
-      const threshold = (first[k] as number) + minGap;
+      const threshold = (occPos[end[k] as number] as number) + minGap;
       for (let x = start[l] as number, e = start[l + 1] as number; x < e && (keys[2 * x + 1] as number) >= threshold; x++) {
         const b = sSlot[keys[2 * x] as number] as number;
         if (b < 0) continue;
@@ -177,7 +184,7 @@ class FirstEndMiner {
         const w = fill[b] as number;
         fill[b] = w + 1;
         room.loc[w] = k - db.from;
-        room.first[w] = occPos[lo] as number;
+        room.end[w] = lo;
         if (next !== null) {
           const to = 2 * written++;
           next.keys[to] = keys[2 * x] as number;
@@ -193,20 +200,25 @@ class FirstEndMiner {
     }
   }
 
-  /** Items v > the last item, in the same itemset as the last itemset at one of its ends. Counts in iCount. */
-  private countItemsetExtensions(db: Projected, seqOf: Int32Array, lastSet: readonly number[]): number[] {
+  /**
+   * Items v > the last item among `candidates`, in the same itemset as the last itemset at one of
+   * its ends. Counts in iCount.
+   */
+  private countItemsetExtensions(db: Projected, seqOf: Int32Array, lastSet: readonly number[], candidates: readonly number[]): number[] {
     const found: number[] = [];
-    const { items } = this.data;
-    const { iCount, stampOf } = this;
-    const { loc, first } = db;
+    const { setItems: items } = this.ix;
+    const { iCount, stampOf, allowed } = this;
+    const mark = ++this.stamp;
+    for (const v of candidates) allowed[v] = mark;
+    const { loc, end } = db;
     for (let k = db.from; k < db.to; k++) {
       const seq = seqOf[loc[k] as number] as number;
       if (this.ix.multi[seq] !== 1) continue;
       const st = ++this.stamp;
-      for (let x = this.endsFrom(seq, first[k] as number, lastSet); x >= 0; x = this.nextEnd(seq, x, lastSet)) {
+      for (let x = this.settle(seq, end[k] as number, lastSet); x >= 0; x = this.settle(seq, x + 1, lastSet)) {
         for (let i = this.candidatesFrom, to = this.candidatesTo; i < to; i++) {
           const v = items[i] as number;
-          if (stampOf[v] === st) continue;
+          if (allowed[v] !== mark || stampOf[v] === st) continue;
           stampOf[v] = st;
           if (iCount[v] === 0) found.push(v);
           iCount[v] = (iCount[v] as number) + 1;
@@ -218,15 +230,14 @@ class FirstEndMiner {
 
   /** Delivers each frequent itemset-extension's first end (the children's local sequence k is db's from + k). */
   private deliverItemsetExtensions(db: Projected, seqOf: Int32Array, lastSet: readonly number[], room: Room): void {
-    const { items } = this.data;
+    const { setItems: items, setOcc } = this.ix;
     const { iSlot, stampOf, fill } = this;
-    const { occPos } = this.ix;
-    const { loc, first } = db;
+    const { loc, end } = db;
     for (let k = db.from; k < db.to; k++) {
       const seq = seqOf[loc[k] as number] as number;
       if (this.ix.multi[seq] !== 1) continue;
       const st = ++this.stamp;
-      for (let x = this.endsFrom(seq, first[k] as number, lastSet); x >= 0; x = this.nextEnd(seq, x, lastSet)) {
+      for (let x = this.settle(seq, end[k] as number, lastSet); x >= 0; x = this.settle(seq, x + 1, lastSet)) {
         for (let i = this.candidatesFrom, to = this.candidatesTo; i < to; i++) {
           const v = items[i] as number;
           const b = iSlot[v] as number;
@@ -235,7 +246,7 @@ class FirstEndMiner {
           const w = fill[b] as number;
           fill[b] = w + 1;
           room.loc[w] = k - db.from;
-          room.first[w] = occPos[x] as number;
+          room.end[w] = setOcc[i] as number;
         }
       }
     }
@@ -245,37 +256,16 @@ class FirstEndMiner {
   private candidatesFrom = 0;
   private candidatesTo = 0;
 
-  /** Index (in the occurrence arrays) of the first end at or after f whose itemset holds lastSet, or -1. */
-  private endsFrom(seq: number, f: number, lastSet: readonly number[]): number {
-    const { occStart, occItem, occPos } = this.ix;
-    const lastItem = lastSet[lastSet.length - 1] as number;
-    let lo = occStart[seq] as number;
-    let hi = occStart[seq + 1] as number;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((occItem[mid] as number) < lastItem || ((occItem[mid] as number) === lastItem && (occPos[mid] as number) < f)) lo = mid + 1;
-      else hi = mid;
-    }
-    return this.settle(seq, lo, lastSet);
-  }
-
-  private nextEnd(seq: number, x: number, lastSet: readonly number[]): number {
-    return this.settle(seq, x + 1, lastSet);
-  }
-
   /** From occurrence index x on (within lastSet's last item's run): the first end holding lastSet, with its candidates. */
   private settle(seq: number, x: number, lastSet: readonly number[]): number {
-    const { occStart, occItem, occPos } = this.ix;
-    const { setStart, items } = this.data;
+    const { occStart, occItem, occPos, occSet, setFrom, setItems: items } = this.ix;
     const lastItem = lastSet[lastSet.length - 1] as number;
     for (const e = occStart[seq + 1] as number; x < e && occItem[x] === lastItem; x++) {
       const p = occPos[x] as number;
-      const from = setStart[p] as number;
-      const to = setStart[p + 1] as number;
       // Items ascend: the candidates follow lastItem; lastSet's other items come before it.
-      let at = from;
-      while ((items[at] as number) !== lastItem) at++;
-      if (at + 1 >= to || (lastSet.length > 1 && !containsAll(items, from, at, lastSet))) continue;
+      const at = occSet[x] as number;
+      const to = setFrom[p + 1] as number;
+      if (at + 1 >= to || (lastSet.length > 1 && !containsAll(items, setFrom[p] as number, at, lastSet))) continue;
       this.candidatesFrom = at + 1;
       this.candidatesTo = to;
       return x;
@@ -285,7 +275,7 @@ class FirstEndMiner {
 }
 
 /** A depth's projection buffers. */
-interface Room { loc: Int32Array; first: Int32Array }
+interface Room { loc: Int32Array; end: Int32Array }
 
 /** Suffix lists without entries (children with no sequence-extension candidates still need their sequences). */
 function noCandidates(db: Projected, lists: SuffixLists, next: SuffixLists): void {

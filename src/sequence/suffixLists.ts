@@ -18,7 +18,7 @@ export interface SuffixLists {
 export class LevelBuffers {
   private readonly lists: SuffixLists[] = [];
   private readonly loc: Int32Array[] = [];
-  private readonly first: Int32Array[] = [];
+  private readonly end: Int32Array[] = [];
 
   /** Lists for `seqs` local sequences with room for `entries` entries, at `depth` (overwrites the previous ones there). */
   suffixLists(depth: number, seqs: number, entries: number): SuffixLists {
@@ -33,16 +33,16 @@ export class LevelBuffers {
   }
 
   /** Room for `size` (local sequence, first end) pairs at `depth`: the children of one node, side by side. */
-  projections(depth: number, size: number): { loc: Int32Array; first: Int32Array } {
+  projections(depth: number, size: number): { loc: Int32Array; end: Int32Array } {
     let loc = this.loc[depth];
-    let first = this.first[depth];
-    if (loc === undefined || first === undefined || loc.length < size) {
+    let end = this.end[depth];
+    if (loc === undefined || end === undefined || loc.length < size) {
       const n = Math.max(size, 2 * (loc?.length ?? 0));
       loc = new Int32Array(n);
-      first = new Int32Array(n);
+      end = new Int32Array(n);
       this.loc[depth] = loc;
-      this.first[depth] = first;
+      this.end[depth] = end;
     }
-    return { loc, first };
+    return { loc, end };
   }
 }
