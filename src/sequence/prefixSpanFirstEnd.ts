@@ -30,8 +30,8 @@ export function minePrefixSpanFirstEnd(data: EncodedSequences, o: ResolvedSequen
   // Items below minCount can be in no pattern: the index leaves them out (positions stay as they are).
   const support = itemSupports(data);
   const index = buildIndex(data, (v) => (support[v] as number) >= o.minCount);
-  const miner = new FirstEndMiner(data, index, o, out, nItems);
-  const { occStart, occItem, occPos } = index;
+  const miner = new FirstEndMiner(index, o, out, nItems);
+  const { occStart, occItem } = index;
   const frequent: number[] = [];
   for (let v = 0; v < nItems; v++) if ((support[v] as number) >= o.minCount) frequent.push(v);
   const roots = frequent.map((v) => { const n = support[v] as number; return { loc: new Int32Array(n), end: new Int32Array(n), from: 0, to: n }; });
@@ -70,7 +70,7 @@ class FirstEndMiner {
   private readonly buffers = new LevelBuffers();
   private stamp = 0;
 
-  constructor(private readonly data: EncodedSequences, private readonly ix: OccurrenceIndex, private readonly o: ResolvedSequenceOptions, private readonly out: PatternCollector, nItems: number) {
+  constructor(private readonly ix: OccurrenceIndex, private readonly o: ResolvedSequenceOptions, private readonly out: PatternCollector, nItems: number) {
     this.iCount = new Int32Array(nItems);
     this.sCount = new Int32Array(nItems);
     this.stampOf = new Int32Array(nItems);
