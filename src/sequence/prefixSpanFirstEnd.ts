@@ -3,14 +3,8 @@ import type { IdPattern, PatternCollector } from './collector';
 import { itemSupports, type EncodedSequences } from './encode';
 import { buildIndex, type OccurrenceIndex } from './occurrenceIndex';
 import type { ResolvedSequenceOptions } from './options';
-import { LevelBuffers, type SuffixLists } from './suffixLists';
-
-/**
- * Projection with one number per sequence, at k = from .. to - 1: where the prefix first ends
- * there (`end[k]`, the occurrence of its last item there in the occurrence index), and the
- * sequence's index in the suffix lists (`loc[k]`).
- */
-interface Projected { loc: Int32Array; end: Int32Array; from: number; to: number }
+import { ItemsetExtensions } from './itemsetExtensions';
+import { LevelBuffers, type Projected, type Room, type SuffixLists } from './suffixLists';
 
 /**
  * PrefixSpan when there is no maxGap. Then a prefix's valid end positions in a sequence are
@@ -58,26 +52,20 @@ export function minePrefixSpanFirstEnd(data: EncodedSequences, o: ResolvedSequen
 }
 
 class FirstEndMiner {
-  private readonly iCount: Int32Array;
   private readonly sCount: Int32Array;
-  private readonly stampOf: Int32Array;
   private readonly iSlot: Int32Array;
   private readonly sSlot: Int32Array;
-  /** Items marked with the current count's stamp may be counted as itemset-extensions. */
-  private readonly allowed: Int32Array;
   /** Next free slot of each child being delivered. */
   private readonly fill: Int32Array;
   private readonly buffers = new LevelBuffers();
-  private stamp = 0;
+  private readonly itemsets: ItemsetExtensions;
 
   constructor(private readonly ix: OccurrenceIndex, private readonly o: ResolvedSequenceOptions, private readonly out: PatternCollector, nItems: number) {
-    this.iCount = new Int32Array(nItems);
     this.sCount = new Int32Array(nItems);
-    this.stampOf = new Int32Array(nItems);
     this.iSlot = new Int32Array(nItems).fill(-1);
     this.sSlot = new Int32Array(nItems).fill(-1);
     this.fill = new Int32Array(2 * nItems);
-    this.allowed = new Int32Array(nItems);
+    this.itemsets = new ItemsetExtensions(ix, nItems);
   }
 
   /**
@@ -92,9 +80,10 @@ class FirstEndMiner {
     if (length >= this.o.maxLength) return;
     const lastSet = prefix[prefix.length - 1] as number[];
     const { minCount } = this.o;
-    const { iCount, sCount, iSlot, sSlot } = this;
+    const { sCount, iSlot, sSlot } = this;
+    const { count: iCount } = this.itemsets;
     // Scan 1: count the extensions, once per sequence.
-    const iItems = this.ix.anyMulti && iCandidates.length > 0 ? this.countItemsetExtensions(db, lists.seqOf, lastSet, iCandidates) : [];
+    const iItems = this.ix.anyMulti && iCandidates.length > 0 ? this.itemsets.countExtensions(db, lists.seqOf, lastSet, iCandidates) : [];
     const scanned = candidates.length > 0 ? this.countSequenceExtensions(db, lists) : 0;
     const iFrequent = iItems.filter((v) => (iCount[v] as number) >= minCount).sort((a, b) => a - b);
     const sFrequent = candidates.filter((v) => (sCount[v] as number) >= minCount);
@@ -119,7 +108,7 @@ class FirstEndMiner {
     const next = this.buffers.suffixLists(length, deeper ? n : 0, deeper ? scanned : 0);
     if (sFrequent.length > 0) this.deliverSequenceExtensions(db, lists, room, deeper ? next : null);
     else if (deeper) noCandidates(db, lists, next);
-    if (iFrequent.length > 0) this.deliverItemsetExtensions(db, lists.seqOf, lastSet, room);
+    if (iFrequent.length > 0) this.itemsets.deliverExtensions(db, lists.seqOf, lastSet, room, iSlot, this.fill);
     for (const v of iFrequent) iSlot[v] = -1;
     for (const v of sFrequent) sSlot[v] = -1;
     iFrequent.forEach((v, b) => {
@@ -199,83 +188,7 @@ class FirstEndMiner {
       }
     }
   }
-
-  /**
-   * Items v > the last item among `candidates`, in the same itemset as the last itemset at one of
-   * its ends. Counts in iCount.
-   */
-  private countItemsetExtensions(db: Projected, seqOf: Int32Array, lastSet: readonly number[], candidates: readonly number[]): number[] {
-    const found: number[] = [];
-    const { setItems: items } = this.ix;
-    const { iCount, stampOf, allowed } = this;
-    const mark = ++this.stamp;
-    for (const v of candidates) allowed[v] = mark;
-    const { loc, end } = db;
-    for (let k = db.from; k < db.to; k++) {
-      const seq = seqOf[loc[k] as number] as number;
-      if (this.ix.multi[seq] !== 1) continue;
-      const st = ++this.stamp;
-      for (let x = this.settle(seq, end[k] as number, lastSet); x >= 0; x = this.settle(seq, x + 1, lastSet)) {
-        for (let i = this.candidatesFrom, to = this.candidatesTo; i < to; i++) {
-          const v = items[i] as number;
-          if (allowed[v] !== mark || stampOf[v] === st) continue;
-          stampOf[v] = st;
-          if (iCount[v] === 0) found.push(v);
-          iCount[v] = (iCount[v] as number) + 1;
-        }
-      }
-    }
-    return found;
-  }
-
-  /** Delivers each frequent itemset-extension's first end (the children's local sequence k is db's from + k). */
-  private deliverItemsetExtensions(db: Projected, seqOf: Int32Array, lastSet: readonly number[], room: Room): void {
-    const { setItems: items, setOcc } = this.ix;
-    const { iSlot, stampOf, fill } = this;
-    const { loc, end } = db;
-    for (let k = db.from; k < db.to; k++) {
-      const seq = seqOf[loc[k] as number] as number;
-      if (this.ix.multi[seq] !== 1) continue;
-      const st = ++this.stamp;
-      for (let x = this.settle(seq, end[k] as number, lastSet); x >= 0; x = this.settle(seq, x + 1, lastSet)) {
-        for (let i = this.candidatesFrom, to = this.candidatesTo; i < to; i++) {
-          const v = items[i] as number;
-          const b = iSlot[v] as number;
-          if (b < 0 || stampOf[v] === st) continue;
-          stampOf[v] = st;
-          const w = fill[b] as number;
-          fill[b] = w + 1;
-          room.loc[w] = k - db.from;
-          room.end[w] = setOcc[i] as number;
-        }
-      }
-    }
-  }
-
-  /** Item range of the itemset-extension candidates at the end found last by endsFrom/nextEnd. */
-  private candidatesFrom = 0;
-  private candidatesTo = 0;
-
-  /** From occurrence index x on (within lastSet's last item's run): the first end holding lastSet, with its candidates. */
-  private settle(seq: number, x: number, lastSet: readonly number[]): number {
-    const { occStart, occItem, occPos, occSet, setFrom, setItems: items } = this.ix;
-    const lastItem = lastSet[lastSet.length - 1] as number;
-    for (const e = occStart[seq + 1] as number; x < e && occItem[x] === lastItem; x++) {
-      const p = occPos[x] as number;
-      // Items ascend: the candidates follow lastItem; lastSet's other items come before it.
-      const at = occSet[x] as number;
-      const to = setFrom[p + 1] as number;
-      if (at + 1 >= to || (lastSet.length > 1 && !containsAll(items, setFrom[p] as number, at, lastSet))) continue;
-      this.candidatesFrom = at + 1;
-      this.candidatesTo = to;
-      return x;
-    }
-    return -1;
-  }
 }
-
-/** A depth's projection buffers. */
-interface Room { loc: Int32Array; end: Int32Array }
 
 /** Suffix lists without entries (children with no sequence-extension candidates still need their sequences). */
 function noCandidates(db: Projected, lists: SuffixLists, next: SuffixLists): void {
@@ -283,15 +196,4 @@ function noCandidates(db: Projected, lists: SuffixLists, next: SuffixLists): voi
     next.seqOf[k - db.from] = lists.seqOf[db.loc[k] as number] as number;
     next.start[k - db.from + 1] = 0;
   }
-}
-
-/** Whether the ascending items[from..to) hold every element of `set` but its last. */
-function containsAll(items: Int32Array, from: number, to: number, set: readonly number[]): boolean {
-  let i = from;
-  for (let j = 0; j < set.length - 1; j++) {
-    const want = set[j] as number;
-    while (i < to && (items[i] as number) < want) i++;
-    if (i >= to || items[i] !== want) return false;
-  }
-  return true;
 }

@@ -14,6 +14,16 @@ export interface SuffixLists {
   runs: Int32Array;
 }
 
+/**
+ * Projection with one number per sequence, at k = from .. to - 1: where the prefix first ends
+ * there (`end[k]`, the occurrence of its last item there in the occurrence index), and the
+ * sequence's index in the suffix lists (`loc[k]`).
+ */
+export interface Projected { loc: Int32Array; end: Int32Array; from: number; to: number }
+
+/** A depth's projection buffers: the children of one node side by side. */
+export interface Room { loc: Int32Array; end: Int32Array }
+
 /** Reusable buffers per depth: the suffix lists a node builds for its children, and its children's projections. */
 export class LevelBuffers {
   private readonly lists: SuffixLists[] = [];
@@ -33,7 +43,7 @@ export class LevelBuffers {
   }
 
   /** Room for `size` (local sequence, first end) pairs at `depth`: the children of one node, side by side. */
-  projections(depth: number, size: number): { loc: Int32Array; end: Int32Array } {
+  projections(depth: number, size: number): Room {
     let loc = this.loc[depth];
     let end = this.end[depth];
     if (loc === undefined || end === undefined || loc.length < size) {
