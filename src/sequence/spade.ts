@@ -19,11 +19,11 @@ export function mineSpade(data: EncodedSequences, o: ResolvedSequenceOptions, ou
   const frequent: number[] = [];
   for (let v = 0; v < nItems; v++) if ((atoms[v] as IdList).sid.length >= o.minCount) frequent.push(v);
   const roots = frequent.map((v) => ({ v, list: atoms[v] as IdList }));
-  const pairs = o.maxLength > 1 ? countPairs(data, frequent, o.minGap) : null;
+  const pairs = o.maxLength > 1 ? countPairs(data, frequent, o.minGap, o.maxGap === Infinity) : null;
   // A root joins only with the items it forms a frequent 2-pattern with (all of them with a maxGap).
   const frequentPair = (counts: Int32Array | null, x: number, y: number): boolean =>
     pairs === null || counts === null || (counts[(pairs.slot[x] as number) * pairs.size + (pairs.slot[y] as number)] as number) >= o.minCount;
-  const sCounts = o.maxGap === Infinity ? pairs?.sequence ?? null : null;
+  const sCounts = pairs?.sequence ?? null;
   const search = new Search(o, out, atoms, frequent, pairs);
   roots.forEach(({ v, list }, k) => {
     throwIfAborted(o.signal);

@@ -5,7 +5,7 @@ export interface PairCounts {
   /** Slot of each item in the matrices, -1 for an infrequent one. */
   slot: Int32Array;
   size: number;
-  /** Sequences holding ⟨x, y⟩ (y at least minGap after x), at slot(x) × size + slot(y); null when too costly to count. */
+  /** Sequences holding ⟨x, y⟩ (y at least minGap after x), at slot(x) × size + slot(y); null when not counted (a maxGap, or too costly). */
   sequence: Int32Array | null;
   /** Sequences holding ⟨(x y)⟩, at slot(x) × size + slot(y) for x < y. */
   itemset: Int32Array;
@@ -15,11 +15,12 @@ export interface PairCounts {
 const MAX_WORK = 50_000_000;
 
 /**
- * Counts every 2-pattern of frequent items without maxGap: ⟨x, y⟩ is in a sequence when y's
- * last position is at least minGap after x's first one; ⟨(x y)⟩ when some itemset holds both.
+ * Counts every 2-pattern of frequent items: ⟨(x y)⟩ is in a sequence when some itemset holds
+ * both; with `withSequences` (only right without maxGap), ⟨x, y⟩ when y's last position is at
+ * least minGap after x's first one.
  * Joining only the pairs counted frequent spares SPADE its quadratic number of item-list joins.
  */
-export function countPairs(data: EncodedSequences, frequent: readonly number[], minGap: number): PairCounts | null {
+export function countPairs(data: EncodedSequences, frequent: readonly number[], minGap: number, withSequences: boolean): PairCounts | null {
   const nItems = data.itemNames.length;
   const size = frequent.length;
   if (size * size > 16_000_000) return null;
@@ -27,11 +28,11 @@ export function countPairs(data: EncodedSequences, frequent: readonly number[], 
   frequent.forEach((v, b) => { slot[v] = b; });
   const { seqStart, setStart, items } = data;
   let work = 0;
-  for (let s = 0; s < data.n && work <= MAX_WORK; s++) {
+  for (let s = 0; withSequences && s < data.n && work <= MAX_WORK; s++) {
     const distinct = (setStart[seqStart[s + 1] as number] as number) - (setStart[seqStart[s] as number] as number);
     work += distinct * distinct;
   }
-  const sequence = work <= MAX_WORK ? new Int32Array(size * size) : null;
+  const sequence = withSequences && work <= MAX_WORK ? new Int32Array(size * size) : null;
   const itemset = new Int32Array(size * size);
   const seen = new Int32Array(size * size).fill(-1);
   const first = new Int32Array(size).fill(-1);
