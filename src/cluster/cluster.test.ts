@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { createRng } from '../core/random';
 import { elbow, kmeans } from './kmeans';
 import { segmentCustomers } from './segmentCustomers';
-import { silhouette } from './silhouette';
+import { sampleRows, silhouette } from './silhouette';
 
 /** Oracle: the silhouette straight from its definition, pair by pair. */
 function silhouetteBrute(X: number[][], labels: number[]): number {
@@ -41,6 +41,41 @@ describe('silhouette', () => {
     expect(silhouette([[0], [1], [10], [11]], [0, 0, 1, 1])).toBeCloseTo((2 * (1 - 1 / 10.5) + 2 * (1 - 1 / 9.5)) / 4, 12);
     expect(() => silhouette([[0], [1]], [0, 0])).toThrow(expect.objectContaining({ code: 'OPTION' }));
     expect(() => silhouette([[0], [NaN]], [0, 1])).toThrow(expect.objectContaining({ code: 'DATA', row: 2 }));
+    expect(() => silhouette([[0], [1]], [0, 1], { sampleSize: 1.5 })).toThrow(expect.objectContaining({ code: 'OPTION' }));
+  });
+
+  describe('on a sample', () => {
+    const rng = createRng(11);
+    const X = Array.from({ length: 1500 }, (_, i) => [(i % 3) * 4 + rng.normal(), rng.normal()]);
+    const labels = X.map((_, i) => i % 3);
+
+    it('is the exact silhouette of the sampled rows, reproducible from the seed', () => {
+      fc.assert(fc.property(fc.integer({ min: 2, max: 60 }), fc.integer(), (size, seed) => {
+        const rows = sampleRows(X.length, size, seed) as Int32Array;
+        expect(new Set(rows).size).toBe(size);
+        const subLabels = Array.from(rows, (i) => labels[i] as number);
+        if (new Set(subLabels).size < 2) return;
+        const got = silhouette(X, labels, { sampleSize: size, seed });
+        expect(got).toBeCloseTo(silhouetteBrute(Array.from(rows, (i) => X[i] as number[]), subLabels), 12);
+      }), { numRuns: 40 });
+    });
+
+    it('is all rows when the sample would hold them, and close to the exact value otherwise', () => {
+      const exact = silhouette(X, labels);
+      expect(silhouette(X, labels, { sampleSize: X.length })).toBe(exact);
+      expect(Math.abs(silhouette(X, labels, { sampleSize: 400, seed: 3 }) - exact)).toBeLessThan(0.05);
+    });
+
+    it('reports progress by rows and stops when aborted', () => {
+      const seen: number[] = [];
+      silhouette(X, labels, { onProgress: (p) => { expect(p).toMatchObject({ phase: 'silhouette', total: X.length }); seen.push(p.done); } });
+      expect(seen.length).toBeGreaterThanOrEqual(2); // a tick per ~1M distances: 1500² / 2 ≈ 1.1M
+      expect(seen).toEqual([...seen].sort((a, b) => a - b));
+      const c = new AbortController();
+      c.abort();
+      expect(() => silhouette(X, labels, { signal: c.signal })).toThrow(expect.objectContaining({ code: 'ABORTED' }));
+      expect(() => silhouette(X, labels, { signal: c.signal, sampleSize: 100 })).toThrow(expect.objectContaining({ code: 'ABORTED' }));
+    });
   });
 });
 

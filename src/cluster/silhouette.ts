@@ -1,17 +1,36 @@
 import { OptionError } from '../core/errors';
 import { checkMatrix } from '../core/matrix';
+import { createRng } from '../core/random';
+import { progressTicker, throwIfAborted, type RunOptions } from '../core/run';
+
+/** Options of {@link silhouette}; progress counts rows (phase `'silhouette'`), `signal` is checked as it goes. */
+export interface SilhouetteOptions extends RunOptions {
+  /**
+   * Compute it on this many rows drawn at random without replacement (all rows when there are
+   * fewer): the exact silhouette of that sample, for sets too large for n² distances.
+   */
+  sampleSize?: number;
+  /** Seed of the sample. @default 1 */
+  seed?: number;
+}
 
 /**
  * The mean silhouette coefficient (Rousseeuw 1987), exactly: for each row, a = mean distance to
  * its own cluster, b = the lowest mean distance to another cluster, s = (b − a) / max(a, b)
- * (0 for a row alone in its cluster); the mean over rows. O(n²) distances, computed once each.
- * @throws {OptionError} code `'OPTION'` for fewer than two clusters or labels of the wrong length.
+ * (0 for a row alone in its cluster); the mean over rows. O(n²) distances, computed once each;
+ * with `sampleSize`, the same on a seeded random sample of the rows.
+ * @throws {OptionError} code `'OPTION'` for fewer than two clusters (in the sample), labels of the wrong length or a bad sampleSize.
+ * @throws {AbortError} code `'ABORTED'` when the signal fires.
  * @example
  * silhouette([[0], [1], [10], [11]], [0, 0, 1, 1]) //=> 0.8997
+ * silhouette(X, labels, { sampleSize: 5000, seed: 7 }) // 5,000 rows instead of all
  */
-export function silhouette(X: readonly (readonly number[])[], labels: readonly number[]): number {
+export function silhouette(X: readonly (readonly number[])[], labels: readonly number[], options: SilhouetteOptions = {}): number {
   checkMatrix(X);
   if (labels.length !== X.length) throw new OptionError(`labels has ${labels.length} entries for ${X.length} rows`);
+  const rows = sampleRows(X.length, options.sampleSize, options.seed ?? 1);
+  if (rows !== null) return silhouette(Array.from(rows, (i) => X[i] as number[]), Array.from(rows, (i) => labels[i] as number), { signal: options.signal, onProgress: options.onProgress });
+  throwIfAborted(options.signal);
   const clusters = [...new Set(labels)];
   if (clusters.length < 2) throw new OptionError('silhouette needs at least two clusters');
   const index = new Map(clusters.map((c, i) => [c, i]));
@@ -24,7 +43,10 @@ export function silhouette(X: readonly (readonly number[])[], labels: readonly n
   const dims = (X[0] as readonly number[]).length;
   const data = new Float64Array(n * dims);
   X.forEach((row, i) => data.set(row, i * dims));
+  // Row i costs n − i distances: a tick every ~1M distances.
+  const tick = progressTicker(options, 'silhouette', Math.max(1, Math.floor(1e6 / n)), n);
   for (let i = 0; i < n; i++) {
+    tick(i + 1);
     const oi = i * dims;
     for (let j = i + 1; j < n; j++) {
       const oj = j * dims;
@@ -48,4 +70,17 @@ export function silhouette(X: readonly (readonly number[])[], labels: readonly n
     total += (b - a) / Math.max(a, b);
   }
   return total / n;
+}
+
+/**
+ * Ascending indices of `size` rows of n drawn without replacement with the seed; null when no
+ * sample is asked for or it would hold every row.
+ * @throws {OptionError} code `'OPTION'` when size is not an integer of at least 2.
+ */
+export function sampleRows(n: number, size: number | undefined, seed: number): Int32Array | null {
+  if (size === undefined) return null;
+  if (!Number.isInteger(size) || size < 2) throw new OptionError(`sampleSize must be an integer of at least 2, got ${size}`, { sampleSize: size });
+  if (size >= n) return null;
+  const all = Int32Array.from({ length: n }, (_, i) => i);
+  return createRng(seed).shuffle(all).subarray(0, size).sort();
 }
