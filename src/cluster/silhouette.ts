@@ -43,7 +43,7 @@ export function silhouette(X: readonly (readonly number[])[], labels: readonly n
   const dims = (X[0] as readonly number[]).length;
   const data = new Float64Array(n * dims);
   X.forEach((row, i) => data.set(row, i * dims));
-  // Row i costs n − i distances: a tick every ~1M distances.
+  // Row i costs n − i distances: a tick every 1e6 / n rows is at most ~1M distances.
   const tick = progressTicker(options, 'silhouette', Math.max(1, Math.floor(1e6 / n)), n);
   for (let i = 0; i < n; i++) {
     tick(i + 1);
