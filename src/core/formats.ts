@@ -59,7 +59,7 @@ function spmfLine(text: string, from: number, to: number, names: string[]): stri
   let first = true;
   for (let i = from; i < to; ) {
     const c = text.charCodeAt(i);
-    if (c === 32 || c === 9 || c === 13) { i++; continue; }
+    if (isSpace(c)) { i++; continue; }
     let j = i + 1;
     while (j < to && !isSpace(text.charCodeAt(j))) j++;
     if (first && (c === 35 || c === 64)) return SKIP; // '#' or '@': comment, metadata

@@ -67,28 +67,8 @@ export class Scratch {
  * Null when the result is infrequent, decided as soon as the sequences left cannot make up minCount.
  */
 export function equalityJoin(a: IdList, b: IdList, minCount: number, out: Scratch): IdList | null {
-  const na = a.sid.length;
-  const nb = b.sid.length;
-  out.ensure(Math.min(na, nb), Math.min(a.eid.length, b.eid.length));
-  let i = 0, j = 0, g = 0, n = 0;
-  while (i < na && j < nb) {
-    if (g + Math.min(na - i, nb - j) < minCount) return null;
-    const s = a.sid[i] as number;
-    const t = b.sid[j] as number;
-    if (s < t) { i++; continue; }
-    if (t < s) { j++; continue; }
-    const before = n;
-    for (let x = a.start[i] as number, y = b.start[j] as number, xe = a.start[i + 1] as number, ye = b.start[j + 1] as number; x < xe && y < ye; ) {
-      const d = (a.eid[x] as number) - (b.eid[y] as number);
-      if (d === 0) { out.eid[n++] = a.eid[x] as number; x++; y++; }
-      else if (d < 0) x++;
-      else y++;
-    }
-    if (n > before) { out.sid[g++] = s; out.start[g] = n; }
-    i++;
-    j++;
-  }
-  return g >= minCount ? out.take(g) : null;
+  out.ensure(Math.min(a.sid.length, b.sid.length), Math.min(a.eid.length, b.eid.length));
+  return mergeJoin(a, b, EQUAL, 0, 0, minCount, out);
 }
 
 /**
@@ -96,9 +76,19 @@ export function equalityJoin(a: IdList, b: IdList, minCount: number, out: Scratc
  * Null when infrequent, decided as soon as the sequences left cannot make up minCount.
  */
 export function temporalJoin(a: IdList, b: IdList, minGap: number, maxGap: number, minCount: number, out: Scratch): IdList | null {
+  out.ensure(Math.min(a.sid.length, b.sid.length), b.eid.length);
+  return mergeJoin(a, b, maxGap === Infinity ? AFTER : WINDOW, minGap, maxGap, minCount, out);
+}
+
+/** How a sequence present in both lists contributes positions. */
+const EQUAL = 0;
+const AFTER = 1;
+const WINDOW = 2;
+
+/** Merges the two lists' sequences; each common one adds the positions `mode` selects (a group when any). */
+function mergeJoin(a: IdList, b: IdList, mode: number, minGap: number, maxGap: number, minCount: number, out: Scratch): IdList | null {
   const na = a.sid.length;
   const nb = b.sid.length;
-  out.ensure(Math.min(na, nb), b.eid.length);
   let i = 0, j = 0, g = 0, n = 0;
   while (i < na && j < nb) {
     if (g + Math.min(na - i, nb - j) < minCount) return null;
@@ -108,13 +98,22 @@ export function temporalJoin(a: IdList, b: IdList, minGap: number, maxGap: numbe
     if (t < s) { j++; continue; }
     const before = n;
     const ye = b.start[j + 1] as number;
-    if (maxGap === Infinity) {
+    if (mode === EQUAL) {
+      // Positions in both groups.
+      for (let x = a.start[i] as number, y = b.start[j] as number, xe = a.start[i + 1] as number; x < xe && y < ye; ) {
+        const d = (a.eid[x] as number) - (b.eid[y] as number);
+        if (d === 0) { out.eid[n++] = a.eid[x] as number; x++; y++; }
+        else if (d < 0) x++;
+        else y++;
+      }
+    } else if (mode === AFTER) {
       // Every position from minGap after the earliest end on: a tail of b's group.
       const threshold = (a.eid[a.start[i] as number] as number) + minGap;
       let y = ye;
       while (y > (b.start[j] as number) && (b.eid[y - 1] as number) >= threshold) y--;
       for (; y < ye; y++) out.eid[n++] = b.eid[y] as number;
     } else {
+      // Positions within [minGap, maxGap] of some end.
       let k = a.start[i] as number;
       const ke = a.start[i + 1] as number;
       for (let y = b.start[j] as number; y < ye; y++) {
