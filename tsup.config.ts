@@ -24,7 +24,7 @@ export default defineConfig([
     target: 'es2022',
   },
   {
-    entry: { cli: 'src/report/cli.ts' },
+    entry: { cli: 'src/report/bin.ts' },
     format: ['esm'],
     sourcemap: true,
     target: 'es2022',

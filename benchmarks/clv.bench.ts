@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { lib } from './lib';
 
 const { customerSummary, fitBgNbd, gammaGammaModel, rfm, scoreBgNbd, syntheticLog } = lib;
-import { SHARED_DATA, hasDataset } from './datasets';
+import { datasetPath, hasDataset } from './datasets';
 import { QUICK, measure, peakRssMb, report, runChild, type CaseResult, suiteEntry } from './harness';
 
 const SCRIPT = fileURLToPath(import.meta.url);
@@ -21,7 +21,7 @@ async function child(kind: string, size: number): Promise<CaseResult> {
   let dataset: string;
   let iterations = 5;
   if (kind === 'bgnbd fit') {
-    const rows = readFileSync(`${SHARED_DATA}lifetimes/cdnow_customers_summary.csv`, 'utf8').trim().split('\n').slice(1)
+    const rows = readFileSync(datasetPath('lifetimes/cdnow_customers_summary.csv'), 'utf8').trim().split('\n').slice(1)
       .map((l) => l.split(',').map(Number)).map(([, x, tx, T]) => ({ frequency: x as number, recency: tx as number, T: T as number }));
     dataset = 'CDNOW summary';
     size = rows.length;

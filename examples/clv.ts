@@ -1,5 +1,5 @@
 /**
- * Customer lifetime value on CDNOW (Fader & Hardie's sample; ../shared/data/lifetimes): the
+ * Customer lifetime value on CDNOW (Fader & Hardie's sample; examples/data/lifetimes, MIT): the
  * buy-till-you-die summary, BG/NBD and Gamma-Gamma fits, a holdout check, and CLV.
  * Run: npx tsx examples/clv.ts
  */
@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { TransactionLog, calibrationHoldout, clv, fitBgNbd, fitGammaGamma, dwyerClv, retentionClv } from '../src/index';
 
-const file = fileURLToPath(new URL('../../shared/data/lifetimes/CDNOW_sample.txt', import.meta.url));
+const file = fileURLToPath(new URL('./data/lifetimes/CDNOW_sample.txt', import.meta.url));
 // CDNOW_sample.txt: master id, sample id, date (YYYYMMDD), CDs bought, dollars.
 const records = readFileSync(file, 'utf8').trim().split('\n').map((line) => {
   const [, id, date, , dollars] = line.trim().split(/\s+/);

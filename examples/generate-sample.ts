@@ -2,7 +2,7 @@
  * Regenerates the bundled sample, examples/data/sample-transactions.csv, from the synthetic
  * generator. Run: npx tsx examples/generate-sample.ts
  */
-import { writeFileSync } from 'node:fs';
+import { renameSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { syntheticRecords } from '../src/index';
 
@@ -19,6 +19,8 @@ export function sampleCsv(): string {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const path = fileURLToPath(new URL('./data/sample-transactions.csv', import.meta.url));
-  writeFileSync(path, sampleCsv());
+  // Written beside it and renamed, so a reader never sees a half-written sample.
+  writeFileSync(`${path}.tmp`, sampleCsv());
+  renameSync(`${path}.tmp`, path);
   console.log(`wrote ${path}`);
 }

@@ -1,13 +1,13 @@
 /**
  * Market-basket analysis on the arules "Groceries" data (9,835 baskets, 169 items; public
- * domain, see ../shared/data/README.md): frequent itemsets, rules, and suggestions for a basket.
+ * domain, see examples/data/README.md): frequent itemsets, rules, and suggestions for a basket.
  * Run: npx tsx examples/market-basket.ts [path/to/groceries.csv]
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { associationRules, frequentItemsets, parseBasketLines, recommend } from '../src/index';
 
-const file = process.argv[2] ?? fileURLToPath(new URL('../../shared/data/groceries.csv', import.meta.url));
+const file = process.argv[2] ?? fileURLToPath(new URL('./data/groceries/groceries.csv', import.meta.url));
 const baskets = parseBasketLines(readFileSync(file, 'utf8'));
 
 const itemsets = frequentItemsets(baskets, { minSupport: 0.01 });

@@ -2,13 +2,13 @@
  * Churn classifiers on the IBM Telco table (7,043 subscribers): encode, cross-validate four
  * models by AUC, then read the forest's feature importance and the tree's top splits.
  * Run: npx tsx examples/telco-churn.ts [path/to/Telco-Customer-Churn.csv]
- * (defaults to ../shared/data/ibm-telco/ beside the repository).
+ * (defaults to examples/data/ibm-telco/, Apache-2.0).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { DecisionTree, LogisticRegression, NaiveBayes, RandomForest, crossValidate, fitEncoder, parseCsv, trainTestSplit, gainsCurve } from '../src/index';
 
-const file = process.argv[2] ?? fileURLToPath(new URL('../../shared/data/ibm-telco/Telco-Customer-Churn.csv', import.meta.url));
+const file = process.argv[2] ?? fileURLToPath(new URL('./data/ibm-telco/Telco-Customer-Churn.csv', import.meta.url));
 if (!existsSync(file)) {
   console.error(`Telco-Customer-Churn.csv not found at ${file}; pass its path as the first argument.`);
   process.exit(1);

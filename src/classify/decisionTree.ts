@@ -1,7 +1,7 @@
-import { DecisionTreeClassifier } from 'ml-cart';
 import { CrmMiningError, OptionError } from '../core/errors';
 import { checkMatrix } from '../core/matrix';
 import { growTree, rankColumns, type TreeNode } from './cart';
+import { mlCartModule } from './mlCart';
 import { encodeLabels, type Label } from './metrics';
 import { mostProbable } from './probabilities';
 import { treeImportance, treeProba } from './treeWalk';
@@ -22,7 +22,8 @@ export interface DecisionTreeOptions {
   minGain?: number;
   /**
    * `'native'`: exact CART on rank-coded typed-array columns (fast); `'ml-cart'`: the ml-cart
-   * package (Gini only, ignores `minSamplesLeaf`; quadratic in the rows, fine for small data).
+   * package (Gini only, ignores `minSamplesLeaf`; quadratic in the rows, fine for small data),
+   * loaded on first use (in a browser, `await loadCartEngine()` once before).
    * @default 'native'
    */
   engine?: 'native' | 'ml-cart';
@@ -70,7 +71,7 @@ export class DecisionTree {
     const d = (X[0] as readonly number[]).length;
     const o = this.options;
     if (o.engine === 'ml-cart') {
-      const cart = new DecisionTreeClassifier({ gainFunction: 'gini', maxDepth: o.maxDepth, minNumSamples: o.minSamplesSplit, gainThreshold: o.minGain });
+      const cart = new (mlCartModule.get().DecisionTreeClassifier)({ gainFunction: 'gini', maxDepth: o.maxDepth, minNumSamples: o.minSamplesSplit, gainThreshold: o.minGain });
       cart.train(X.map((row) => [...row]), Array.from(target));
       return new FittedDecisionTree(classes, d, convert(cart.root, classes.length));
     }

@@ -22,3 +22,4 @@ export type { RandomForestOptions, RandomForestJSON } from './randomForest';
 export { NeuralNetwork, FittedNeuralNetwork } from './neuralNetwork';
 export type { NeuralNetworkOptions, NeuralNetworkJSON } from './neuralNetwork';
 export { loadNeuralRuntime } from './brainRuntime';
+export { loadCartEngine } from './mlCart';

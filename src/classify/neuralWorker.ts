@@ -1,5 +1,6 @@
 import { AbortError, CrmMiningError } from '../core/errors';
 import { throwIfAborted, type RunOptions } from '../core/run';
+import { nodeBuiltin } from '../core/nodeRequire';
 import { brainPath } from './brainRuntime';
 
 /** What the worker needs: brain.js options, seeded initial weights, data, training options. */
@@ -25,7 +26,9 @@ parentPort.postMessage({ type: 'done', json: net.toJSON() });
  */
 export async function trainInWorker(job: WorkerJob, run: RunOptions): Promise<unknown> {
   throwIfAborted(run.signal);
-  const { Worker } = (await import('node:worker_threads')) as typeof import('node:worker_threads');
+  const threads = nodeBuiltin<typeof import('node:worker_threads')>('node:worker_threads');
+  if (threads === null) throw new CrmMiningError('DEPENDENCY', 'training in a worker thread needs Node.js >= 20.16 here');
+  const { Worker } = threads;
   const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { brainPath: brainPath(), job } });
   return new Promise((resolve, reject) => {
     let settled = false;

@@ -1,9 +1,9 @@
-import { kmeans as mlKmeans } from 'ml-kmeans';
 import { OptionError } from '../core/errors';
 import { checkMatrix } from '../core/matrix';
 import { createRng, type Rng } from '../core/random';
 import { progressTicker, throwIfAborted, type RunOptions } from '../core/run';
 import { lloyd, seedPlusPlus, seedRandom, type LloydResult } from './lloyd';
+import { mlKmeansModule } from './mlKmeans';
 
 /** Options of {@link kmeans}; `signal` stops it between iterations, progress counts starts (phase `'kmeans'`). */
 export interface KmeansOptions extends RunOptions {
@@ -18,7 +18,8 @@ export interface KmeansOptions extends RunOptions {
   /** Convergence tolerance on centroid movement. @default 1e-6 */
   tolerance?: number;
   /**
-   * `'native'`: Lloyd's iterations on typed arrays (fast); `'ml-kmeans'`: the ml-kmeans package.
+   * `'native'`: Lloyd's iterations on typed arrays (fast); `'ml-kmeans'`: the ml-kmeans package,
+   * loaded on first use (in a browser, `await loadKmeansEngine()` once before).
    * @default 'native'
    */
   engine?: 'native' | 'ml-kmeans';
@@ -56,6 +57,7 @@ export function kmeans(X: readonly (readonly number[])[], k: number, options: Km
   if (engine !== 'native' && engine !== 'ml-kmeans') throw new OptionError(`engine must be 'native' or 'ml-kmeans', got ${String(engine)}`);
   const rng = createRng(seed);
   if (engine === 'native') return nativeKmeans(X, k, nInit, init, maxIterations, tolerance, rng, options);
+  const mlKmeans = mlKmeansModule.get().kmeans;
   const data = X.map((row) => [...row]);
   let best: KmeansResult | null = null;
   for (let run = 0; run < nInit; run++) {

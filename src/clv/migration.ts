@@ -1,5 +1,5 @@
-import { Matrix, solve } from 'ml-matrix';
 import { OptionError } from '../core/errors';
+import { solveLinear } from '../core/linear';
 
 /** Inputs of {@link migrationClv}. */
 export interface MigrationClvInput {
@@ -47,8 +47,9 @@ export function migrationClv(input: MigrationClvInput): MigrationClvResult {
   const R = p.map((pi) => pi * margin - contactCost);
   let valueByState: number[];
   if (periods === Infinity) {
-    const A = Matrix.eye(k).sub(new Matrix(P).mul(1 / (1 + discountRate)));
-    valueByState = solve(A, Matrix.columnVector(R)).getColumn(0);
+    // V = R + P V / (1 + d); I − P/(1 + d) is strictly diagonally dominant (rows of P sum to ≤ 1, d > 0).
+    const A = P.map((row, i) => row.map((v, j) => (i === j ? 1 : 0) - v / (1 + discountRate)));
+    valueByState = solveLinear(A, R) as number[];
   } else {
     valueByState = new Array(k).fill(0);
     let term = R.slice(); // (P/(1+d))^t R

@@ -1,6 +1,5 @@
-#!/usr/bin/env node
 /**
- * The `crm-mining` command line: `analyze` writes the HTML report; `rules`, `sequences`, `rfm`,
+ * The `crm-mining` command line (run by bin.ts, the package's bin): `analyze` writes the HTML report; `rules`, `sequences`, `rfm`,
  * `clv`, `churn` and `summary` print a table, CSV or JSON. See docs/cli.md.
  */
 import { writeFileSync } from 'node:fs';
@@ -116,14 +115,4 @@ async function analyzeCommand(log: TransactionLog, file: string, values: Command
 function print(io: CliIo, text: string): number {
   io.stdout.write(`${text}\n`);
   return EXIT.ok;
-}
-
-const isEntry = process.argv[1] !== undefined && /cli\.(js|ts|cjs|mjs)$/.test(process.argv[1]);
-if (isEntry) {
-  main(process.argv.slice(2)).then((code) => {
-    process.exitCode = code;
-  }, (error: unknown) => {
-    process.stderr.write(`crm-mining: internal error: ${String(error)}\n`);
-    process.exitCode = EXIT.internal;
-  });
 }

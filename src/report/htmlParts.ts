@@ -19,11 +19,12 @@ export function table(headers: readonly string[], rows: ReadonlyArray<readonly C
   return `<table><thead><tr>${th}</tr></thead><tbody>\n${body}\n</tbody></table>`;
 }
 
-const grouped = (digits: number) => new Intl.NumberFormat('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-const formats = [0, 1, 2, 3].map(grouped);
+// Made on first use: creating an Intl.NumberFormat costs ~5 ms, too much for import time.
+const formats: Intl.NumberFormat[] = [];
+const grouped = (digits: number) => (formats[digits] ??= new Intl.NumberFormat('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }));
 
 /** A number with thousands separators and fixed decimals (0 to 3). */
-export const num = (x: number, digits = 0): { num: string } => ({ num: Number.isFinite(x) ? (formats[digits] ?? grouped(digits)).format(x) : String(x) });
+export const num = (x: number, digits = 0): { num: string } => ({ num: Number.isFinite(x) ? grouped(digits).format(x) : String(x) });
 /** A share as a percentage. */
 export const pct = (x: number, digits = 1): { num: string } => ({ num: Number.isFinite(x) ? `${(x * 100).toFixed(digits)}%` : String(x) });
 /** A date as YYYY-MM-DD (UTC). */
