@@ -37,8 +37,10 @@ export interface TrainingStatus { iterations: number; error: number }
 /**
  * A feed-forward neural network classifier (brain.js underneath): inputs standardized, one
  * output per class, probabilities the outputs normalised to sum 1. `fit` trains in this thread;
- * `fitAsync` trains in a worker thread that an AbortSignal stops at once (Node).
- * brain.js is loaded on first use; in browsers call `await loadNeuralRuntime()` first.
+ * `fitAsync` trains in a worker (a worker thread on Node, a Web Worker in browsers) that an
+ * AbortSignal stops at once. brain.js is an optional peer dependency (`npm install
+ * brain.js@2.0.0-beta.24 gpu.js@2`), loaded on first use; in browsers pass it once with
+ * `await loadNeuralRuntime(brain)`. Without it, fitting throws a `DEPENDENCY` error.
  * @example
  * const model = new NeuralNetwork({ hiddenLayers: [8], iterations: 300, seed: 1 }).fit(X, y);
  * model.predictProba([[30, 2, 120]]) //=> [[0.81, 0.19]]
@@ -80,8 +82,9 @@ export class NeuralNetwork {
   }
 
   /**
-   * Trains in a worker thread (Node): an AbortSignal terminates it at once, so a long training
-   * can be cancelled safely; progress arrives every 10 epochs. Same seed, same network as `fit`.
+   * Trains in a worker (a worker thread on Node, a Web Worker in browsers): an AbortSignal
+   * terminates it at once, so a long training can be cancelled safely; progress arrives every 10
+   * epochs. Same seed, same network as `fit`.
    * @example
    * const model = await new NeuralNetwork().fitAsync(X, y, { signal: AbortSignal.timeout(60_000) });
    */

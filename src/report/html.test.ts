@@ -34,6 +34,17 @@ describe('renderReport', () => {
     expect(html.match(/<\/script>/g)).toHaveLength(3);
   });
 
+  it("draws every chart as static SVG with charts: 'svg' (the browser default): no script, names escaped", async () => {
+    const html = await renderReport(analyze(log), { charts: 'svg' });
+    expect(html).not.toMatch(/<script/i);
+    for (const id of ['clv', 'gains', 'rfm', 'rules', 'segments', 'sequences']) {
+      const chart = new RegExp(`<div class="chart" id="chart-${id}" data-chart="${id}" data-rendered="true"><svg[\\s\\S]*?</svg></div>`).exec(html);
+      expect(chart?.[0]).toMatch(/<path|<rect|<circle|<line/);
+    }
+    expect(html.split(HOSTILE)).toHaveLength(1);
+    expect(html).toContain('drawn as SVG');
+  });
+
   it('shows why a section is missing', async () => {
     const html = await renderReport(analyze(log, { churn: false }));
     expect(html).toMatch(/<section id="churn">\s*<h2>Churn risk<\/h2>\s*<p class="skipped">Not computed: left out by the options<\/p>/);

@@ -2,7 +2,8 @@ import type { Analysis } from './analyze';
 import type { VegaLiteSpec } from './charts';
 import { day, esc, scriptJson } from './htmlParts';
 import { churnPart, clvPart, rfmPart, rulesPart, segmentsPart, sequencesPart, summaryPart } from './htmlSections';
-import { compileSpecs, vegaScript } from './vegaRuntime';
+import { nodeRequire } from '../core/nodeRequire';
+import { compileSpecs, renderSvgs, vegaScript } from './vegaRuntime';
 import { VERSION } from './version';
 
 /** Options of {@link renderReport}. */
@@ -13,6 +14,12 @@ export interface RenderReportOptions {
   source?: string;
   /** The Vega runtime script text; read from the installed `vega` package when not given (Node). */
   vegaScript?: string;
+  /**
+   * `'interactive'`: charts drawn in the page by the inlined Vega runtime (tooltips);
+   * `'svg'`: charts drawn now as static SVG, and no script in the page.
+   * @default 'interactive' on Node or with `vegaScript`, else `'svg'` (browsers)
+   */
+  charts?: 'interactive' | 'svg';
 }
 
 const STYLE = `
@@ -58,8 +65,9 @@ const RENDER = `
 
 /**
  * One self-contained HTML page for an {@link analyze} result: tables, and the Vega-Lite charts
- * compiled to Vega and drawn by the Vega runtime inlined in the page (about 0.5 MB), so it
- * opens offline and can be mailed as one file.
+ * compiled to Vega and drawn by the Vega runtime inlined in the page (about 0.5 MB), or drawn
+ * now as static SVG (`charts: 'svg'`, the default in browsers), so it opens offline and can be
+ * mailed as one file.
  * @throws {CrmMiningError} code `'DEPENDENCY'` when vega or vega-lite is not installed.
  * @example
  * const html = await renderReport(analyze(log), { title: 'Online shop', source: 'orders.csv' });
@@ -70,7 +78,13 @@ export async function renderReport(analysis: Analysis, options: RenderReportOpti
   const parts = [summaryPart, rfmPart, rulesPart, sequencesPart, clvPart, churnPart, segmentsPart].map((f) => f(analysis));
   const specs: Record<string, VegaLiteSpec> = Object.assign({}, ...parts.map((p) => p.charts) as object[]);
   const compiled = await compileSpecs(specs);
-  const runtime = (options.vegaScript ?? vegaScript()).replace(/<\/script/gi, '<\\/script');
+  const mode = options.charts ?? (options.vegaScript !== undefined || nodeRequire() !== null ? 'interactive' : 'svg');
+  const svgs = mode === 'svg' ? await renderSvgs(compiled) : null;
+  const scripts = svgs !== null ? '' : `<script type="application/json" id="crm-specs">${scriptJson(compiled)}</script>
+<script>${(options.vegaScript ?? vegaScript()).replace(/<\/script/gi, '<\\/script')}</script>
+<script>${RENDER}</script>
+`;
+  const sections = parts.map((p) => `<section id="${p.id}">\n<h2>${esc(p.title)}</h2>\n${svgs === null ? p.html : withSvgs(p.html, svgs)}\n</section>`).join('\n');
   const s = analysis.summary;
   const subtitle = `${options.source === undefined ? '' : `${options.source} · `}${s.customers.toLocaleString('en-US')} customers, ${day(s.from)} to ${day(s.to)} · as of ${day(analysis.asOf)}`;
   return `<!doctype html>
@@ -89,13 +103,15 @@ export async function renderReport(analysis: Analysis, options: RenderReportOpti
 <nav>${parts.map((p) => `<a href="#${p.id}">${esc(p.title)}</a>`).join('')}</nav>
 </header>
 <main>
-${parts.map((p) => `<section id="${p.id}">\n<h2>${esc(p.title)}</h2>\n${p.html}\n</section>`).join('\n')}
+${sections}
 </main>
-<footer>Made with crm-mining ${VERSION}. Charts: Vega (inlined; no network needed).</footer>
-<script type="application/json" id="crm-specs">${scriptJson(compiled)}</script>
-<script>${runtime}</script>
-<script>${RENDER}</script>
-</body>
+<footer>Made with crm-mining ${VERSION}. Charts: Vega (${svgs === null ? 'inlined' : 'drawn as SVG'}; no network needed).</footer>
+${scripts}</body>
 </html>
 `;
+}
+
+/** Puts each chart's SVG into its container (`data-chart="id"`). */
+function withSvgs(html: string, svgs: Readonly<Record<string, string>>): string {
+  return html.replace(/data-chart="([^"]+)"><\/div>/g, (whole, id: string) => (svgs[id] === undefined ? whole : `data-chart="${id}" data-rendered="true">${svgs[id]}</div>`));
 }

@@ -39,3 +39,24 @@ export async function compileSpecs(specs: Readonly<Record<string, VegaLiteSpec>>
   for (const [id, spec] of Object.entries(specs)) out[id] = vl.compile(spec as never, { logger: quiet as never }).spec as unknown as VegaSpec;
   return out;
 }
+
+/**
+ * Draws compiled Vega specs as static SVG with vega (loaded on first use), for pages that carry
+ * no script: the report made in a browser, where the runtime's text cannot be read from a file.
+ * @throws {CrmMiningError} code `'DEPENDENCY'` when vega is not installed.
+ */
+export async function renderSvgs(specs: Readonly<Record<string, VegaSpec>>): Promise<Record<string, string>> {
+  let vega: typeof import('vega');
+  try {
+    vega = await import('vega');
+  } catch (cause) {
+    throw new CrmMiningError('DEPENDENCY', 'the HTML report needs the vega package (npm install vega@6 vega-lite@6)', undefined, { cause });
+  }
+  const out: Record<string, string> = {};
+  for (const [id, spec] of Object.entries(specs)) {
+    const view = new vega.View(vega.parse(spec as never), { renderer: 'none' });
+    out[id] = await view.toSVG();
+    view.finalize();
+  }
+  return out;
+}
