@@ -1,6 +1,7 @@
 import { DataError, OptionError } from '../core/errors';
 import { toEpochMs } from '../core/time';
 import type { CustomerSummaryRow, SummaryUnit } from './summary';
+import { lazyModule } from '../core/lazyModule';
 
 /** Where the transactions are and which columns hold what, for the SQL summary. */
 export interface SqlSummaryOptions {
@@ -70,7 +71,7 @@ export interface DuckDbConnectionLike {
  * @param options - {@link SqlSummaryOptions}, plus an optional open `connection`.
  * @returns The rows of {@link customerSummary}, in customer (string) order.
  * @throws {DataError} code `'DATA'` when times cannot be parsed (with the count and an example) or DuckDB rejects the query;
- *   {@link OptionError} when `@duckdb/node-api` is not installed.
+ *   a `CrmMiningError` with code `'DEPENDENCY'` when `@duckdb/node-api` is not installed.
  * @example
  * const rows = await customerSummaryDuckDB({ source: "read_parquet('orders.parquet')", customer: 'cid', time: 'ts', amount: 'total', asOf: '2025-06-30' });
  * fitBgNbd(rows);
@@ -98,13 +99,13 @@ export async function customerSummaryDuckDB(options: SqlSummaryOptions & { conne
   }));
 }
 
+type DuckDbModule = { DuckDBInstance: { create(path: string): Promise<{ connect(): Promise<DuckDbConnectionLike> }> } };
+
+// An optional peer, and Node only: loaded through require, so that no bundler looks for it.
+const duckdbModule = lazyModule<DuckDbModule>('@duckdb/node-api', 'npm install @duckdb/node-api', null, (m) => typeof m.DuckDBInstance === 'function');
+
 async function openInMemory(): Promise<DuckDbConnectionLike> {
-  let duckdb: { DuckDBInstance: { create(path: string): Promise<{ connect(): Promise<DuckDbConnectionLike> }> } };
-  try {
-    duckdb = (await import('@duckdb/node-api')) as unknown as typeof duckdb;
-  } catch (error) {
-    throw new OptionError("customerSummaryDuckDB needs the optional peer '@duckdb/node-api': npm install @duckdb/node-api", { cause: error } as Record<string, unknown>);
-  }
+  const duckdb = await duckdbModule.load();
   const instance = await duckdb.DuckDBInstance.create(':memory:');
   return instance.connect();
 }
