@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from 'playwright-core';
 import { ROOT } from './app';
+import { differences } from './compare';
 
 const CHROMIUM = '/usr/bin/chromium';
 const OUT = join(ROOT, 'tests/package/out');
@@ -19,20 +20,6 @@ const ENTRIES = ['crm-mining', ...['core', 'association', 'sequence', 'rfm', 'cl
 const esbuild = join(ROOT, 'node_modules/.bin/esbuild');
 const vite = join(ROOT, 'node_modules/vite/bin/vite.js');
 if (!existsSync(CHROMIUM) && process.env.CI !== undefined) throw new Error(`${CHROMIUM} is missing: .ci/run installs Debian's chromium package`);
-
-/** Where two JSON values differ; numbers agree when within 1e-12 relative. */
-function differences(a: unknown, b: unknown, path = '$', out: string[] = []): string[] {
-  if (typeof a === 'number' && typeof b === 'number') {
-    if (!(a === b || Math.abs(a - b) <= 1e-12 * Math.max(1, Math.abs(a), Math.abs(b)))) out.push(`${path}: ${a} vs ${b}`);
-  } else if (Array.isArray(a) && Array.isArray(b)) {
-    if (a.length !== b.length) out.push(`${path}: ${a.length} vs ${b.length} elements`);
-    else a.forEach((v, i) => differences(v, b[i], `${path}[${i}]`, out));
-  } else if (typeof a === 'object' && a !== null && typeof b === 'object' && b !== null && !Array.isArray(a) && !Array.isArray(b)) {
-    const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
-    for (const k of keys) differences((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], `${path}.${k}`, out);
-  } else if (a !== b) out.push(`${path}: ${JSON.stringify(a)} vs ${JSON.stringify(b)}`);
-  return out;
-}
 
 interface BundleSize { entry: string; tool: 'esbuild' | 'vite'; minified: number; gzip: number }
 
