@@ -28,12 +28,7 @@ export function vegaScript(): string {
  * @throws {CrmMiningError} code `'DEPENDENCY'` when vega-lite is not installed.
  */
 export async function compileSpecs(specs: Readonly<Record<string, VegaLiteSpec>>): Promise<Record<string, VegaSpec>> {
-  let vl: typeof import('vega-lite');
-  try {
-    vl = await import('vega-lite');
-  } catch (cause) {
-    throw new CrmMiningError('DEPENDENCY', 'the HTML report needs the vega-lite package (npm install vega@6 vega-lite@6)', undefined, { cause });
-  }
+  const vl = await loadPackage('vega-lite', () => import('vega-lite'));
   const quiet = { level: () => quiet, error: () => quiet, warn: () => quiet, info: () => quiet, debug: () => quiet };
   const out: Record<string, VegaSpec> = {};
   for (const [id, spec] of Object.entries(specs)) out[id] = vl.compile(spec as never, { logger: quiet as never }).spec as unknown as VegaSpec;
@@ -46,12 +41,7 @@ export async function compileSpecs(specs: Readonly<Record<string, VegaLiteSpec>>
  * @throws {CrmMiningError} code `'DEPENDENCY'` when vega is not installed.
  */
 export async function renderSvgs(specs: Readonly<Record<string, VegaSpec>>): Promise<Record<string, string>> {
-  let vega: typeof import('vega');
-  try {
-    vega = await import('vega');
-  } catch (cause) {
-    throw new CrmMiningError('DEPENDENCY', 'the HTML report needs the vega package (npm install vega@6 vega-lite@6)', undefined, { cause });
-  }
+  const vega = await loadPackage('vega', () => import('vega'));
   const out: Record<string, string> = {};
   for (const [id, spec] of Object.entries(specs)) {
     const view = new vega.View(vega.parse(spec as never), { renderer: 'none' });
@@ -59,4 +49,13 @@ export async function renderSvgs(specs: Readonly<Record<string, VegaSpec>>): Pro
     view.finalize();
   }
   return out;
+}
+
+/** A report dependency, loaded on first use (bundlers split it into a chunk of its own). */
+async function loadPackage<T>(name: string, load: () => Promise<T>): Promise<T> {
+  try {
+    return await load();
+  } catch (cause) {
+    throw new CrmMiningError('DEPENDENCY', `the HTML report needs the ${name} package (npm install vega@6 vega-lite@6)`, undefined, { cause });
+  }
 }

@@ -82,7 +82,7 @@ export const used = [rules, rows, patterns, fitted.params.r, k.inertia, tree.pre
     expect(run.status).toBe(0);
   });
 
-  it('runs the bin through npx, node_modules/.bin and an npm script', () => {
+  it('runs the bin through npx, node_modules/.bin, an npm script, node and a global install', () => {
     const help = execFileSync('npx', ['crm-mining', '--help'], { cwd: app, encoding: 'utf8' });
     expect(help).toMatch(/^Usage: crm-mining <command> FILE/);
     expect(execFileSync('npx', ['crm-mining', 'rules', '--help'], { cwd: app, encoding: 'utf8' })).toMatch(/crm-mining rules FILE/);
@@ -90,6 +90,11 @@ export const used = [rules, rows, patterns, fitted.params.r, k.inertia, tree.pre
     const manifest = JSON.parse(readFileSync(join(app, 'package.json'), 'utf8')) as Record<string, unknown>;
     writeFileSync(join(app, 'package.json'), JSON.stringify({ ...manifest, scripts: { crm: 'crm-mining --version' } }));
     expect(npm(app, ['run', '--silent', 'crm']).trim()).toBe(pkg.version);
+    expect(execFileSync(process.execPath, [join(app, 'node_modules/crm-mining/dist/cli.js'), '--version'], { encoding: 'utf8' }).trim()).toBe(pkg.version);
+    // A global install (into a prefix of its own) puts a working crm-mining on the PATH.
+    const prefix = join(app, 'global');
+    npm(app, ['install', '--global', '--prefix', prefix, inject('tarball'), '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error']);
+    expect(execFileSync(join(prefix, 'bin/crm-mining'), ['--help'], { encoding: 'utf8' })).toMatch(/^Usage: crm-mining <command> FILE/);
     // An unknown command is a usage error, not a silent success.
     const bad = spawnSync('npx', ['crm-mining', 'frobnicate'], { cwd: app, encoding: 'utf8' });
     expect(bad.status).toBe(2);
