@@ -9,7 +9,7 @@ const INSTALL = 'npm install brain.js@2.0.0-beta.24 gpu.js@2';
 
 // No literal import('brain.js') here: brain.js is an optional peer, and a bundler would fail on
 // an app that does not install it. Node requires it; a browser app passes the module it imported.
-const brainModule = lazyModule<Brain>('brain.js', INSTALL, null, (m) => typeof m.NeuralNetwork === 'function');
+const brainModule = lazyModule<Brain>('brain.js', INSTALL, null, (m) => typeof m.NeuralNetwork === 'function', "import it in your app and pass it once: import * as brain from 'brain.js'; await loadNeuralRuntime(brain)");
 
 /**
  * brain.js, loaded synchronously on Node; in browsers the module given to

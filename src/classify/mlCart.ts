@@ -1,7 +1,7 @@
 import { lazyModule } from '../core/lazyModule';
 
 /** ml-cart, only for `new DecisionTree({ engine: 'ml-cart' })`. */
-export const mlCartModule = lazyModule<typeof import('ml-cart')>('ml-cart', 'npm install ml-cart@2', () => import('ml-cart'), (m) => typeof m.DecisionTreeClassifier === 'function');
+export const mlCartModule = lazyModule<typeof import('ml-cart')>('ml-cart', 'npm install ml-cart@2', () => import('ml-cart'), (m) => typeof m.DecisionTreeClassifier === 'function', 'call await loadCartEngine() once first');
 
 /**
  * Loads ml-cart ahead of `new DecisionTree({ engine: 'ml-cart' })`: needed once in browsers (the

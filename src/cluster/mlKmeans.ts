@@ -1,7 +1,7 @@
 import { lazyModule } from '../core/lazyModule';
 
 /** ml-kmeans, only for `kmeans(…, { engine: 'ml-kmeans' })` (importing it costs ~0.2 s). */
-export const mlKmeansModule = lazyModule<typeof import('ml-kmeans')>('ml-kmeans', 'npm install ml-kmeans@7', () => import('ml-kmeans'), (m) => typeof m.kmeans === 'function');
+export const mlKmeansModule = lazyModule<typeof import('ml-kmeans')>('ml-kmeans', 'npm install ml-kmeans@7', () => import('ml-kmeans'), (m) => typeof m.kmeans === 'function', 'call await loadKmeansEngine() once first');
 
 /**
  * Loads ml-kmeans ahead of `kmeans(…, { engine: 'ml-kmeans' })`: needed once in browsers (the

@@ -102,7 +102,7 @@ export async function customerSummaryDuckDB(options: SqlSummaryOptions & { conne
 type DuckDbModule = { DuckDBInstance: { create(path: string): Promise<{ connect(): Promise<DuckDbConnectionLike> }> } };
 
 // An optional peer, and Node only: loaded through require, so that no bundler looks for it.
-const duckdbModule = lazyModule<DuckDbModule>('@duckdb/node-api', 'npm install @duckdb/node-api', null, (m) => typeof m.DuckDBInstance === 'function');
+const duckdbModule = lazyModule<DuckDbModule>('@duckdb/node-api', 'npm install @duckdb/node-api', null, (m) => typeof m.DuckDBInstance === 'function', 'DuckDB runs on Node only');
 
 async function openInMemory(): Promise<DuckDbConnectionLike> {
   const duckdb = await duckdbModule.load();

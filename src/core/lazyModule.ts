@@ -22,11 +22,12 @@ export interface LazyModule<T> {
  * @param importer - Loads it asynchronously (a literal `import()` that bundlers split into its
  *   own chunk), or null for optional peers that a bundle must not try to resolve.
  * @param isModule - Tells the module's namespace from a wrapper (`default`) around it.
+ * @param loader - What to do where there is no `require` (browsers), said in the error.
  * @example
- * const kmeansLib = lazyModule('ml-kmeans', 'npm install ml-kmeans', () => import('ml-kmeans'), (m) => typeof m.kmeans === 'function');
+ * const kmeansLib = lazyModule('ml-kmeans', 'npm install ml-kmeans', () => import('ml-kmeans'), (m) => typeof m.kmeans === 'function', 'call await loadKmeansEngine() once first');
  * kmeansLib.get().kmeans(data, 3, {});
  */
-export function lazyModule<T>(name: string, install: string, importer: (() => Promise<unknown>) | null, isModule: (m: Record<string, unknown>) => boolean): LazyModule<T> {
+export function lazyModule<T>(name: string, install: string, importer: (() => Promise<unknown>) | null, isModule: (m: Record<string, unknown>) => boolean, loader = 'load it first'): LazyModule<T> {
   let loaded: T | null = null;
   const missing = (cause: unknown) => new CrmMiningError('DEPENDENCY', `this needs the ${name} package, which is not installed (${install})`, { dependency: name }, { cause });
   const provide = (mod: unknown): T => {
@@ -43,8 +44,7 @@ export function lazyModule<T>(name: string, install: string, importer: (() => Pr
       if (loaded !== null) return loaded;
       const req = nodeRequire();
       if (req === null) {
-        const how = importer === null ? `import it and pass it: import * as m from '${name}'; await load…(m)` : `await its loader once first`;
-        throw new CrmMiningError('DEPENDENCY', `${name} is not loaded yet outside Node: ${how}`, { dependency: name });
+        throw new CrmMiningError('DEPENDENCY', `${name} is not loaded yet (no require here): ${loader}`, { dependency: name });
       }
       let mod: unknown;
       try {
