@@ -104,7 +104,7 @@ describe.skipIf(!existsSync(CHROMIUM))('every capability in headless Chromium eq
     // Identical but for the last bits of a few numbers: Chromium's V8 and Node's may round
     // Math.pow or Math.exp differently in the last place. Everything discrete is exact.
     expect(differences(browserRest, nodeRest)).toEqual([]);
-    expect((browserRest.neural as { sameAsInThread: boolean; aborted: string; progress: number[] })).toEqual(expect.objectContaining({ sameAsInThread: true, aborted: 'ABORTED', progress: [10, 20, 30, 40, 50, 60] }));
+    expect((browserRest.neural as { sameAsInThread: boolean; aborted: string; progress: number[] })).toEqual(expect.objectContaining({ sameAsInThread: true, aborted: 'ABORTED', stopped: 'ABORTED', progress: [10, 20, 30, 40, 50, 60] }));
     expect((browserRest.rules as unknown[]).length).toBeGreaterThan(0);
     // The report: in the browser the charts are drawn as SVG into a page without scripts;
     // in Node the Vega runtime is inlined and draws them when the page opens.
