@@ -5,6 +5,7 @@ import { DataError, OptionError } from './errors';
 import { MAPPED_FIELDS, type LogMapping, type SkippedReport } from './mapping';
 import { progressTicker } from './run';
 import { toEpochMs } from './time';
+import { checkColumns } from './checkColumns';
 
 /** One customer's totals, from {@link TransactionLog.customers}. */
 export interface CustomerRow {
@@ -119,18 +120,16 @@ export class TransactionLog {
 
   /**
    * Builds a log from columns that are already interned (adapters, generators). Ids index the
-   * name arrays; they need not be sorted or dense; unused names are dropped.
+   * name arrays; they need not be sorted or dense; unused names are dropped. Checked like the
+   * other loaders' rows (ids in range, times a Date holds, finite amounts, one customer per order).
+   * @throws {OptionError} for a missing or mistyped column, or columns of unequal lengths.
+   * @throws {DataError} naming the row (1-based) and column of a bad value.
    * @example
    * TransactionLog.fromColumns({ customer: Int32Array.of(0), time: Float64Array.of(0), item: Int32Array.of(0),
    *   order: null, amount: null, cost: null, quantity: null, customerNames: ['c'], itemNames: ['x'], orderNames: null }).itemCount //=> 1
    */
   static fromColumns(raw: RawColumns): TransactionLog {
-    const n = raw.customer.length;
-    for (const [name, col] of Object.entries(raw)) {
-      if (ArrayBuffer.isView(col) && (col as Int32Array).length !== n) {
-        throw new OptionError(`column ${name} has ${(col as Int32Array).length} values, expected ${n}`, { column: name });
-      }
-    }
+    checkColumns(raw);
     return new TransactionLog(buildColumns(raw), NO_SKIPS);
   }
 

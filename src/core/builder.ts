@@ -86,14 +86,21 @@ export class LogBuilder<R> {
     const m = this.mapping;
     const customer = this.id(source, CUSTOMER, row, line);
     const rawTime = this.field(source, TIME, row, line);
-    const time = typeof rawTime === 'string' && rawTime === this.lastTimeText ? this.lastTime : this.time(rawTime, row, line);
+    const time = this.lastTimeText !== null && rawTime === this.lastTimeText ? this.lastTime : this.time(rawTime, row, line);
     const itemKey = m.item === undefined ? null : this.id(source, ITEM, row, line);
     const orderKey = m.order === undefined ? null : this.id(source, ORDER, row, line);
     const quantity = m.quantity === undefined ? NaN : this.number(source, QUANTITY, row, line);
     let amount = NaN;
     if (m.amount !== undefined) amount = this.number(source, AMOUNT, row, line);
-    else if (m.price !== undefined) amount = this.number(source, PRICE, row, line) * (m.quantity === undefined ? 1 : quantity);
+    else if (m.price !== undefined) {
+      amount = this.number(source, PRICE, row, line) * (m.quantity === undefined ? 1 : quantity);
+      if (!Number.isFinite(amount)) throw new DataError('price × quantity is beyond the largest finite number', { row, line, field: m.price, value: amount });
+    }
     const cost = m.cost === undefined ? NaN : this.number(source, COST, row, line);
+    if (!this.sumsStayFinite(amount, cost)) {
+      const field = Number.isFinite(this.amountSum + Math.abs(amount || 0)) ? m.cost : (m.amount ?? m.price);
+      throw new DataError('the amounts add up beyond the largest finite number here (their sum would be Infinity)', { row, line, field, value: field === m.cost ? cost : amount });
+    }
     const knownOrder = orderKey === null ? -1 : this.orders.find(orderKey);
     if (knownOrder >= 0) this.checkOrderOwner(knownOrder, customer, row, line);
     // Everything is valid: intern (only now, so a skipped row leaves no trace) and append.
@@ -117,7 +124,8 @@ export class LogBuilder<R> {
     this.add(cells as unknown as R, row, line);
   }
 
-  private lastTimeText = '';
+  /** The last time text parsed (null when the last time was not text): consecutive rows of an order repeat it. */
+  private lastTimeText: string | null = null;
 
   // Hot path: no closures here (tsx/esbuild wrap each one in a naming helper call).
   private tryRange(text: string, b: Int32Array, ix: Int32Array, row: number): boolean {
@@ -127,7 +135,7 @@ export class LogBuilder<R> {
     const t = 2 * (ix[TIME] as number);
     const ts = b[t] as number, te = b[t + 1] as number;
     let time = this.lastTime;
-    if (!sameText(this.lastTimeText, text, ts, te)) {
+    if (this.lastTimeText === null || !sameText(this.lastTimeText, text, ts, te)) {
       const raw = text.slice(ts, te);
       time = this.options.parseTime === undefined ? isoRangeToEpochMs(raw, 0, raw.length) : toEpochMs(this.options.parseTime(raw));
       if (time !== time) return false;
@@ -151,7 +159,9 @@ export class LogBuilder<R> {
     if (m.amount !== undefined) amount = cellNumber(text, b, ix, AMOUNT);
     else if (m.price !== undefined) amount = cellNumber(text, b, ix, PRICE) * (m.quantity === undefined ? 1 : quantity);
     const cost = m.cost === undefined ? NaN : cellNumber(text, b, ix, COST);
+    // parseDecimal reads at most 15 digits, so amount and cost are finite here.
     if ((m.quantity !== undefined && quantity !== quantity) || ((m.amount !== undefined || m.price !== undefined) && amount !== amount) || (m.cost !== undefined && cost !== cost)) return false;
+    if (!this.sumsStayFinite(amount, cost)) return false;
     let order = -1;
     if (m.order !== undefined) {
       order = this.orders.findRange(text, os, oe);
@@ -164,7 +174,17 @@ export class LogBuilder<R> {
     return true;
   }
 
+  /** Sums of |amount| and |cost| so far: while they are finite, every customer's total is. */
+  private amountSum = 0;
+  private costSum = 0;
+
+  private sumsStayFinite(amount: number, cost: number): boolean {
+    return Number.isFinite(this.amountSum + Math.abs(amount || 0)) && Number.isFinite(this.costSum + Math.abs(cost || 0));
+  }
+
   private append(customerId: number, time: number, item: number, order: number, amount: number, cost: number, quantity: number, row: number): void {
+    this.amountSum += Math.abs(amount || 0);
+    this.costSum += Math.abs(cost || 0);
     if (order === this.orderCustomer.length) {
       this.orderCustomer.push(customerId);
       this.orderFirstRow.push(row);
@@ -188,13 +208,13 @@ export class LogBuilder<R> {
     );
   }
 
-  /** The last time text parsed, and its value: consecutive rows of an order repeat it. */
+  /** The value of {@link lastTimeText}. */
   private lastTime = NaN;
 
   private time(rawTime: unknown, row: number, line: number | undefined): number {
     const time = this.options.parseTime === undefined ? toEpochMs(rawTime) : toEpochMs(this.options.parseTime(rawTime));
     if (Number.isNaN(time)) throw new DataError('expected a Date, epoch milliseconds or an ISO-8601 time', { row, line, field: this.mapping.time, value: rawTime });
-    this.lastTimeText = typeof rawTime === 'string' ? rawTime : '';
+    this.lastTimeText = typeof rawTime === 'string' ? rawTime : null;
     this.lastTime = time;
     return time;
   }
@@ -226,10 +246,8 @@ export class LogBuilder<R> {
     if (typeof value === 'number') n = value;
     else if (typeof value === 'string' && value.length > 0) {
       n = parseDecimal(value, 0, value.length);
-      if (n !== n) {
-        n = Number(value);
-        if (n === 0 && value.trim() === '') n = NaN; // Number('  ') is 0
-      }
+      // Number() also reads '0x1F', '0b101', '0o7', '' and 'Infinity': only decimals are amounts.
+      if (n !== n && DECIMAL.test(value)) n = Number(value);
     }
     if (!Number.isFinite(n)) throw new DataError('expected a finite number', { row, line, field: this.column(field), value });
     return n;
@@ -259,6 +277,9 @@ export class LogBuilder<R> {
     return { columns, skipped: this.skipped };
   }
 }
+
+/** A decimal number in plain or exponent form, with white space around it allowed. */
+const DECIMAL = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?\s*$/i;
 
 const isSpace = (code: number): boolean => code === 32 || (code >= 9 && code <= 13) || code === 160 || code === 0xfeff;
 

@@ -29,6 +29,22 @@ describe('CsvScanner', () => {
     }), { numRuns: 500 });
   });
 
+  it('reads rows of any width (up to thousands of columns), quoted or not, however chunked', () => {
+    const plain = fc.string({ unit: fc.constantFrom('a', 'b', '1', ' ', 'é'), maxLength: 3 });
+    const wide = fc.array(fc.array(fc.oneof(plain, cell), { minLength: 1, maxLength: 3000 }), { minLength: 1, maxLength: 4 });
+    fc.assert(fc.property(wide, fc.array(fc.integer({ min: 0, max: 5000 }), { maxLength: 6 }), (rows, chunks) => {
+      const text = `${rows.map((r) => r.map(quoteCell).join(',')).join('\n')}\n`;
+      const expected = parse(text, { relax_column_count: true, skip_empty_lines: true }) as string[][];
+      expect(scan(text, chunks)).toEqual(expected);
+    }), { numRuns: 60, seed: 3 });
+  });
+
+  it('reads the 33rd column and beyond of an unquoted row (the cell bounds grow mid-row)', () => {
+    const header = Array.from({ length: 40 }, (_, i) => `c${i}`);
+    const row = Array.from({ length: 40 }, (_, i) => `v${i}`);
+    expect(scan(`${header.join(',')}\n${row.join(',')}\n`)).toEqual([header, row]);
+  });
+
   it('strips a BOM, skips empty lines, reads a last line without a line end', () => {
     expect(scan('\uFEFFa,b\n\n\r\nc,d')).toEqual([['a', 'b'], ['c', 'd']]);
   });

@@ -63,7 +63,11 @@ export class CsvScanner {
       if (nextQuote >= 0 && nextQuote < pos) nextQuote = buf.indexOf(quote, pos);
       if (nextQuote < 0 || nextQuote >= end) {
         const lineEnd = end > pos && buf.charCodeAt(end - 1) === 13 ? end - 1 : end;
-        if (lineEnd > pos) this.sink.range(buf, this.bounds, this.cellBounds(buf, pos, lineEnd, delimiter), this.line);
+        if (lineEnd > pos) {
+          // Count first: cellBounds may replace this.bounds with a larger array (wide rows).
+          const count = this.cellBounds(buf, pos, lineEnd, delimiter);
+          this.sink.range(buf, this.bounds, count, this.line);
+        }
         this.line++;
         pos = end + 1;
         continue;

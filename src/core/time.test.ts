@@ -25,8 +25,24 @@ describe('toEpochMs', () => {
     expect(toEpochMs(value)).toBeNaN();
   });
 
-  it('round-trips every Date through its ISO string', () => {
-    fc.assert(fc.property(fc.integer({ min: -2e12, max: 4e12 }), (ms) => toEpochMs(new Date(ms).toISOString()) === ms));
+  it('round-trips every Date through its ISO string, years 0000 to 9999 as written', () => {
+    fc.assert(fc.property(fc.integer({ min: -62_167_219_200_000, max: 253_402_300_799_999 }), (ms) => toEpochMs(new Date(ms).toISOString()) === ms));
+    for (const ms of [-62_167_219_200_000, 253_402_300_799_999]) expect(toEpochMs(new Date(ms).toISOString())).toBe(ms);
+  });
+
+  it('reads years 0000-0099 as written, not as 1900-1999', () => {
+    const year50 = new Date(Date.UTC(2000, 2, 1));
+    year50.setUTCFullYear(50);
+    expect(toEpochMs('0050-03-01')).toBe(year50.getTime());
+    expect(new Date(toEpochMs('0050-03-01T10:00:00Z')).getUTCFullYear()).toBe(50);
+    expect(new Date(toEpochMs('0001-01-01')).toISOString()).toBe('0001-01-01T00:00:00.000Z');
+    expect(new Date(toEpochMs('00991231')).getUTCFullYear()).toBe(99);
+  });
+
+  it('rejects epoch milliseconds a Date cannot hold', () => {
+    expect(toEpochMs(1e20)).toBeNaN();
+    expect(toEpochMs(-8.64e15 - 1)).toBeNaN();
+    expect(toEpochMs(8.64e15)).toBe(8.64e15);
   });
 
   it('finds the start of the UTC day', () => {

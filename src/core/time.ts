@@ -15,7 +15,7 @@ const ISO_BASIC_DATE = /^(\d{4})(\d{2})(\d{2})$/;
  * toEpochMs('30/06/2025')        //=> NaN
  */
 export function toEpochMs(value: unknown): number {
-  if (typeof value === 'number') return Number.isFinite(value) ? value : NaN;
+  if (typeof value === 'number') return Math.abs(value) <= MAX_EPOCH_MS ? value : NaN;
   if (value instanceof Date) return value.getTime();
   if (typeof value !== 'string') return NaN;
   const fast = isoRangeToEpochMs(value, 0, value.length);
@@ -28,7 +28,7 @@ export function toEpochMs(value: unknown): number {
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return NaN;
   if (hour > 24 || minute > 59 || second > 59 || (hour === 24 && (minute > 0 || second > 0))) return NaN;
   const fraction = m[7] === undefined ? 0 : Number(`0.${m[7]}`) * 1000;
-  const ms = Date.UTC(year, month - 1, day, hour, minute, second) + fraction;
+  const ms = utc(year, month - 1, day, hour, minute, second) + fraction;
   return ms - offsetMinutes(m[8]) * 60_000;
 }
 
@@ -62,7 +62,18 @@ export function isoRangeToEpochMs(text: string, start: number, end: number): num
     if (at !== n) return NaN;
   }
   if (!(month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) && hour <= 23 && minute <= 59 && second <= 59)) return NaN;
-  return Date.UTC(year, month - 1, day, hour, minute, second);
+  return utc(year, month - 1, day, hour, minute, second);
+}
+
+/** The largest time a Date holds: ±100,000,000 days from 1970. */
+const MAX_EPOCH_MS = 8.64e15;
+
+/** Date.UTC with the year as written: Date.UTC reads years 0–99 as 1900–1999. */
+function utc(year: number, month0: number, day: number, hour: number, minute: number, second: number): number {
+  if (year >= 100) return Date.UTC(year, month0, day, hour, minute, second);
+  const date = new Date(Date.UTC(2000, month0, day, hour, minute, second));
+  date.setUTCFullYear(year);
+  return date.getTime();
 }
 
 function digits(s: string, from: number, count: number): number {

@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { syntheticRecords } from '../core/synthetic';
 import { TransactionLog } from '../core/TransactionLog';
 import { parseCsv } from '../core/formats';
@@ -136,6 +137,22 @@ describe('crm-mining CLI: errors and exit codes', () => {
     expect(skipped.code).toBe(0);
     expect(skipped.err).toMatch(/skipped 1 invalid rows \(date: 1\)/);
     expect(skipped.out).toMatch(/^2 line items/);
+  });
+
+  it('3 with what the file is for a directory, a compressed file, an empty time in the first row and a 40-column export', async () => {
+    expect(await run('summary', dir)).toMatchObject({ code: EXIT.data, err: expect.stringMatching(/it is a directory, not a CSV file/) });
+    const gz = join(dir, 'orders.csv.gz');
+    writeFileSync(gz, gzipSync(readFileSync(FILE)));
+    expect(await run('summary', gz)).toMatchObject({ code: EXIT.data, err: expect.stringMatching(/gzip-compressed; decompress it first/) });
+    expect(await run('rfm', write('first-empty.csv', 'customer,date,amount\nx,,5\n'))).toMatchObject({ code: EXIT.data, err: expect.stringMatching(/row 1 \(line 2\), field 'date'/) });
+    const names = Array.from({ length: 40 }, (_, i) => (i === 33 ? 'CustomerID' : i === 34 ? 'InvoiceDate' : i === 36 ? 'StockCode' : `Field${i}`));
+    const line = (c: string, t: string, item: string) => names.map((n, i) => (i === 33 ? c : i === 34 ? t : i === 36 ? item : `v${i}`)).join(',');
+    const wide = write('wide.csv', `${names.join(',')}\n${line('C1', '2024-01-01', 'tea')}\n${line('C2', '2024-01-02', 'jam')}\n`);
+    const r = await run('summary', wide);
+    expect(r.code).toBe(EXIT.ok);
+    expect(r.err).toMatch(/customer=CustomerID/);
+    expect(r.err).toMatch(/time=InvoiceDate/);
+    expect(r.out).toMatch(/^2 line items/);
   });
 
   it('reads day-first and month-first dates with --date-format, and hints at it otherwise', async () => {

@@ -3,6 +3,7 @@ import { DataError, OptionError, isCrmMiningError } from '../../core/errors';
 import { TransactionLog } from '../../core/TransactionLog';
 import type { CsvMapping } from '../../core/csv';
 import { CsvScanner, stringSink } from '../../core/csvScanner';
+import { chunkDecoder } from '../../core/textDecode';
 import type { Progress } from '../../core/run';
 import { GUESSED_FIELDS, guessColumns } from '../guessColumns';
 import { dateParser, type DateFormat } from './dates';
@@ -24,10 +25,16 @@ export function readHeader(file: string, delimiter?: string): { header: string[]
   let length: number;
   try {
     length = readSync(fd, buffer, 0, buffer.length, 0);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    throw new DataError(`cannot read '${file}': ${code === 'EISDIR' ? 'it is a directory, not a CSV file' : (error as Error).message}`);
   } finally {
     closeSync(fd);
   }
-  const text = new TextDecoder().decode(buffer.subarray(0, length)).replace(/^\uFEFF/, '');
+  // The loader's decoder: it names compressed, binary and UTF-16 files (the cut at 64 kB may
+  // split a character, so bad bytes are replaced here; the loader reads the whole file strictly).
+  const decoder = chunkDecoder(`'${file}'`, undefined, 'replace');
+  const text = `${decoder.write(buffer.subarray(0, length))}${decoder.end()}`.replace(/^\uFEFF/, '');
   const line = text.split(/\r?\n/, 1)[0] ?? '';
   if (line.trim() === '') throw new DataError(`'${file}' is empty or starts with a blank line: expected a header line naming the columns`, { line: 1 });
   const chosen = delimiter ?? DELIMITERS.map((d) => ({ d, n: cellCount(line, d) })).sort((a, b) => b.n - a.n)[0]?.d ?? ',';
