@@ -4,6 +4,7 @@ import { MS_PER_DAY } from '../core/time';
 import type { TransactionLog } from '../core/TransactionLog';
 import { customerSummary, fitBgNbd, scoreBgNbd, type BgNbdParams } from '../clv/index';
 import { rfm } from '../rfm/index';
+import { returnedUpTo } from '../core/columns';
 
 /** The features {@link churnFeatures} computes, in column order. */
 export const CHURN_FEATURES = [
@@ -75,6 +76,7 @@ export function churnFeatures(log: TransactionLog, options: { asOf: Date | strin
         gapSq += gap * gap;
       }
     }
+    spend += returnedUpTo(log.columns, c, asOf); // returns up to asOf lower the spend
     const tenure = (asOf - first) / MS_PER_DAY;
     const gapMean = n > 1 ? gapSum / (n - 1) : tenure;
     const gapStd = n > 1 ? Math.sqrt(Math.max(0, gapSq / (n - 1) - gapMean * gapMean)) : 0;

@@ -5,6 +5,7 @@ import type { TransactionLog } from '../core/TransactionLog';
 import { clv, customerSummary, fitBgNbd, fitGammaGamma } from '../clv/index';
 import { observedUntil } from './dataset';
 import type { AtRiskCustomer, ChurnEvaluation, ChurnModel } from './model';
+import { returnedUpTo } from '../core/columns';
 
 /** Options of {@link churnReport}. */
 export interface ChurnReportOptions {
@@ -85,6 +86,7 @@ function customerValues(log: TransactionLog, asOf: number, horizonWeeks: number,
       spend += basketAmount === null ? 0 : (basketAmount[b] as number);
     }
     if (Number.isNaN(first)) continue;
+    spend += returnedUpTo(log.columns, c, asOf);
     const weeks = Math.max(1, (asOf - first) / (7 * MS_PER_DAY));
     value.set(customerNames[c] as string, (spend / weeks) * horizonWeeks);
   }

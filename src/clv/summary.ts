@@ -33,6 +33,8 @@ export interface CustomerSummaryOptions {
  * purchase days − 1, recency = age at the last purchase, T = age at `asOf` (ages from the day of
  * the first purchase, in `unit`s), monetary = mean value of the repeat purchase days. Customers
  * whose first purchase is after `asOf` are left out. One pass over the log's typed arrays.
+ * Returns (the log's `'net'` policy) up to `asOf` lower the value of the latest purchase day at
+ * or before them (the purchase they most likely undo); they are never purchase days.
  * @param log - A transaction log (amounts are needed for `monetary`).
  * @param options - {@link CustomerSummaryOptions}
  * @returns One row per customer, in the log's customer order.
@@ -47,28 +49,36 @@ export function customerSummary(log: TransactionLog, options: CustomerSummaryOpt
   const unitMs = unit === 'day' ? MS_PER_DAY : 7 * MS_PER_DAY;
   const { customerBasketOffsets: off, basketTime, basketAmount, customerNames } = log.columns;
   const asOf = resolveAsOf(log, options.asOf);
+  const { customerReturnOffsets: rOff, returnTime, returnAmount } = log.columns;
   const rows: CustomerSummaryRow[] = [];
+  const dayStart: number[] = [];
+  const dayValue: number[] = [];
   for (let c = 0; c < customerNames.length; c++) {
-    let firstDay = NaN;
-    let lastDay = NaN;
-    let days = 0;
-    let repeatValue = 0;
-    let dayValue = 0;
+    dayStart.length = 0;
+    dayValue.length = 0;
     for (let b = off[c] as number; b < (off[c + 1] as number); b++) {
       const t = basketTime[b] as number;
       if (t > asOf) break; // baskets are in time order
       const day = Math.floor(t / MS_PER_DAY);
       const amount = basketAmount === null ? 0 : (basketAmount[b] as number);
-      if (day !== lastDay) {
-        if (days > 1) repeatValue += dayValue;
-        if (days === 0) firstDay = day;
-        days++;
-        lastDay = day;
-        dayValue = amount;
-      } else dayValue += amount;
+      if (day !== dayStart[dayStart.length - 1]) {
+        dayStart.push(day);
+        dayValue.push(amount);
+      } else dayValue[dayValue.length - 1] = (dayValue[dayValue.length - 1] as number) + amount;
     }
+    const days = dayStart.length;
     if (days === 0) continue;
-    if (days > 1) repeatValue += dayValue;
+    // Each return (in time order) lowers the latest purchase day at or before it.
+    let d = 0;
+    for (let i = rOff[c] as number; i < (rOff[c + 1] as number) && (returnTime[i] as number) <= asOf; i++) {
+      const day = Math.floor((returnTime[i] as number) / MS_PER_DAY);
+      while (d + 1 < days && (dayStart[d + 1] as number) <= day) d++;
+      dayValue[d] = (dayValue[d] as number) + (returnAmount[i] as number);
+    }
+    const firstDay = dayStart[0] as number;
+    const lastDay = dayStart[days - 1] as number;
+    let repeatValue = 0;
+    for (let k = 1; k < days; k++) repeatValue += dayValue[k] as number;
     const frequency = days - 1;
     rows.push({
       customer: customerNames[c] as string,

@@ -10,10 +10,19 @@ import type { LogMapping } from './mapping';
 type Rec = { c: string; t: number; i: string; o?: string; a: number };
 const MAP = { customer: 'c', time: 't', item: 'i', amount: 'a' } as const;
 
-/** Brute-force oracle: group rows with Maps and plain sorting, no typed arrays. */
-function reference(records: Rec[], byOrder: boolean) {
+/**
+ * Brute-force oracle: group rows with Maps and plain sorting, no typed arrays. Under the 'net'
+ * returns policy a row with a negative amount is a return: in no basket, but in its customer's
+ * amount; a customer with returns only is no customer.
+ */
+function reference(records: Rec[], byOrder: boolean, returns: 'net' | 'keep' = 'net') {
   const baskets = new Map<string, { c: string; t: number; o: string; items: Set<string>; amount: number }>();
+  const returned = new Map<string, number>();
   for (const r of records) {
+    if (returns === 'net' && r.a < 0) {
+      returned.set(r.c, (returned.get(r.c) ?? 0) + r.a);
+      continue;
+    }
     const key = byOrder ? `o:${r.o}` : `c:${r.c}|${r.t}`;
     const b = baskets.get(key) ?? { c: r.c, t: r.t, o: r.o ?? '', items: new Set<string>(), amount: 0 };
     b.t = Math.min(b.t, r.t);
@@ -21,12 +30,12 @@ function reference(records: Rec[], byOrder: boolean) {
     b.amount += r.a;
     baskets.set(key, b);
   }
-  const customers = [...new Set(records.map((r) => r.c))].sort();
+  const customers = [...new Set([...baskets.values()].map((b) => b.c))].sort();
   const ordered = [...baskets.values()].sort((x, y) => (x.c < y.c ? -1 : x.c > y.c ? 1 : x.t - y.t));
   return {
     customers,
     sequences: customers.map((c) => ordered.filter((b) => b.c === c).map((b) => [...b.items].sort())),
-    amounts: customers.map((c) => ordered.filter((b) => b.c === c).reduce((s, b) => s + b.amount, 0)),
+    amounts: customers.map((c) => ordered.filter((b) => b.c === c).reduce((s, b) => s + b.amount, returned.get(c) ?? 0)),
   };
 }
 
@@ -37,19 +46,25 @@ const recordsArb = (withOrders: boolean) =>
   ).map((rows): Rec[] => rows.map((r) => (withOrders ? { ...r, o: `${r.c}-${r.t % 3}` } : r)));
 
 describe('TransactionLog.fromRecords', () => {
-  it('forms baskets by customer + time like the brute-force oracle', () => {
+  it.each(['net', 'keep'] as const)('forms baskets by customer + time like the brute-force oracle (returns: %s)', (returns) => {
     fc.assert(fc.property(recordsArb(false), (records) => {
-      const log = TransactionLog.fromRecords(records, MAP);
-      const ref = reference(records, false);
+      const purchases = records.filter((r) => returns === 'keep' || r.a >= 0).length;
+      if (purchases === 0) {
+        expect(() => TransactionLog.fromRecords(records, { ...MAP, returns })).toThrow(/no purchases: all \d+ rows are returns/);
+        return;
+      }
+      const log = TransactionLog.fromRecords(records, { ...MAP, returns });
+      const ref = reference(records, false, returns);
       expect(log.customerIds()).toEqual(ref.customers);
       expect(log.sequences()).toEqual(ref.sequences);
       log.customers().forEach((row, k) => expect(row.amount).toBeCloseTo(ref.amounts[k] as number, 9));
-      expect(log.rowCount).toBe(records.length);
+      expect(log.rowCount).toBe(purchases);
+      expect(log.returns.rows).toBe(records.length - purchases);
     }));
   });
 
   it('forms baskets by order, timed at the order’s earliest row, like the oracle', () => {
-    fc.assert(fc.property(recordsArb(true), (records) => {
+    fc.assert(fc.property(recordsArb(true).map((rows) => rows.map((r) => ({ ...r, a: Math.abs(r.a) }))), (records) => {
       const log = TransactionLog.fromRecords(records, { ...MAP, order: 'o' });
       const ref = reference(records, true);
       // Orders of one customer may share a time; compare as multisets per customer.
@@ -62,8 +77,8 @@ describe('TransactionLog.fromRecords', () => {
   it('gives the same log whatever the row order', () => {
     fc.assert(fc.property(recordsArb(false), fc.integer(), (records, seed) => {
       const shuffled = [...records].sort((x, y) => ((x.t * 31 + seed) % 7) - ((y.t * 31 + seed) % 7) || (x.i < y.i ? -1 : 1));
-      const a = TransactionLog.fromRecords(records, MAP);
-      const b = TransactionLog.fromRecords(shuffled, MAP);
+      const a = TransactionLog.fromRecords(records, { ...MAP, returns: 'keep' });
+      const b = TransactionLog.fromRecords(shuffled, { ...MAP, returns: 'keep' });
       expect(b.sequences()).toEqual(a.sequences());
       expect(b.columns.basketItems).toEqual(a.columns.basketItems);
     }));
@@ -80,13 +95,30 @@ describe('TransactionLog.fromRecords', () => {
     expect(log.customers()[0]?.amount).toBe(3.5);
   });
 
-  it('computes amount = quantity × price when only a price is mapped, and keeps returns', () => {
-    const log = TransactionLog.fromRecords(
-      [{ c: 'a', t: 0, i: 'x', q: 3, p: 2 }, { c: 'a', t: 1, i: 'x', q: -1, p: 2 }],
-      { customer: 'c', time: 't', item: 'i', quantity: 'q', price: 'p' },
-    );
-    expect(log.customers()[0]?.amount).toBe(4);
-    expect([...(log.columns.basketAmount ?? [])]).toEqual([6, -2]);
+  it('computes amount = quantity × price when only a price is mapped; a return nets the spend and is no basket', () => {
+    const rows = [{ c: 'a', t: 0, i: 'x', q: 3, p: 2 }, { c: 'a', t: 1, i: 'x', q: -1, p: 2 }];
+    const mapping = { customer: 'c', time: 't', item: 'i', quantity: 'q', price: 'p' } as const;
+    const log = TransactionLog.fromRecords(rows, mapping);
+    expect(log.customers()[0]).toMatchObject({ amount: 4, baskets: 1 });
+    expect([...(log.columns.basketAmount ?? [])]).toEqual([6]);
+    expect(log.summary()).toMatchObject({ amount: 4, baskets: 1, returns: { policy: 'net', rows: 1, amount: -2 } });
+    const kept = TransactionLog.fromRecords(rows, { ...mapping, returns: 'keep' });
+    expect([...(kept.columns.basketAmount ?? [])]).toEqual([6, -2]);
+    const excluded = TransactionLog.fromRecords(rows, { ...mapping, returns: 'exclude' });
+    expect(excluded.customers()[0]).toMatchObject({ amount: 6, baskets: 1 });
+    expect(excluded.summary().returns).toMatchObject({ policy: 'exclude', rows: 1, amount: -2 });
+  });
+
+  it('tells returns by a return-order pattern too, and counts returns of customers without a purchase apart', () => {
+    const rows = [
+      { c: 'a', t: 0, o: '536365', i: 'x', a: 10 },
+      { c: 'a', t: 1, o: 'C536379', i: 'x', a: 4 }, // a cancellation written with a positive amount
+      { c: 'b', t: 2, o: 'C536380', i: 'y', a: -3 }, // b bought before the log began
+    ];
+    const log = TransactionLog.fromRecords(rows, { customer: 'c', time: 't', order: 'o', item: 'i', amount: 'a', returnOrders: /^C/ });
+    expect(log.customerIds()).toEqual(['a']);
+    expect(log.customers()[0]).toMatchObject({ amount: 6, baskets: 1 });
+    expect(log.returns).toEqual({ policy: 'net', rows: 2, amount: -7, withoutPurchase: { rows: 1, amount: -3 } });
   });
 
   it('works without item or amount columns', () => {
@@ -203,12 +235,14 @@ describe('TransactionLog.fromCSV', () => {
 describe('filterTime', () => {
   it('equals a log built from only the rows in the window', () => {
     fc.assert(fc.property(recordsArb(true), fc.integer({ min: 0, max: 5 }), (records, cut) => {
+      if (records.every((r) => r.a < 0)) return;
       const log = TransactionLog.fromRecords(records, { ...MAP, order: 'o' });
+      // A basket's time is its earliest purchase row; a return (negative amount) keeps its own time.
       const basketTime = new Map<string, number>();
-      for (const r of records) basketTime.set(r.o as string, Math.min(basketTime.get(r.o as string) ?? Infinity, r.t));
-      const kept = records.filter((r) => (basketTime.get(r.o as string) as number) <= cut);
+      for (const r of records) if (r.a >= 0) basketTime.set(r.o as string, Math.min(basketTime.get(r.o as string) ?? Infinity, r.t));
+      const kept = records.filter((r) => (r.a < 0 ? r.t : (basketTime.get(r.o as string) as number)) <= cut);
       const filtered = log.filterTime({ to: cut });
-      if (kept.length === 0) {
+      if (kept.every((r) => r.a < 0)) {
         expect(filtered.rowCount).toBe(0);
         return;
       }

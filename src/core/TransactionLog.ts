@@ -1,5 +1,6 @@
 import { LogBuilder, MISSING } from './builder';
-import { buildColumns, type LogColumns, type RawColumns } from './columns';
+import { buildColumns, returnedUpTo, type LogColumns, type RawColumns } from './columns';
+import { splitReturns, type ReturnsOptions, type ReturnsReport } from './returns';
 import { loadCsv, type CsvMapping } from './csv';
 import { DataError, OptionError } from './errors';
 import { MAPPED_FIELDS, type LogMapping, type SkippedReport } from './mapping';
@@ -37,6 +38,8 @@ export interface LogSummary {
   meanBasketSize: number;
   /** Rows left out under `onInvalid: 'skip'`. */
   skipped: SkippedReport;
+  /** Returns and cancellations found, and the policy that placed them. */
+  returns: ReturnsReport;
 }
 
 /** A time window for {@link TransactionLog.filterTime}; both ends inclusive. */
@@ -64,6 +67,8 @@ export class TransactionLog {
     readonly columns: LogColumns,
     /** Rows left out under `onInvalid: 'skip'` (zero otherwise). */
     readonly skipped: SkippedReport,
+    /** Returns and cancellations: how many, their amount, and the policy (`returns` option). */
+    readonly returns: ReturnsReport,
   ) {}
 
   /**
@@ -96,8 +101,8 @@ export class TransactionLog {
       }
       tick(row);
     }
-    const { columns, skipped } = builder.finish();
-    return new TransactionLog(columns, skipped);
+    const { columns, skipped, returns } = builder.finish();
+    return new TransactionLog(columns, skipped, returns);
   }
 
   /**
@@ -114,8 +119,8 @@ export class TransactionLog {
    */
   static fromCSV(textOrPath: string | Uint8Array, mapping: CsvMapping): TransactionLog {
     checkMapping(mapping);
-    const { columns, skipped } = loadCsv(textOrPath, mapping);
-    return new TransactionLog(columns, skipped);
+    const { columns, skipped, returns } = loadCsv(textOrPath, mapping);
+    return new TransactionLog(columns, skipped, returns);
   }
 
   /**
@@ -128,9 +133,11 @@ export class TransactionLog {
    * TransactionLog.fromColumns({ customer: Int32Array.of(0), time: Float64Array.of(0), item: Int32Array.of(0),
    *   order: null, amount: null, cost: null, quantity: null, customerNames: ['c'], itemNames: ['x'], orderNames: null }).itemCount //=> 1
    */
-  static fromColumns(raw: RawColumns): TransactionLog {
+  static fromColumns(raw: RawColumns, options: ReturnsOptions = {}): TransactionLog {
     checkColumns(raw);
-    return new TransactionLog(buildColumns(raw), NO_SKIPS);
+    const { purchases, returns, report } = splitReturns(raw, options);
+    const columns = buildColumns(purchases, returns);
+    return new TransactionLog(columns, NO_SKIPS, { ...report, withoutPurchase: columns.returnsWithoutPurchase });
   }
 
   /** Line items. */
@@ -198,7 +205,7 @@ export class TransactionLog {
       const end = cOff[c + 1] as number;
       let amount: number | null = null;
       if (basketAmount !== null) {
-        amount = 0;
+        amount = returnedUpTo(this.columns, c);
         for (let b = first; b < end; b++) amount += basketAmount[b] as number;
       }
       return {
@@ -227,7 +234,7 @@ export class TransactionLog {
       if (t > to) to = t;
     }
     let amount: number | null = null;
-    if (basketAmount !== null) amount = basketAmount.reduce((s, v) => s + v, 0);
+    if (basketAmount !== null) amount = basketAmount.reduce((s, v) => s + v, this.columns.returnAmount.reduce((s, v) => s + v, 0));
     return {
       rows: this.rowCount,
       baskets: this.basketCount,
@@ -238,6 +245,7 @@ export class TransactionLog {
       amount,
       meanBasketSize: this.basketCount === 0 ? 0 : basketItems.length / this.basketCount,
       skipped: this.skipped,
+      returns: this.returns,
     };
   }
 
@@ -266,7 +274,24 @@ export class TransactionLog {
     };
     const basketOrder = c.basketOrder;
     const rowOrder = basketOrder === null ? null : Int32Array.from(keep, (r) => basketOrder[c.rowBasket[r] as number] as number);
-    return new TransactionLog(buildColumns({
+    // Returns in the window stay with their customers (those left without a purchase are counted apart).
+    const returnCustomer: number[] = [];
+    const returnKeep: number[] = [];
+    for (let cu = 0; cu < this.customerCount; cu++) {
+      for (let i = c.customerReturnOffsets[cu] as number; i < (c.customerReturnOffsets[cu + 1] as number); i++) {
+        const t = c.returnTime[i] as number;
+        if (t >= from && t <= to) {
+          returnCustomer.push(cu);
+          returnKeep.push(i);
+        }
+      }
+    }
+    const returns = returnKeep.length === 0 ? null : {
+      customer: Int32Array.from(returnCustomer),
+      time: Float64Array.from(returnKeep, (i) => c.returnTime[i] as number),
+      amount: Float64Array.from(returnKeep, (i) => c.returnAmount[i] as number),
+    };
+    const columns = buildColumns({
       customer: pick(c.rowCustomer) as Int32Array,
       time: pick(c.rowTime) as Float64Array,
       item: pick(c.rowItem),
@@ -277,7 +302,9 @@ export class TransactionLog {
       customerNames: c.customerNames,
       itemNames: c.itemNames,
       orderNames: c.orderNames,
-    }), this.skipped);
+    }, returns);
+    const amount = returns === null ? 0 : returns.amount.reduce((s, v) => s + v, 0);
+    return new TransactionLog(columns, this.skipped, { policy: this.returns.policy, rows: returnKeep.length, amount, withoutPurchase: columns.returnsWithoutPurchase });
   }
 }
 

@@ -4,6 +4,7 @@ import { Interner } from './intern';
 import { MAPPED_FIELDS, type ColumnMapping, type LoadOptions, type SkippedReport } from './mapping';
 import { isoRangeToEpochMs, toEpochMs } from './time';
 import { buildColumns, type LogColumns, type RawColumns } from './columns';
+import { splitReturns, type ReturnsReport } from './returns';
 
 /**
  * Reads one mapped field of one input row (a record's property, a CSV cell), the field given
@@ -254,7 +255,7 @@ export class LogBuilder<R> {
   }
 
   /** Sorts the accepted rows into baskets and customers. */
-  finish(): { columns: LogColumns; skipped: SkippedReport } {
+  finish(): { columns: LogColumns; skipped: SkippedReport; returns: ReturnsReport } {
     if (this.rows === 0 && this.options.allowEmpty !== true) {
       const why = this.skipped.rows > 0 ? `every row was invalid and skipped (${this.skipped.rows}; first: ${this.skipped.examples[0]})` : 'the input has no data rows';
       throw new DataError(`the transaction log is empty: ${why}; pass allowEmpty: true to accept an empty log`);
@@ -271,10 +272,14 @@ export class LogBuilder<R> {
       itemNames: this.items.names(),
       orderNames: this.orderCol === null ? null : this.orders.names(),
     };
+    const { purchases, returns, report } = splitReturns(raw, this.options);
+    if (purchases.customer.length === 0 && raw.customer.length > 0 && this.options.allowEmpty !== true) {
+      throw new DataError(`the transaction log has no purchases: all ${raw.customer.length} rows are returns (negative quantity or amount${this.options.returnOrders === undefined ? '' : ', or a return order'}); pass returns: 'keep' to load them as line items`);
+    }
     this.options.onProgress?.({ phase: 'index', done: 0, total: 1 });
-    const columns = buildColumns(raw);
+    const columns = buildColumns(purchases, returns);
     this.options.onProgress?.({ phase: 'index', done: 1, total: 1 });
-    return { columns, skipped: this.skipped };
+    return { columns, skipped: this.skipped, returns: { ...report, withoutPurchase: columns.returnsWithoutPurchase } };
   }
 }
 

@@ -14,6 +14,14 @@ export interface RawColumns {
   orderNames: readonly string[] | null;
 }
 
+/** Return rows under the `'net'` policy: customer ids index the same names as the purchases'. */
+export interface RawReturns {
+  customer: Int32Array;
+  time: Float64Array;
+  /** Returned amounts, ≤ 0. */
+  amount: Float64Array;
+}
+
 /**
  * The columnar form of a transaction log, read by the mining algorithms. Rows (line items)
  * are sorted by customer, then basket time; baskets by customer, then time. Customer and
@@ -46,15 +54,38 @@ export interface LogColumns {
   readonly customerNames: readonly string[];
   readonly itemNames: readonly string[];
   readonly orderNames: readonly string[] | null;
+  /**
+   * Returns under the `'net'` policy, per customer in time order (CSR): customer `c` owns
+   * `returnTime`/`returnAmount[customerReturnOffsets[c] .. customerReturnOffsets[c+1])`.
+   * Amounts are ≤ 0 and lower the customer's spend; returns are no baskets. Empty without returns.
+   */
+  readonly customerReturnOffsets: Int32Array;
+  readonly returnTime: Float64Array;
+  readonly returnAmount: Float64Array;
+  /** Returns of customers who have no purchase in the log (not attached to anyone). */
+  readonly returnsWithoutPurchase: { rows: number; amount: number };
+}
+
+/**
+ * The returned amount (≤ 0) of customer `c` at or before `until` (epoch ms), under the `'net'`
+ * returns policy; 0 otherwise.
+ * @example
+ * spend += returnedUpTo(log.columns, c, asOf);
+ */
+export function returnedUpTo(columns: LogColumns, c: number, until = Infinity): number {
+  const { customerReturnOffsets: off, returnTime, returnAmount } = columns;
+  let sum = 0;
+  for (let i = off[c] as number; i < (off[c + 1] as number) && (returnTime[i] as number) <= until; i++) sum += returnAmount[i] as number;
+  return sum;
 }
 
 /**
  * Sorts raw rows into customers and baskets: rows sharing an order (or, without orders, the
  * same customer and time) form one basket. Names no row uses are dropped.
  */
-export function buildColumns(raw: RawColumns): LogColumns {
+export function buildColumns(raw: RawColumns, returns: RawReturns | null = null): LogColumns {
   const n = raw.customer.length;
-  const { ids: customer, names: customerNames } = remapByName(raw.customer, raw.customerNames);
+  const { ids: customer, names: customerNames, newId: customerId } = remapByName(raw.customer, raw.customerNames);
   const items = raw.item === null ? null : remapByName(raw.item, raw.itemNames);
   const order = raw.order;
   const keyTime = basketKeyTimes(raw.time, order, raw.orderNames?.length ?? 0);
@@ -136,11 +167,37 @@ export function buildColumns(raw: RawColumns): LogColumns {
     customerNames,
     itemNames: items?.names ?? [],
     orderNames: raw.orderNames,
+    ...attachReturns(returns, customerId, nc),
+  };
+}
+
+/** Sorts the returns by customer (the purchases' new ids) and time; those of customers without purchases are counted apart. */
+function attachReturns(returns: RawReturns | null, customerId: Int32Array, nc: number): Pick<LogColumns, 'customerReturnOffsets' | 'returnTime' | 'returnAmount' | 'returnsWithoutPurchase'> {
+  const offsets = new Int32Array(nc + 1);
+  const withoutPurchase = { rows: 0, amount: 0 };
+  if (returns === null) return { customerReturnOffsets: offsets, returnTime: new Float64Array(0), returnAmount: new Float64Array(0), returnsWithoutPurchase: withoutPurchase };
+  const kept: number[] = [];
+  for (let i = 0; i < returns.customer.length; i++) {
+    const c = customerId[returns.customer[i] as number] as number;
+    if (c < 0) {
+      withoutPurchase.rows++;
+      withoutPurchase.amount += returns.amount[i] as number;
+    } else kept.push(i);
+  }
+  const cust = (i: number) => customerId[returns.customer[i] as number] as number;
+  kept.sort((a, b) => cust(a) - cust(b) || (returns.time[a] as number) - (returns.time[b] as number) || a - b);
+  for (const i of kept) offsets[cust(i) + 1] = (offsets[cust(i) + 1] as number) + 1;
+  for (let c = 0; c < nc; c++) offsets[c + 1] = (offsets[c + 1] as number) + (offsets[c] as number);
+  return {
+    customerReturnOffsets: offsets,
+    returnTime: Float64Array.from(kept, (i) => returns.time[i] as number),
+    returnAmount: Float64Array.from(kept, (i) => returns.amount[i] as number),
+    returnsWithoutPurchase: withoutPurchase,
   };
 }
 
 /** Drops unused ids and renumbers the rest in string order of their names. */
-function remapByName(ids: Int32Array, names: readonly string[]): { ids: Int32Array; names: string[] } {
+function remapByName(ids: Int32Array, names: readonly string[]): { ids: Int32Array; names: string[]; newId: Int32Array } {
   const used = new Uint8Array(names.length);
   for (let i = 0; i < ids.length; i++) used[ids[i] as number] = 1;
   const kept: number[] = [];
@@ -150,7 +207,7 @@ function remapByName(ids: Int32Array, names: readonly string[]): { ids: Int32Arr
   kept.forEach((old, i) => { newId[old] = i; });
   const out = new Int32Array(ids.length);
   for (let i = 0; i < ids.length; i++) out[i] = newId[ids[i] as number] as number;
-  return { ids: out, names: kept.map((old) => names[old] as string) };
+  return { ids: out, names: kept.map((old) => names[old] as string), newId };
 }
 
 /** String order used everywhere in the library (UTF-16 code units, like `Array.prototype.sort`). */

@@ -6,6 +6,7 @@ import { MAPPED_FIELDS, type LogMapping, type SkippedReport } from './mapping';
 import { progressTicker } from './run';
 import { nodeBuiltin } from './nodeRequire';
 import { chunkDecoder, type TextEncoding } from './textDecode';
+import type { ReturnsReport } from './returns';
 
 /** Mapping and options for {@link TransactionLog.fromCSV}. */
 export interface CsvMapping extends LogMapping {
@@ -32,7 +33,7 @@ const CHUNK_BYTES = 8 << 20;
  * any other string is a file path, read in 8 MB chunks so memory holds only the columns.
  * The first record is the header; the mapping names its columns.
  */
-export function loadCsv(input: string | Uint8Array, mapping: CsvMapping): { columns: LogColumns; skipped: SkippedReport } {
+export function loadCsv(input: string | Uint8Array, mapping: CsvMapping): { columns: LogColumns; skipped: SkippedReport; returns: ReturnsReport } {
   const delimiter = mapping.delimiter ?? ',';
   const quote = mapping.quote ?? '"';
   if (delimiter.length !== 1 || quote.length !== 1 || delimiter === quote || /[\r\n]/.test(delimiter + quote)) {

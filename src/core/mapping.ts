@@ -1,4 +1,5 @@
 import type { RunOptions } from './run';
+import type { ReturnsOptions } from './returns';
 
 /**
  * Names the input columns (or record properties) that hold each field. A row is one line
@@ -27,7 +28,7 @@ export interface ColumnMapping {
 export type InvalidRowPolicy = 'throw' | 'skip';
 
 /** Options shared by every loader. */
-export interface LoadOptions extends RunOptions {
+export interface LoadOptions extends RunOptions, ReturnsOptions {
   /**
    * `'throw'` (default) stops at the first bad row with a `DataError`; `'skip'` leaves such rows
    * out and counts them in the log's `skipped` report. @default 'throw'

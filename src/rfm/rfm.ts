@@ -4,6 +4,7 @@ import { MS_PER_DAY } from '../core/time';
 import { TransactionLog } from '../core/TransactionLog';
 import { scoreValues, type RfmScoring } from './scoring';
 import { RFM_SEGMENTS, segmentOf, type RfmSegment, type SegmentRule } from './segments';
+import { returnedUpTo } from '../core/columns';
 
 /** Recency, frequency and monetary value of one customer, before scoring. */
 export interface RfmValues {
@@ -47,10 +48,12 @@ export interface RfmOptions {
  * RFM analysis: per customer, recency (whole days from the last purchase day to the `asOf`
  * day), frequency (distinct baskets) and monetary value (spend), scored 1..bins and named by a
  * segment table. Accepts a log, or rows that already hold { customer, recency, frequency,
- * monetary } (e.g. from SQL), which are then only scored.
+ * monetary } (e.g. from SQL), which are then only scored. On a log, spend is net of returns up
+ * to `asOf` (the log's `returns` policy), and a customer whose returns cancel all their
+ * purchases is left out: returning everything is not buying.
  * @param input - A `TransactionLog` (with an amount column), or pre-computed {@link RfmValues}.
  * @param options - {@link RfmOptions}
- * @returns One row per customer with at least one purchase on or before `asOf`.
+ * @returns One row per customer with at least one purchase on or before `asOf` (and, net of returns, a positive spend).
  * @throws {OptionError} code `'OPTION'` for bad options (e.g. the default segment table with bins ≠ 5);
  *   {@link DataError} code `'DATA'` for a log without amounts or a malformed row.
  * @see Hughes (1994), Strategic Database Marketing.
@@ -105,6 +108,10 @@ function rfmValues(log: TransactionLog, options: RfmOptions): RfmValues[] {
       last = t;
     }
     if (count === 0) continue;
+    // Returns lower the spend (the log's returns policy); one who returned it all is no buyer.
+    const returned = returnedUpTo(log.columns, c, asOf);
+    if (returned < 0 && spend + returned <= 0) continue;
+    spend += returned;
     out.push({ customer: customerNames[c] as string, recency: asOfDay - Math.floor(last / MS_PER_DAY), frequency: count, monetary: monetaryKind === 'total' ? spend : spend / count });
   }
   return out;

@@ -180,9 +180,10 @@ export function summaryCommand(log: TransactionLog, { format }: CommandContext):
     `${s.rows} line items, ${s.baskets} baskets, ${s.customers} customers, ${s.items} items`,
     `from ${day(s.from)} to ${day(s.to)}${s.amount === null ? '' : `, total amount ${s.amount.toFixed(2)}`}`,
     `mean basket size ${s.meanBasketSize.toFixed(2)} items`,
+    ...(s.returns.rows === 0 ? [] : [`${s.returns.rows} return rows (${s.returns.policy}), amount ${s.returns.amount.toFixed(2)}${s.returns.withoutPurchase.rows === 0 ? '' : `; ${s.returns.withoutPurchase.rows} of them (${s.returns.withoutPurchase.amount.toFixed(2)}) from customers with no purchase in the file`}`]),
   ];
   if (format === 'csv') {
-    const rows = [['rows', s.rows], ['baskets', s.baskets], ['customers', s.customers], ['items', s.items], ['from', s.from.toISOString()], ['to', s.to.toISOString()], ['amount', s.amount ?? ''], ['meanBasketSize', s.meanBasketSize], ['skippedRows', s.skipped.rows]];
+    const rows = [['rows', s.rows], ['baskets', s.baskets], ['customers', s.customers], ['items', s.items], ['from', s.from.toISOString()], ['to', s.to.toISOString()], ['amount', s.amount ?? ''], ['meanBasketSize', s.meanBasketSize], ['skippedRows', s.skipped.rows], ['returnRows', s.returns.rows], ['returnAmount', s.returns.amount]];
     return { text: `field,value\n${rows.map(([k, v]) => `${String(k)},${String(v)}`).join('\n')}\n`, notes: [] };
   }
   return { text: `${lines.join('\n')}\n`, notes: [] };

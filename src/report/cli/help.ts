@@ -7,6 +7,7 @@ export const COMMON_OPTIONS: Record<string, OptionKind> = {
   customer: { type: 'string' }, time: { type: 'string' }, item: { type: 'string' }, order: { type: 'string' },
   amount: { type: 'string' }, price: { type: 'string' }, quantity: { type: 'string' }, cost: { type: 'string' },
   delimiter: { type: 'string' }, 'date-format': { type: 'string' }, 'skip-invalid': { type: 'boolean' },
+  returns: { type: 'string' }, 'return-orders': { type: 'string' },
   format: { type: 'string' }, out: { type: 'string', short: 'o' }, limit: { type: 'string' }, quiet: { type: 'boolean', short: 'q' },
   help: { type: 'boolean', short: 'h' },
 };
@@ -50,6 +51,10 @@ Input:
   --delimiter C        field delimiter (guessed from the header: , ; tab |)
   --date-format F      iso (default: ISO-8601), dmy (31/12/2010 8:26) or mdy (12/31/2010 8:26)
   --skip-invalid       skip rows that cannot be used and report them, instead of stopping
+  --returns P          net (default: a return lowers its customer's spend, and is no purchase),
+                       exclude (left out) or keep (an ordinary line item)
+  --return-orders RE   order ids that are returns, a regular expression (e.g. ^C); rows with a
+                       negative quantity or amount are returns anyway
 
 Output:
   --format F           table (default), csv or json

@@ -85,6 +85,17 @@ export function resolveMapping(file: string, values: Values): { mapping: CsvMapp
   }
   const notes = guessed.length === 0 ? [] : [`columns guessed from the header: ${guessed.join(', ')}${delimiter === ',' ? '' : `; delimiter ${JSON.stringify(delimiter)}`} (name them with --customer, --time, … to change)`];
   if (values['skip-invalid'] === true) mapping.onInvalid = 'skip';
+  if (values.returns !== undefined) {
+    if (!['net', 'exclude', 'keep'].includes(values.returns as string)) throw new OptionError(`--returns must be net, exclude or keep, got ${String(values.returns)}`);
+    mapping.returns = values.returns as 'net' | 'exclude' | 'keep';
+  }
+  if (typeof values['return-orders'] === 'string') {
+    try {
+      mapping.returnOrders = new RegExp(values['return-orders']);
+    } catch (error) {
+      throw new OptionError(`--return-orders must be a regular expression: ${(error as Error).message}`);
+    }
+  }
   const format = (values['date-format'] ?? 'iso') as string;
   if (!['iso', 'dmy', 'mdy'].includes(format)) throw new OptionError(`--date-format must be iso, dmy or mdy, got ${format}`);
   const parse = dateParser(format as DateFormat);
