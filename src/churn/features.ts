@@ -95,7 +95,8 @@ export function churnFeatures(log: TransactionLog, options: { asOf: Date | strin
   let params: BgNbdParams | null = options.bgnbd === undefined ? null : options.bgnbd;
   if (options.bgnbd === undefined) {
     try {
-      params = fitBgNbd(summary).params;
+      const fit = fitBgNbd(summary);
+      params = fit.status === 'ok' ? fit.params : null; // declined: the feature is left at 0.5
     } catch {
       params = null; // too few repeat buyers to fit: the feature is left at 0.5
     }

@@ -111,9 +111,12 @@ describe('Gamma-Gamma', () => {
     expect(heavy).toBeLessThan(100);
   });
 
-  it('needs repeat buyers with positive spend', () => {
-    expect(() => fitGammaGamma([{ frequency: 0, monetary: 0 }])).toThrow(/repeat purchase/);
-    expect(() => fitGammaGamma([{ frequency: 2, monetary: -1 }])).toThrow(expect.objectContaining({ code: 'DATA' }));
+  it('declines without repeat buyers with positive spend, counting whom it left out, and names the customer of a non-finite spend', () => {
+    const none = fitGammaGamma([{ frequency: 0, monetary: 0 }, { frequency: 2, monetary: -1 }]);
+    expect(none).toMatchObject({ status: 'declined', data: { customers: 0, oneTimeBuyers: 1, nonPositiveSpend: 1 } });
+    expect(none.reason).toMatch(/no customer has a repeat purchase with a positive mean spend \(1 one-time buyers, 1 repeat buyers/);
+    expect(() => none.expectedSpend({ frequency: 1, monetary: 5 })).toThrow(expect.objectContaining({ code: 'MODEL', message: expect.stringMatching(/^not computed: Gamma-Gamma declined/) }));
+    expect(() => fitGammaGamma([{ customer: 'C7', frequency: 2, monetary: NaN }])).toThrow(expect.objectContaining({ code: 'DATA', message: expect.stringMatching(/customer "C7"/) }));
   });
 });
 

@@ -1,9 +1,10 @@
 import { DataError, OptionError } from '../core/errors';
-import { hyp2f1 } from '../core/hypergeometric';
+import { powTimesHyp2f1 } from '../core/hypergeometric';
 import { bfgs } from '../core/bfgs';
 import { digamma, logGamma } from '../core/math';
 import { nelderMead } from '../core/optimize';
 import type { CustomerSummaryRow } from './summary';
+import { declineReason, refusal, type FitStatus } from './fitCheck';
 
 /** BG/NBD parameters: purchase rates ~ Gamma(r, alpha), dropout probabilities ~ Beta(a, b). */
 export interface BgNbdParams { r: number; alpha: number; a: number; b: number }
@@ -15,6 +16,12 @@ export type BtydCustomer = Pick<CustomerSummaryRow, 'frequency' | 'recency' | 'T
 export interface FittedBgNbd {
   params: BgNbdParams;
   logLikelihood: number;
+  /** `'declined'` when the data cannot support the model; its predictions then throw a `MODEL` error with {@link FittedBgNbd.reason}. */
+  status: FitStatus;
+  /** Why the fit was declined, with the numbers; null when it is usable. */
+  reason: string | null;
+  /** What the fit saw: customers, repeat buyers, and the longest observation (the largest T, in the unit of the fit). */
+  data: { customers: number; repeatBuyers: number; span: number };
   /** Expected purchases in (0, t] for a new customer, or in (T, T + t] for the given customer. */
   expectedPurchases(t: number, customer?: BtydCustomer): number;
   /** Probability that the customer is still alive (has not dropped out) at T. */
@@ -30,7 +37,10 @@ export interface FittedBgNbd {
  * gradient, falling back to Nelder–Mead from several starts; the log-likelihood is evaluated
  * once per distinct (x, t_x, T), in log space so extreme customers give no NaN.
  * @param summary - Rows of {@link customerSummary} (frequency, recency, T in one unit).
- * @returns The fitted model with its parameters, log-likelihood and predictions.
+ * @returns The fitted model with its parameters, log-likelihood and predictions, and a `status`:
+ *   `'declined'` (with a `reason`) when fewer than 10 customers bought twice, the log-likelihood
+ *   is not finite or a parameter ends at the edge of its range (the data cannot identify it, as
+ *   on two weeks of data); a declined model's predictions throw a `MODEL` error.
  * @throws {DataError} code `'DATA'` for a row with negative or inconsistent values (recency > T, or frequency 0 with recency ≠ 0).
  * @see Fader, Hardie & Lee (2005), "Counting your customers" the easy way: an alternative to the Pareto/NBD model, Marketing Science 24(2).
  * @example
@@ -39,7 +49,28 @@ export interface FittedBgNbd {
 export function fitBgNbd(summary: readonly BtydCustomer[]): FittedBgNbd {
   const groups = groupRows(summary);
   const { params, logLikelihood } = maximize(groups, (p, g) => bgnbdLogLikelihoodWithGradient(p, g, false));
-  return bgnbdModel(params, logLikelihood);
+  return checked(bgnbdModel(params, logLikelihood), groups, 'BG/NBD');
+}
+
+/** The model with its status: declined when the data cannot support it. */
+function checked(model: FittedBgNbd, groups: readonly Group[], name: string): FittedBgNbd {
+  const data = describeData(groups);
+  const reason = declineReason(name, { ...model.params }, model.logLikelihood, data);
+  if (reason === null) return { ...model, data };
+  const refuse = refusal(reason);
+  return { ...model, data, status: 'declined', reason, expectedPurchases: refuse, probabilityAlive: refuse, probabilityOfPurchases: refuse, probabilityActive: refuse };
+}
+
+function describeData(groups: readonly Group[]): FittedBgNbd['data'] {
+  let customers = 0;
+  let repeatBuyers = 0;
+  let span = 0;
+  for (const g of groups) {
+    customers += g.weight;
+    if (g.x > 0) repeatBuyers += g.weight;
+    if (g.T > span) span = g.T;
+  }
+  return { customers, repeatBuyers, span };
 }
 
 /**
@@ -54,7 +85,7 @@ export function fitBgNbd(summary: readonly BtydCustomer[]): FittedBgNbd {
 export function fitMbgNbd(summary: readonly BtydCustomer[]): FittedBgNbd {
   const groups = groupRows(summary);
   const { params, logLikelihood } = maximize(groups, (p, g) => bgnbdLogLikelihoodWithGradient(p, g, true));
-  return bgnbdModel(params, logLikelihood, true);
+  return checked(bgnbdModel(params, logLikelihood, true), groups, 'MBG/NBD');
 }
 
 /**
@@ -96,21 +127,29 @@ export function bgnbdModel(params: BgNbdParams, logLikelihood = NaN, modified = 
   const shift = modified ? 1 : 0; // MBG/NBD: one more dropout opportunity, at the first purchase
   const alive = (c: BtydCustomer): number => {
     if (c.frequency === 0 && !modified) return 1;
-    return 1 / (1 + (a / (b + c.frequency - 1 + shift)) * Math.pow((alpha + c.T) / (alpha + c.recency), r + c.frequency));
+    // 1 / (1 + odds), the odds in logs: ((α + T)/(α + t_x))^(r + x) overflows at large frequencies.
+    const logOdds = Math.log(a) - Math.log(b + c.frequency - 1 + shift) + (r + c.frequency) * (Math.log(alpha + c.T) - Math.log(alpha + c.recency));
+    return logOdds > 700 ? 0 : 1 / (1 + Math.exp(logOdds));
   };
   const lbeta = (p: number, q: number) => logGamma(p) + logGamma(q) - logGamma(p + q);
+  // a = 1 is a removable singularity of the expectations (0/0); step off it.
+  const aMinus1 = Math.abs(a - 1) < 1e-9 ? 1e-9 : a - 1;
   return {
     params: { ...params },
     logLikelihood,
+    status: 'ok',
+    reason: null,
+    data: { customers: 0, repeatBuyers: 0, span: Infinity },
     expectedPurchases(t: number, customer?: BtydCustomer): number {
       checkTime(t);
       if (customer === undefined) {
-        const lead = modified ? b / (a - 1) : (a + b - 1) / (a - 1);
-        return lead * (1 - Math.pow(alpha / (alpha + t), r) * hyp2f1(r, b + shift, a + b - 1 + shift, t / (alpha + t)));
+        const lead = modified ? b / aMinus1 : (a + b - 1) / aMinus1;
+        return Math.max(0, lead * (1 - powTimesHyp2f1(r, r, b + shift, a + b - 1 + shift, t / (alpha + t))));
       }
       const { frequency: x, T } = customer;
       const z = t / (alpha + T + t);
-      const numerator = ((a + b + x - 1 + shift) / (a - 1)) * (1 - Math.pow((alpha + T) / (alpha + T + t), r + x) * hyp2f1(r + x, b + x + shift, a + b + x - 1 + shift, z));
+      // (1 − z)^(r+x) = ((α + T)/(α + T + t))^(r+x); the product with ₂F₁ formed without overflow.
+      const numerator = Math.max(0, ((a + b + x - 1 + shift) / aMinus1) * (1 - powTimesHyp2f1(r + x, r + x, b + x + shift, a + b + x - 1 + shift, z)));
       return numerator * alive(customer);
     },
     probabilityAlive: alive,
@@ -124,14 +163,16 @@ export function bgnbdModel(params: BgNbdParams, logLikelihood = NaN, modified = 
       if (n > 0 || modified) {
         let reached = 1;
         for (let j = 0; j < n; j++) reached -= nbd(j);
-        p += Math.exp(lbeta(a + 1, b + n - 1 + shift) - lbeta(a, b)) * reached;
+        // 1 − Σ cancels to rounding noise (even below 0) once the sum is near 1.
+        p += Math.exp(lbeta(a + 1, b + n - 1 + shift) - lbeta(a, b)) * Math.max(0, reached);
       }
-      return p;
+      return Math.min(1, Math.max(0, p));
     },
     probabilityActive(customer: BtydCustomer, t: number): number {
       checkTime(t);
       // Alive at T with rate posterior Gamma(r + x, alpha + T): P(no purchase in t) = ((α+T)/(α+T+t))^(r+x).
-      return alive(customer) * (1 - Math.pow((alpha + customer.T) / (alpha + customer.T + t), r + customer.frequency));
+      // 1 − ((α+T)/(α+T+t))^(r+x), accurately also for a tiny t.
+      return alive(customer) * -Math.expm1((r + customer.frequency) * Math.log1p(-t / (alpha + customer.T + t)));
     },
   };
 }

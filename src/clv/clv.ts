@@ -1,4 +1,4 @@
-import { OptionError } from '../core/errors';
+import { CrmMiningError, OptionError } from '../core/errors';
 import type { BtydCustomer, FittedBgNbd } from './bgnbd';
 import type { FittedGammaGamma } from './gammaGamma';
 import type { CustomerSummaryRow } from './summary';
@@ -14,6 +14,9 @@ export interface ClvOptions {
   /** Share of spend that is margin. @default 1 (value revenue) */
   margin?: number;
 }
+
+/** The furthest a value is projected, in multiples of the longest history the purchase model saw. */
+const MAX_HORIZON_SPANS = 3;
 
 /** A customer's lifetime value over the horizon, with its two parts. */
 export interface CustomerClv {
@@ -35,6 +38,9 @@ export interface CustomerClv {
  * @param options - {@link ClvOptions}
  * @returns One value per customer, in input order.
  * @throws {OptionError} code `'OPTION'` for a non-positive horizon or period, or a bad rate or margin.
+ * @throws {CrmMiningError} code `'MODEL'` ("not computed: …", with the numbers) when either model
+ *   was declined, or the horizon is more than 3 times the longest history the purchase model was
+ *   fitted on: 52 weeks ahead from 2 weeks of data is a guess, not a forecast.
  * @see Fader, Hardie & Lee (2005), RFM and CLV: using iso-value curves for customer base analysis, JMR 42(4).
  * @example
  * clv(bgnbd, gammaGamma, summary, { horizon: 52, period: 4, discountRate: 0.01 })[0] //=> { customer: '1', clv: 41.7, expectedPurchases: 1.6, expectedSpend: 26.1 }
@@ -50,6 +56,13 @@ export function clv(
   if (!(period > 0 && Number.isFinite(period))) throw new OptionError(`period must be a positive time, got ${period}`);
   if (!(discountRate > -1 && Number.isFinite(discountRate))) throw new OptionError(`discountRate must be a finite number > −1, got ${discountRate}`);
   if (!(margin >= 0 && Number.isFinite(margin))) throw new OptionError(`margin must be a finite share >= 0, got ${margin}`);
+  for (const [name, fit] of [['purchase model', purchases], ['spend model', spend]] as const) {
+    if (fit.status === 'declined') throw new CrmMiningError('MODEL', `not computed: ${fit.reason ?? `the ${name} was declined`}`);
+  }
+  const span = purchases.data.span;
+  if (horizon > MAX_HORIZON_SPANS * span) {
+    throw new CrmMiningError('MODEL', `not computed: the horizon (${horizon}) is more than ${MAX_HORIZON_SPANS} times the longest customer history the purchase model saw (${span.toFixed(1)}, in the unit of the fit); shorten the horizon or use a longer history`);
+  }
   const steps = Math.ceil(horizon / period - 1e-12);
   return customers.map((c) => {
     let value = 0;
@@ -60,6 +73,10 @@ export function clv(
       before = cumulative;
     }
     const expectedSpend = spend.expectedSpend(c);
-    return { customer: c.customer, clv: value * expectedSpend * margin, expectedPurchases: before, expectedSpend };
+    const result = { customer: c.customer, clv: value * expectedSpend * margin, expectedPurchases: before, expectedSpend };
+    if (!(Number.isFinite(result.clv) && result.expectedPurchases >= 0 && result.expectedSpend > 0)) {
+      throw new CrmMiningError('MODEL', `not computed: the models give no finite value for customer ${JSON.stringify(c.customer)} (expected purchases ${result.expectedPurchases}, spend ${result.expectedSpend})`);
+    }
+    return result;
   });
 }

@@ -2,6 +2,7 @@ import { DataError } from '../core/errors';
 import { logGamma } from '../core/math';
 import { nelderMead } from '../core/optimize';
 import type { CustomerSummaryRow } from './summary';
+import { declineReason, refusal, type FitStatus } from './fitCheck';
 
 /** Gamma-Gamma parameters: spend per transaction ~ Gamma(p, ν), ν ~ Gamma(q, γ). */
 export interface GammaGammaParams { p: number; q: number; gamma: number }
@@ -10,25 +11,44 @@ export interface GammaGammaParams { p: number; q: number; gamma: number }
 export interface FittedGammaGamma {
   params: GammaGammaParams;
   logLikelihood: number;
-  /** Expected mean spend per transaction of a customer: p(γ + x·m̄) / (p·x + q − 1); the population mean for x = 0. */
+  /** `'declined'` when the data cannot support the model (then `expectedSpend` throws a `MODEL` error with the reason). */
+  status: FitStatus;
+  /** Why it was declined, with the numbers; null when usable. */
+  reason: string | null;
+  /** Customers fitted on (repeat buyers with a positive mean spend), and those left out and why. */
+  data: { customers: number; oneTimeBuyers: number; nonPositiveSpend: number };
+  /** Expected mean spend per transaction of a customer: p(γ + x·m̄) / (p·x + q − 1); the population mean pγ/(q − 1) for x = 0 or m̄ ≤ 0. */
   expectedSpend(customer: Pick<CustomerSummaryRow, 'frequency' | 'monetary'>): number;
 }
 
 /**
  * Fits the Gamma-Gamma model of spend per transaction by maximum likelihood on the customers
- * with repeat purchases (frequency > 0), from their number of repeat purchases and mean spend.
- * @throws {DataError} code `'DATA'` when no customer has a repeat purchase, or a mean spend is not positive.
+ * with repeat purchases, from their number of repeat purchases and mean spend. It takes the
+ * summary as {@link customerSummary} gives it: one-time buyers and repeat buyers whose mean spend
+ * is not positive (their returns cancelled their purchases) are left out and counted in `data`.
+ * @returns The fit, with `status: 'declined'` and a `reason` when fewer than 10 customers are
+ *   left, the log-likelihood is not finite, a parameter ends at the edge of its range, or q ≤ 1
+ *   (the mean spend per purchase does not exist under such a fit).
+ * @throws {DataError} code `'DATA'` naming the customer for a mean spend that is not a finite number.
  * @see Fader, Hardie & Lee (2005), RFM and CLV: using iso-value curves for customer base analysis, JMR 42(4);
  *   Fader & Hardie (2013), The Gamma-Gamma model of monetary value.
  * @example
  * fitGammaGamma(summary).params //=> { p: 6.25, q: 3.74, gamma: 15.44 } on CDNOW's 946 repeat buyers
  */
-export function fitGammaGamma(summary: readonly Pick<CustomerSummaryRow, 'frequency' | 'monetary'>[]): FittedGammaGamma {
-  const rows = summary.filter((c) => c.frequency > 0);
-  if (rows.length === 0) throw new DataError('no customer has a repeat purchase: Gamma-Gamma needs frequency > 0');
-  rows.forEach((c, i) => {
-    if (!(c.monetary > 0 && Number.isFinite(c.monetary))) throw new DataError('mean spend of a repeat buyer must be a positive number', { row: i + 1, field: 'monetary', value: c.monetary });
+export function fitGammaGamma(summary: readonly (Pick<CustomerSummaryRow, 'frequency' | 'monetary'> & { customer?: string })[]): FittedGammaGamma {
+  const rows: Pick<CustomerSummaryRow, 'frequency' | 'monetary'>[] = [];
+  let oneTimeBuyers = 0;
+  let nonPositiveSpend = 0;
+  summary.forEach((c, i) => {
+    if (!Number.isFinite(c.monetary)) {
+      throw new DataError(`mean spend must be a finite number${c.customer === undefined ? '' : ` (customer ${JSON.stringify(c.customer)})`}`, { row: i + 1, field: 'monetary', value: c.monetary });
+    }
+    if (!(c.frequency > 0)) oneTimeBuyers++;
+    else if (!(c.monetary > 0)) nonPositiveSpend++;
+    else rows.push(c);
   });
+  const data = { customers: rows.length, oneTimeBuyers, nonPositiveSpend };
+  if (rows.length === 0) return declined(data, `Gamma-Gamma declined: no customer has a repeat purchase with a positive mean spend (${oneTimeBuyers} one-time buyers, ${nonPositiveSpend} repeat buyers whose returns cancel their spend)`);
   const negLL = (v: number[]): number => {
     const [p, q, gamma] = v.map(Math.exp) as [number, number, number];
     return -gammaGammaLogLikelihood({ p, q, gamma }, rows);
@@ -36,7 +56,15 @@ export function fitGammaGamma(summary: readonly Pick<CustomerSummaryRow, 'freque
   let best = nelderMead(negLL, [0, 0, 0], { maxIterations: 20_000, tolerance: 1e-12 });
   best = nelderMead(negLL, best.x, { maxIterations: 20_000, tolerance: 1e-14, step: 0.05 });
   const [p, q, gamma] = best.x.map(Math.exp) as [number, number, number];
-  return gammaGammaModel({ p, q, gamma }, -best.value);
+  const params = { p, q, gamma };
+  const reason = declineReason('Gamma-Gamma', params, -best.value, { repeatBuyers: rows.length, customers: summary.length })
+    ?? (q <= 1 ? `Gamma-Gamma declined: q = ${q.toFixed(3)} ≤ 1, so the mean spend per purchase does not exist under this fit (spend too dispersed across ${rows.length} repeat buyers)` : null);
+  if (reason !== null) return declined(data, reason, params, -best.value);
+  return { ...gammaGammaModel(params, -best.value), data };
+}
+
+function declined(data: FittedGammaGamma['data'], reason: string, params: GammaGammaParams = { p: NaN, q: NaN, gamma: NaN }, logLikelihood = NaN): FittedGammaGamma {
+  return { params, logLikelihood, status: 'declined', reason, data, expectedSpend: refusal(reason) };
 }
 
 /** The Gamma-Gamma predictions for given parameters. */
@@ -45,7 +73,11 @@ export function gammaGammaModel(params: GammaGammaParams, logLikelihood = NaN): 
   return {
     params: { ...params },
     logLikelihood,
-    expectedSpend: ({ frequency: x, monetary: m }) => (x > 0 ? (p * (gamma + x * m)) / (p * x + q - 1) : (p * gamma) / (q - 1)),
+    status: 'ok',
+    reason: null,
+    data: { customers: 0, oneTimeBuyers: 0, nonPositiveSpend: 0 },
+    // A customer with no repeat purchase, or whose returns cancel their spend, gets the population mean.
+    expectedSpend: ({ frequency: x, monetary: m }) => (x > 0 && m > 0 ? (p * (gamma + x * m)) / (p * x + q - 1) : (p * gamma) / (q - 1)),
   };
 }
 

@@ -1,5 +1,5 @@
 import { OptionError } from '../core/errors';
-import { hyp2f1 } from '../core/hypergeometric';
+import { powTimesHyp2f1 } from '../core/hypergeometric';
 import type { BgNbdParams, BtydCustomer } from './bgnbd';
 
 /** Customers as columns, for scoring many at once. */
@@ -42,6 +42,7 @@ export function scoreBgNbd(params: BgNbdParams, customers: BtydColumns | readonl
   const active = new Float64Array(n);
   const expected = new Float64Array(n);
   const logA = Math.log(a);
+  const aMinus1 = Math.abs(a - 1) < 1e-9 ? 1e-9 : a - 1; // as the fitted model: a = 1 is removable
   for (let i = 0; i < n; i++) {
     const x = cols.frequency[i] as number;
     const T = cols.T[i] as number;
@@ -53,10 +54,9 @@ export function scoreBgNbd(params: BgNbdParams, customers: BtydColumns | readonl
       const odds = Math.exp(logA - Math.log(b + x - 1 + shift) + rx * (logAT - Math.log(alpha + (cols.recency[i] as number))));
       pAlive = 1 / (1 + odds);
     }
-    const noPurchase = Math.exp(rx * (logAT - Math.log(alpha + T + t)));
     alive[i] = pAlive;
-    active[i] = pAlive * (1 - noPurchase);
-    expected[i] = pAlive * ((a + b + x - 1 + shift) / (a - 1)) * (1 - noPurchase * hyp2f1(rx, b + x + shift, a + b + x - 1 + shift, t / (alpha + T + t)));
+    active[i] = pAlive * -Math.expm1(rx * Math.log1p(-t / (alpha + T + t))); // 1 − ((α+T)/(α+T+t))^(r+x)
+    expected[i] = Math.max(0, pAlive * ((a + b + x - 1 + shift) / aMinus1) * (1 - powTimesHyp2f1(rx, rx, b + x + shift, a + b + x - 1 + shift, t / (alpha + T + t))));
   }
   return { probabilityAlive: alive, probabilityActive: active, expectedPurchases: expected };
 }

@@ -74,7 +74,7 @@ export function analyze(log: TransactionLog, options: AnalyzeOptions = {}): Anal
       const result = compute(sub);
       return { status: 'ok', elapsedMs: performance.now() - started, ...result };
     } catch (error) {
-      if (isCrmMiningError(error) && error.code !== 'ABORTED') return { status: 'skipped', reason: error.message };
+      if (isCrmMiningError(error) && error.code !== 'ABORTED') return { status: 'skipped', reason: error.message.replace(/^not computed: /, '') };
       throw error;
     }
   };
