@@ -211,3 +211,13 @@ describe('inputs, options and limits', () => {
     expect(t.offsets.length).toBe(t.size + 1);
   });
 });
+
+describe('a log without items', () => {
+  it('is refused with the reason instead of mined into nothing', async () => {
+    const { TransactionLog } = await import('../core/TransactionLog');
+    const { sequentialPatterns } = await import('../sequence/index');
+    const log = TransactionLog.fromRecords([{ c: 'a', t: 0 }, { c: 'a', t: 1 }], { customer: 'c', time: 't' });
+    expect(() => associationRules(log, { minSupport: 0.5, minConfidence: 0.5 })).toThrow(expect.objectContaining({ code: 'OPTION', message: expect.stringMatching(/no item column/) }));
+    expect(() => sequentialPatterns(log, { minSupport: 0.5 })).toThrow(expect.objectContaining({ code: 'OPTION', message: expect.stringMatching(/no item column/) }));
+  });
+});

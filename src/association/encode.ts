@@ -1,4 +1,4 @@
-import { DataError, show } from '../core/errors';
+import { DataError, OptionError, show } from '../core/errors';
 import { compareStrings } from '../core/columns';
 import { TransactionLog } from '../core/TransactionLog';
 
@@ -20,10 +20,12 @@ export type BasketsInput = readonly (readonly string[])[] | TransactionLog;
  * Encodes baskets (or a log's baskets) into {@link EncodedBaskets}; duplicate items in a basket
  * count once.
  * @throws {DataError} code `'DATA'` when a basket is not an array or an item is not a non-empty string.
+ * @throws {OptionError} code `'OPTION'` for a log loaded without an item column.
  */
 export function encodeBaskets(input: BasketsInput): EncodedBaskets {
   if (input instanceof TransactionLog) {
     const c = input.columns;
+    if (c.rowItem === null) throw new OptionError('the log has no item column, so there are no baskets of items to mine: load it with an item mapping (the product id; the CLI\'s --item COL)');
     return { n: input.basketCount, offsets: c.basketItemOffsets, items: c.basketItems, itemNames: c.itemNames };
   }
   if (!Array.isArray(input)) throw new DataError(`expected baskets as an array of string arrays or a TransactionLog, got ${show(input)}`);

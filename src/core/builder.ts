@@ -1,4 +1,4 @@
-import { DataError, isCrmMiningError, show } from './errors';
+import { DataError, OptionError, isCrmMiningError, show } from './errors';
 import { Growable } from './growable';
 import { Interner } from './intern';
 import { MAPPED_FIELDS, type ColumnMapping, type LoadOptions, type SkippedReport } from './mapping';
@@ -37,6 +37,8 @@ export class LogBuilder<R> {
   private readonly orderCustomer = new Growable(Int32Array);
   private readonly orderFirstRow = new Growable(Int32Array);
   private readonly skipped: SkippedReport = { rows: 0, byField: {}, examples: [] };
+  /** The decimal mark's char code: 46 ('.') or 44 (','). */
+  private readonly point: number;
 
   constructor(
     private readonly mapping: ColumnMapping,
@@ -49,6 +51,8 @@ export class LogBuilder<R> {
     this.amountCol = hasAmount ? new Growable(Float64Array) : null;
     this.costCol = mapping.cost === undefined ? null : new Growable(Float64Array);
     this.quantityCol = mapping.quantity === undefined ? null : new Growable(Float64Array);
+    if (options.decimal !== undefined && options.decimal !== '.' && options.decimal !== ',') throw new OptionError(`decimal must be '.' or ',', got ${JSON.stringify(options.decimal)}`);
+    this.point = options.decimal === ',' ? 44 : 46;
   }
 
   /** Number of rows accepted so far. */
@@ -155,11 +159,11 @@ export class LogBuilder<R> {
       os = b[k] as number; oe = b[k + 1] as number;
       if (!plainId(text, os, oe)) return false;
     }
-    const quantity = m.quantity === undefined ? NaN : cellNumber(text, b, ix, QUANTITY);
+    const quantity = m.quantity === undefined ? NaN : cellNumber(text, b, ix, QUANTITY, this.point);
     let amount = NaN;
-    if (m.amount !== undefined) amount = cellNumber(text, b, ix, AMOUNT);
-    else if (m.price !== undefined) amount = cellNumber(text, b, ix, PRICE) * (m.quantity === undefined ? 1 : quantity);
-    const cost = m.cost === undefined ? NaN : cellNumber(text, b, ix, COST);
+    if (m.amount !== undefined) amount = cellNumber(text, b, ix, AMOUNT, this.point);
+    else if (m.price !== undefined) amount = cellNumber(text, b, ix, PRICE, this.point) * (m.quantity === undefined ? 1 : quantity);
+    const cost = m.cost === undefined ? NaN : cellNumber(text, b, ix, COST, this.point);
     // parseDecimal reads at most 15 digits, so amount and cost are finite here.
     if ((m.quantity !== undefined && quantity !== quantity) || ((m.amount !== undefined || m.price !== undefined) && amount !== amount) || (m.cost !== undefined && cost !== cost)) return false;
     if (!this.sumsStayFinite(amount, cost)) return false;
@@ -246,11 +250,12 @@ export class LogBuilder<R> {
     let n = NaN;
     if (typeof value === 'number') n = value;
     else if (typeof value === 'string' && value.length > 0) {
-      n = parseDecimal(value, 0, value.length);
+      n = parseDecimal(value, 0, value.length, this.point);
       // Number() also reads '0x1F', '0b101', '0o7', '' and 'Infinity': only decimals are amounts.
-      if (n !== n && DECIMAL.test(value)) n = Number(value);
+      const text = this.point === 44 ? (value.includes('.') ? '' : value.replace(',', '.')) : value;
+      if (n !== n && DECIMAL.test(text)) n = Number(text);
     }
-    if (!Number.isFinite(n)) throw new DataError('expected a finite number', { row, line, field: this.column(field), value });
+    if (!Number.isFinite(n)) throw new DataError(`expected a finite number${this.point === 44 ? " with ',' as the decimal mark" : ''}`, { row, line, field: this.column(field), value });
     return n;
   }
 
@@ -295,7 +300,7 @@ const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 
  * exactly `Number(text)`: an integer below 2^53 divided by an exact power of ten is correctly
  * rounded. NaN for any other shape (the caller falls back to `Number`).
  */
-export function parseDecimal(text: string, start: number, end: number): number {
+export function parseDecimal(text: string, start: number, end: number, point = 46): number {
   const n = end;
   let i = start;
   let negative = false;
@@ -307,7 +312,7 @@ export function parseDecimal(text: string, start: number, end: number): number {
   let scale = -1;
   for (; i < n; i++) {
     const c = text.charCodeAt(i);
-    if (c === 46 && scale < 0) { scale = 0; continue; }
+    if (c === point && scale < 0) { scale = 0; continue; }
     const d = c - 48;
     if (d < 0 || d > 9) return NaN;
     mantissa = mantissa * 10 + d;
@@ -330,7 +335,7 @@ function sameText(key: string, text: string, start: number, end: number): boolea
   return true;
 }
 
-function cellNumber(text: string, bounds: Int32Array, index: Int32Array, field: number): number {
+function cellNumber(text: string, bounds: Int32Array, index: Int32Array, field: number, point: number): number {
   const k = 2 * (index[field] as number);
-  return parseDecimal(text, bounds[k] as number, bounds[k + 1] as number);
+  return parseDecimal(text, bounds[k] as number, bounds[k + 1] as number, point);
 }

@@ -1,4 +1,4 @@
-import { DataError } from './errors';
+import { DataError, OptionError } from './errors';
 import { LogBuilder } from './builder';
 import type { LogColumns } from './columns';
 import { CsvScanner, stringSink } from './csvScanner';
@@ -10,8 +10,18 @@ import type { ReturnsReport } from './returns';
 
 /** Mapping and options for {@link TransactionLog.fromCSV}. */
 export interface CsvMapping extends LogMapping {
-  /** Field delimiter, one character (`'\t'` for TSV). @default ',' */
+  /**
+   * Field delimiter, one character (`'\t'` for TSV), or `'whitespace'`: runs of spaces and tabs,
+   * leading ones ignored (CDNOW's files, fixed-width exports). @default ','
+   */
   delimiter?: string;
+  /**
+   * `false` when the first line is data, not names: then `columns` names the columns in order.
+   * @default true
+   */
+  header?: boolean;
+  /** Column names, in order, for a file without a header line (`header: false`). */
+  columns?: readonly string[];
   /** Quote character. @default '"' */
   quote?: string;
   /**
@@ -36,9 +46,14 @@ const CHUNK_BYTES = 8 << 20;
 export function loadCsv(input: string | Uint8Array, mapping: CsvMapping): { columns: LogColumns; skipped: SkippedReport; returns: ReturnsReport } {
   const delimiter = mapping.delimiter ?? ',';
   const quote = mapping.quote ?? '"';
-  if (delimiter.length !== 1 || quote.length !== 1 || delimiter === quote || /[\r\n]/.test(delimiter + quote)) {
-    throw new DataError(`delimiter and quote must be two different single characters other than line breaks, got ${JSON.stringify(delimiter)} and ${JSON.stringify(quote)}`);
+  if ((delimiter !== 'whitespace' && delimiter.length !== 1) || quote.length !== 1 || delimiter === quote || /[\r\n]/.test(delimiter + quote)) {
+    throw new OptionError(`delimiter must be one character or 'whitespace', and quote one other character, neither a line break; got ${JSON.stringify(delimiter)} and ${JSON.stringify(quote)}`);
   }
+  const named = mapping.header === false;
+  if (named && !(Array.isArray(mapping.columns) && mapping.columns.length > 0 && mapping.columns.every((c) => typeof c === 'string' && c !== ''))) {
+    throw new OptionError('header: false needs columns: the names of the columns in order, e.g. ["customer", "date", "amount"]');
+  }
+  if (!named && mapping.columns !== undefined) throw new OptionError('columns names the columns of a file without a header line: pass header: false with it');
   let index: Int32Array = new Int32Array(MAPPED_FIELDS.length);
   const builder = new LogBuilder<string[]>(mapping, (cells, field) => cells[index[field] as number], mapping);
   const tick = progressTicker(mapping, 'parse', 65_536);
@@ -48,8 +63,9 @@ export function loadCsv(input: string | Uint8Array, mapping: CsvMapping): { colu
     width = cells.length;
     index = headerIndex(cells, mapping, line);
   };
+  if (named) header([...(mapping.columns as readonly string[])], 1);
   const wrongWidth = (count: number, line: number) =>
-    builder.reject(new DataError(`expected ${width} fields as in the header, found ${count} (a stray delimiter or quote?)`, { row, line }));
+    builder.reject(new DataError(`expected ${width} fields as in the ${named ? 'columns given' : 'header'}, found ${count} (a stray delimiter or quote?)`, { row, line }));
   const scanner = new CsvScanner({ delimiter, quote }, {
     range: (text, bounds, count, line) => {
       if (width === 0) return stringSink(header).range(text, bounds, count, line);
@@ -75,7 +91,7 @@ export function loadCsv(input: string | Uint8Array, mapping: CsvMapping): { colu
   }
   if (mapping.allowEmpty !== true) {
     if (width === 0) throw new DataError('the CSV is empty: expected a header line naming the columns', { line: 1 });
-    if (builder.rows === 0 && builder.skippedRows === 0) throw new DataError('the CSV has a header but no data rows', { line: 2 });
+    if (builder.rows === 0 && builder.skippedRows === 0) throw new DataError(named ? 'the CSV has no data rows' : 'the CSV has a header but no data rows', { line: named ? 1 : 2 });
   }
   return builder.finish();
 }

@@ -1,6 +1,10 @@
 import { DataError } from './errors';
 
-/** Delimiter and quote characters of a CSV dialect (one character each). */
+/**
+ * Delimiter and quote characters of a CSV dialect (one character each). The delimiter
+ * `'whitespace'` splits on runs of spaces and tabs, ignores them at the start and end of a line,
+ * and treats quotes as ordinary characters (fixed-width and space-separated exports).
+ */
 export interface CsvDialect {
   delimiter: string;
   quote: string;
@@ -53,9 +57,10 @@ export class CsvScanner {
       if (buf.charCodeAt(0) === 0xfeff) buf = buf.slice(1);
     }
     const { delimiter, quote } = this.dialect;
+    const whitespace = delimiter === 'whitespace';
     const len = buf.length;
     let pos = 0;
-    let nextQuote = buf.indexOf(quote);
+    let nextQuote = whitespace ? -1 : buf.indexOf(quote);
     while (pos < len) {
       const nl = buf.indexOf('\n', pos);
       if (nl < 0 && !final) break;
@@ -65,8 +70,8 @@ export class CsvScanner {
         const lineEnd = end > pos && buf.charCodeAt(end - 1) === 13 ? end - 1 : end;
         if (lineEnd > pos) {
           // Count first: cellBounds may replace this.bounds with a larger array (wide rows).
-          const count = this.cellBounds(buf, pos, lineEnd, delimiter);
-          this.sink.range(buf, this.bounds, count, this.line);
+          const count = whitespace ? this.wordBounds(buf, pos, lineEnd) : this.cellBounds(buf, pos, lineEnd, delimiter);
+          if (count > 0) this.sink.range(buf, this.bounds, count, this.line);
         }
         this.line++;
         pos = end + 1;
@@ -98,6 +103,25 @@ export class CsvScanner {
       this.bounds[2 * count + 1] = d;
       count++;
       p = d + 1;
+    }
+  }
+
+  /** Fills `bounds` with the words of `buf[start..end)` split on runs of spaces and tabs; returns their count (0 for a blank line). */
+  private wordBounds(buf: string, start: number, end: number): number {
+    let count = 0;
+    let p = start;
+    for (;;) {
+      while (p < end && isBlank(buf.charCodeAt(p))) p++;
+      if (p >= end) return count;
+      if (2 * count + 2 > this.bounds.length) {
+        const bigger = new Int32Array(this.bounds.length * 2);
+        bigger.set(this.bounds);
+        this.bounds = bigger;
+      }
+      this.bounds[2 * count] = p;
+      while (p < end && !isBlank(buf.charCodeAt(p))) p++;
+      this.bounds[2 * count + 1] = p;
+      count++;
     }
   }
 
@@ -155,6 +179,8 @@ export class CsvScanner {
     return i;
   }
 }
+
+const isBlank = (code: number): boolean => code === 32 || code === 9;
 
 function countNewlines(text: string): number {
   let n = 0;

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { TransactionLog } from './TransactionLog';
 
@@ -147,5 +148,29 @@ describe('fromColumns checks like the other loaders', () => {
 
   it('an order shared by two customers is a DataError', () => {
     expect(dataError(() => TransactionLog.fromColumns({ ...base(), order: Int32Array.of(0, 0), orderNames: ['o1'] }))).toMatchObject({ code: 'DATA', row: 2, field: 'order' });
+  });
+});
+
+describe('files analysts have', () => {
+  it("reads whitespace-separated files with a leading space and CRLF (CDNOW_master.txt) with delimiter: 'whitespace'", () => {
+    const path = fileURLToPath(new URL('../../examples/data/lifetimes/CDNOW_master.txt', import.meta.url));
+    const log = TransactionLog.fromCSV(path, { customer: 'customer_id', time: 'date', amount: 'dollar_value', delimiter: 'whitespace' });
+    // Fader & Hardie's CDNOW master file: 69,659 transactions of 23,570 customers.
+    expect(log.summary()).toMatchObject({ rows: 69_659, customers: 23_570 });
+    expect(log.summary().from.toISOString()).toBe('1997-01-01T00:00:00.000Z');
+  });
+
+  it('reads a file without a header line when the columns are named (CDNOW_sample.txt)', () => {
+    const path = fileURLToPath(new URL('../../examples/data/lifetimes/CDNOW_sample.txt', import.meta.url));
+    const log = TransactionLog.fromCSV(path, { customer: 'id', time: 'date', amount: 'dollars', delimiter: 'whitespace', header: false, columns: ['master', 'id', 'date', 'cds', 'dollars'] });
+    expect(log.summary()).toMatchObject({ rows: 6_919, customers: 2_357 });
+    expect(() => TransactionLog.fromCSV(path, { customer: 'id', time: 'date', header: false })).toThrow(expect.objectContaining({ code: 'OPTION', message: expect.stringMatching(/header: false needs columns/) }));
+  });
+
+  it("reads decimal commas with decimal: ',' and refuses them otherwise", () => {
+    const csv = 'c;t;a\nx;2024-01-01;2,55\nx;2024-01-02;"1,5e1"\n';
+    expect(TransactionLog.fromCSV(csv, { customer: 'c', time: 't', amount: 'a', delimiter: ';', decimal: ',' }).customers()[0]?.amount).toBeCloseTo(17.55, 10);
+    expect(dataError(() => TransactionLog.fromCSV(csv, { customer: 'c', time: 't', amount: 'a', delimiter: ';' }))).toMatchObject({ code: 'DATA', row: 1, field: 'a' });
+    expect(dataError(() => TransactionLog.fromCSV('c;t;a\nx;2024-01-01;2.55\n', { customer: 'c', time: 't', amount: 'a', delimiter: ';', decimal: ',' })).message).toMatch(/with ',' as the decimal mark/);
   });
 });

@@ -39,6 +39,8 @@ export interface LoadOptions extends RunOptions, ReturnsOptions {
    * `Date` or epoch milliseconds; an invalid result is a `DataError`.
    */
   parseTime?: (value: unknown) => Date | number;
+  /** The decimal mark of numbers given as text: `','` reads `2,55` as 2.55 (then `.` is refused). @default '.' */
+  decimal?: '.' | ',';
   /** Accept input with no rows and return an empty log instead of a `DataError`. @default false */
   allowEmpty?: boolean;
 }

@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { syntheticRecords } from '../core/synthetic';
 import { TransactionLog } from '../core/TransactionLog';
@@ -137,6 +138,21 @@ describe('crm-mining CLI: errors and exit codes', () => {
     expect(skipped.code).toBe(0);
     expect(skipped.err).toMatch(/skipped 1 invalid rows \(date: 1\)/);
     expect(skipped.out).toMatch(/^2 line items/);
+  });
+
+  it('reads CDNOW as it is: whitespace-separated with the columns guessed, and the headerless sample with --no-header --columns', async () => {
+    const master = fileURLToPath(new URL('../../examples/data/lifetimes/CDNOW_master.txt', import.meta.url));
+    const r = await run('summary', master, '--format', 'json');
+    expect(r.code).toBe(EXIT.ok);
+    expect(r.err).toMatch(/customer=customer_id, time=date, amount=dollar_value; delimiter "whitespace"/);
+    expect(JSON.parse(r.out)).toMatchObject({ rows: 69_659, customers: 23_570 });
+    const sample = fileURLToPath(new URL('../../examples/data/lifetimes/CDNOW_sample.txt', import.meta.url));
+    expect(await run('summary', sample)).toMatchObject({ code: EXIT.usage, err: expect.stringMatching(/looks like data, not column names.*--no-header --columns/) });
+    const named = await run('summary', sample, '--no-header', '--columns', 'master,customer,date,cds,amount', '--format', 'json');
+    expect(named.code).toBe(EXIT.ok);
+    expect(JSON.parse(named.out)).toMatchObject({ rows: 6_919, customers: 2_357 });
+    // On a log without items, rules say why instead of printing an empty table.
+    expect(await run('rules', master)).toMatchObject({ code: EXIT.usage, err: expect.stringMatching(/no item column/) });
   });
 
   it('3 with what the file is for a directory, a compressed file, an empty time in the first row and a 40-column export', async () => {

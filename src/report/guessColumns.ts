@@ -22,7 +22,7 @@ const PARTIAL: Partial<Record<GuessedField, readonly string[]>> = {
   time: ['date', 'time'],
   order: ['order', 'invoice', 'transaction', 'basket', 'receipt'],
   item: ['product', 'item', 'sku', 'article'],
-  amount: ['amount', 'revenue', 'sales'],
+  amount: ['amount', 'revenue', 'sales', 'value'],
   quantity: ['quantity', 'qty'],
 };
 

@@ -1,5 +1,5 @@
 import { compareStrings } from '../core/columns';
-import { DataError, show } from '../core/errors';
+import { DataError, OptionError, show } from '../core/errors';
 import { Growable } from '../core/growable';
 import { TransactionLog } from '../core/TransactionLog';
 
@@ -22,10 +22,12 @@ export interface EncodedSequences {
  * Encodes sequences (or a log's per-customer baskets in time order); duplicate items inside one
  * itemset count once, item order inside an itemset does not matter, empty itemsets are dropped.
  * @throws {DataError} code `'DATA'` naming the sequence (row) for anything but arrays of arrays of non-empty strings.
+ * @throws {OptionError} code `'OPTION'` for a log loaded without an item column.
  */
 export function encodeSequences(input: SequencesInput): EncodedSequences {
   if (input instanceof TransactionLog) {
     const c = input.columns;
+    if (c.rowItem === null) throw new OptionError('the log has no item column, so there are no itemsets to find sequences of: load it with an item mapping (the product id; the CLI\'s --item COL)');
     const seqStart = Int32Array.from(c.customerBasketOffsets);
     return { n: input.customerCount, seqStart, setStart: c.basketItemOffsets, items: c.basketItems, itemNames: c.itemNames };
   }

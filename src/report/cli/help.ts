@@ -8,6 +8,7 @@ export const COMMON_OPTIONS: Record<string, OptionKind> = {
   amount: { type: 'string' }, price: { type: 'string' }, quantity: { type: 'string' }, cost: { type: 'string' },
   delimiter: { type: 'string' }, 'date-format': { type: 'string' }, 'skip-invalid': { type: 'boolean' },
   returns: { type: 'string' }, 'return-orders': { type: 'string' },
+  'no-header': { type: 'boolean' }, columns: { type: 'string' }, decimal: { type: 'string' },
   format: { type: 'string' }, out: { type: 'string', short: 'o' }, limit: { type: 'string' }, quiet: { type: 'boolean', short: 'q' },
   help: { type: 'boolean', short: 'h' },
 };
@@ -48,7 +49,11 @@ const COLUMNS = `Columns (header names in FILE; guessed from common names when n
   --quantity COL   quantity                 --cost COL       line cost
 
 Input:
-  --delimiter C        field delimiter (guessed from the header: , ; tab |)
+  --delimiter C        field delimiter (guessed from the header: , ; tab |, else runs of
+                       spaces: 'whitespace')
+  --no-header          the first line is data; name the columns with --columns a,b,c
+  --columns LIST       column names, in order, for a file without a header line
+  --decimal C          decimal mark of the numbers: . (default) or , (2,55)
   --date-format F      iso (default: ISO-8601), dmy (31/12/2010 8:26) or mdy (12/31/2010 8:26)
   --skip-invalid       skip rows that cannot be used and report them, instead of stopping
   --returns P          net (default: a return lowers its customer's spend, and is no purchase),

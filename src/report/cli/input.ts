@@ -37,7 +37,9 @@ export function readHeader(file: string, delimiter?: string): { header: string[]
   const text = `${decoder.write(buffer.subarray(0, length))}${decoder.end()}`.replace(/^\uFEFF/, '');
   const line = text.split(/\r?\n/, 1)[0] ?? '';
   if (line.trim() === '') throw new DataError(`'${file}' is empty or starts with a blank line: expected a header line naming the columns`, { line: 1 });
-  const chosen = delimiter ?? DELIMITERS.map((d) => ({ d, n: cellCount(line, d) })).sort((a, b) => b.n - a.n)[0]?.d ?? ',';
+  // The delimiter that splits the header most; runs of spaces only when none of them splits it.
+  const best = DELIMITERS.map((d) => ({ d, n: cellCount(line, d) })).sort((a, b) => b.n - a.n)[0];
+  const chosen = delimiter ?? (best !== undefined && best.n > 1 ? best.d : cellCount(line, 'whitespace') > 1 ? 'whitespace' : ',');
   return { header: splitLine(line, chosen), delimiter: chosen };
 }
 
@@ -64,8 +66,19 @@ function splitLine(line: string, delimiter: string): string[] {
  */
 export function resolveMapping(file: string, values: Values): { mapping: CsvMapping; notes: string[] } {
   const given = typeof values.delimiter === 'string' ? (values.delimiter === '\\t' || values.delimiter === 'tab' ? '\t' : values.delimiter) : undefined;
-  const { header, delimiter } = readHeader(file, given);
-  const mapping: CsvMapping = { customer: '', time: '', delimiter };
+  const read = readHeader(file, given);
+  const { delimiter } = read;
+  const named = values['no-header'] === true;
+  if (named !== (typeof values.columns === 'string')) throw new OptionError('--no-header and --columns go together: --no-header --columns customer,date,amount names the columns of a file without a header line');
+  const header = named ? (values.columns as string).split(',').map((c) => c.trim()) : read.header;
+  if (!named && header.length > 1 && header.every((h) => /^[\d.,:\/ -]+$/.test(h))) {
+    throw new OptionError(`the first line of ${file} looks like data, not column names (${header.join(' ')}): name the columns with --no-header --columns a,b,c`);
+  }
+  const mapping: CsvMapping = { customer: '', time: '', delimiter, ...(named ? { header: false, columns: header } : {}) };
+  if (values.decimal !== undefined) {
+    if (values.decimal !== '.' && values.decimal !== ',') throw new OptionError(`--decimal must be . or , (got ${String(values.decimal)})`);
+    mapping.decimal = values.decimal;
+  }
   const guesses = guessColumns(header);
   const guessed: string[] = [];
   for (const field of GUESSED_FIELDS) {
@@ -83,7 +96,7 @@ export function resolveMapping(file: string, values: Values): { mapping: CsvMapp
   for (const field of ['customer', 'time'] as const) {
     if (mapping[field] === '') throw new OptionError(`cannot tell which column holds the ${field}: name it with --${field} COL (header: ${header.join(', ')})`);
   }
-  const notes = guessed.length === 0 ? [] : [`columns guessed from the header: ${guessed.join(', ')}${delimiter === ',' ? '' : `; delimiter ${JSON.stringify(delimiter)}`} (name them with --customer, --time, … to change)`];
+  const notes = guessed.length === 0 ? [] : [`columns guessed from the ${named ? 'column names' : 'header'}: ${guessed.join(', ')}${delimiter === ',' ? '' : `; delimiter ${JSON.stringify(delimiter)}`} (name them with --customer, --time, … to change)`];
   if (values['skip-invalid'] === true) mapping.onInvalid = 'skip';
   if (values.returns !== undefined) {
     if (!['net', 'exclude', 'keep'].includes(values.returns as string)) throw new OptionError(`--returns must be net, exclude or keep, got ${String(values.returns)}`);
