@@ -71,7 +71,7 @@ export function resolveMapping(file: string, values: Values): { mapping: CsvMapp
   const named = values['no-header'] === true;
   if (named !== (typeof values.columns === 'string')) throw new OptionError('--no-header and --columns go together: --no-header --columns customer,date,amount names the columns of a file without a header line');
   const header = named ? (values.columns as string).split(',').map((c) => c.trim()) : read.header;
-  if (!named && header.length > 1 && header.every((h) => /^[\d.,:\/ -]+$/.test(h))) {
+  if (!named && header.length > 1 && header.every((h) => /^[\d.,:/ -]+$/.test(h))) {
     throw new OptionError(`the first line of ${file} looks like data, not column names (${header.join(' ')}): name the columns with --no-header --columns a,b,c`);
   }
   const mapping: CsvMapping = { customer: '', time: '', delimiter, ...(named ? { header: false, columns: header } : {}) };
