@@ -1,5 +1,5 @@
 import { bfgs } from '../core/bfgs';
-import { CrmMiningError, OptionError } from '../core/errors';
+import { CrmMiningError, DataError, OptionError } from '../core/errors';
 import { checkMatrix } from '../core/matrix';
 import { encodeLabels, type Label } from './metrics';
 import { mostProbable, softmax } from './probabilities';
@@ -52,6 +52,11 @@ export class LogisticRegression {
     const k = classes.length;
     const d = (X[0] as readonly number[]).length;
     const n = X.length;
+    for (let j = 0; j < d; j++) {
+      // Beyond this the loss and its gradient overflow (x·w and x² terms): the weights would be NaN.
+      const largest = X.reduce((m, r) => Math.max(m, Math.abs(r[j] as number)), 0);
+      if (largest > 1e100) throw new DataError(`feature ${j + 1} has values too large to model (|x| up to ${largest.toExponential(1)}): rescale it, e.g. to thousands or a logarithm`, { field: `feature ${j + 1}` });
+    }
     const l2 = this.l2;
     const objective = (w: number[]) => penalizedLoss(w, X, target, k, d, n, l2);
     const result = bfgs(objective, new Array(k * (d + 1)).fill(0), { maxIterations: this.maxIterations, gradientTolerance: 1e-9 });

@@ -12,7 +12,7 @@ describe('rocAuc', () => {
       const pos = rows.filter(([p]) => p).map(([, v]) => v);
       const neg = rows.filter(([p]) => !p).map(([, v]) => v);
       if (pos.length === 0 || neg.length === 0) {
-        expect(rocAuc(y, s)).toBeNaN();
+        expect(() => rocAuc(y, s)).toThrow(expect.objectContaining({ code: 'DATA', message: expect.stringMatching(/AUC is undefined/) }));
         return;
       }
       let wins = 0;
@@ -75,5 +75,27 @@ describe('classification metrics by hand', () => {
     expect(gains[0]).toEqual({ share: 0.2, gain: 0.5, lift: 2.5 });
     expect(gains[4]).toEqual({ share: 1, gain: 1, lift: 1 });
     expect(() => liftAt(y, s, 0)).toThrow(/share/);
+  });
+});
+
+describe('edge cases say why instead of returning NaN', () => {
+  it('empty input, one class, NaN scores and missing labels', async () => {
+    const { accuracy, liftAt, gainsCurve, encodeLabels } = await import('./metrics');
+    expect(() => accuracy([], [])).toThrow(expect.objectContaining({ code: 'DATA', message: expect.stringMatching(/no predictions/) }));
+    expect(() => rocAuc([1, 1, 1], [0.1, 0.2, 0.3])).toThrow(/AUC is undefined when every one of the 3 labels/);
+    expect(() => liftAt([0, 0, 0], [0.1, 0.2, 0.3], 0.5)).toThrow(/lift is undefined/);
+    expect(() => rocAuc([1, 0, 1], [0.1, NaN, 0.3])).toThrow(expect.objectContaining({ code: 'DATA', row: 2 }));
+    expect(() => gainsCurve([1, 0], [NaN, 1])).toThrow(expect.objectContaining({ code: 'DATA', row: 1 }));
+    expect(() => encodeLabels([1, NaN, 0], 3)).toThrow(expect.objectContaining({ code: 'DATA', row: 2 }));
+    expect(() => encodeLabels(['a', undefined as unknown as string], 2)).toThrow(expect.objectContaining({ code: 'DATA', row: 2 }));
+  });
+
+  it('features too large to model are a DataError, not NaN probabilities', async () => {
+    const { NaiveBayes } = await import('./naiveBayes');
+    const { LogisticRegression } = await import('./logistic');
+    const X = [[1e308, 1], [-1e308, 2], [1e308, 3], [-1e308, 4]];
+    const y = [0, 1, 0, 1];
+    expect(() => new NaiveBayes().fit(X, y)).toThrow(expect.objectContaining({ code: 'DATA', message: expect.stringMatching(/feature 1 has values too large/) }));
+    expect(() => new LogisticRegression().fit(X, y)).toThrow(expect.objectContaining({ code: 'DATA', message: expect.stringMatching(/feature 1 has values too large/) }));
   });
 });

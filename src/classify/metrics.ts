@@ -1,10 +1,27 @@
-import { OptionError } from '../core/errors';
+import { DataError, OptionError } from '../core/errors';
 
 /** A class label: numbers or strings, as given. */
 export type Label = number | string;
 
 function checkLengths(a: ArrayLike<unknown>, b: ArrayLike<unknown>, what: string): void {
   if (a.length !== b.length) throw new OptionError(`${what}: yTrue has ${a.length} entries but the other array ${b.length}`);
+  if (a.length === 0) throw new DataError(`${what} of no predictions is undefined: the arrays are empty`);
+}
+
+/** Scores must be numbers that order: NaN would fall anywhere in a sort. */
+function checkScores(scores: ArrayLike<number>, what: string): void {
+  for (let i = 0; i < scores.length; i++) {
+    if (typeof scores[i] !== 'number' || Number.isNaN(scores[i])) throw new DataError(`${what}: score ${i + 1} is not a number`, { row: i + 1, field: 'score', value: scores[i] });
+  }
+}
+
+/** Both classes must be present for a ranking measure. */
+function checkBothClasses(y: Uint8Array, what: string): number {
+  const positives = y.reduce((s, v) => s + v, 0);
+  if (positives === 0 || positives === y.length) {
+    throw new DataError(`${what} is undefined when ${positives === 0 ? 'no' : 'every'} one of the ${y.length} labels is the positive class`);
+  }
+  return positives;
 }
 
 /**
@@ -15,7 +32,6 @@ function checkLengths(a: ArrayLike<unknown>, b: ArrayLike<unknown>, what: string
  */
 export function accuracy(yTrue: ArrayLike<Label>, yPred: ArrayLike<Label>): number {
   checkLengths(yTrue, yPred, 'accuracy');
-  if (yTrue.length === 0) return NaN;
   let hits = 0;
   for (let i = 0; i < yTrue.length; i++) if (yTrue[i] === yPred[i]) hits++;
   return hits / yTrue.length;
@@ -59,6 +75,11 @@ export function sortLabels(labels: Label[]): Label[] {
  */
 export function encodeLabels(y: readonly Label[], rows: number): { classes: Label[]; target: Int32Array } {
   if (y.length !== rows) throw new OptionError(`y has ${y.length} labels for ${rows} rows`);
+  y.forEach((label, i) => {
+    if (!((typeof label === 'string' && label !== '') || (typeof label === 'number' && Number.isFinite(label)))) {
+      throw new DataError(`a label must be a non-empty string or a finite number, got ${String(label)}`, { row: i + 1, field: 'y', value: label });
+    }
+  });
   const classes = sortLabels([...new Set(y)]);
   const index = new Map(classes.map((c, i) => [c, i]));
   return { classes, target: Int32Array.from(y, (l) => index.get(l) as number) };
@@ -128,7 +149,9 @@ function binary(yTrue: ArrayLike<Label | boolean>, positive: Label | boolean = 1
  */
 export function rocAuc(yTrue: ArrayLike<Label | boolean>, scores: ArrayLike<number>, options: { positive?: Label | boolean } = {}): number {
   checkLengths(yTrue, scores, 'rocAuc');
+  checkScores(scores, 'rocAuc');
   const y = binary(yTrue, options.positive);
+  checkBothClasses(y, 'AUC');
   const order = Array.from({ length: y.length }, (_, i) => i).sort((a, b) => (scores[a] as number) - (scores[b] as number));
   let rankSum = 0;
   let positives = 0;
@@ -140,7 +163,6 @@ export function rocAuc(yTrue: ArrayLike<Label | boolean>, scores: ArrayLike<numb
     i = j + 1;
   }
   const negatives = y.length - positives;
-  if (positives === 0 || negatives === 0) return NaN;
   return (rankSum - (positives * (positives + 1)) / 2) / (positives * negatives);
 }
 
@@ -152,6 +174,7 @@ export function rocAuc(yTrue: ArrayLike<Label | boolean>, scores: ArrayLike<numb
  */
 export function rocCurve(yTrue: ArrayLike<Label | boolean>, scores: ArrayLike<number>, options: { positive?: Label | boolean } = {}): Array<{ threshold: number; fpr: number; tpr: number }> {
   checkLengths(yTrue, scores, 'rocCurve');
+  checkScores(scores, 'rocCurve');
   const y = binary(yTrue, options.positive);
   const order = Array.from({ length: y.length }, (_, i) => i).sort((a, b) => (scores[b] as number) - (scores[a] as number));
   const P = y.reduce((s, v) => s + v, 0);
@@ -180,6 +203,7 @@ export function rocCurve(yTrue: ArrayLike<Label | boolean>, scores: ArrayLike<nu
  */
 export function gainsCurve(yTrue: ArrayLike<Label | boolean>, scores: ArrayLike<number>, options: { points?: number; positive?: Label | boolean } = {}): Array<{ share: number; gain: number; lift: number }> {
   checkLengths(yTrue, scores, 'gainsCurve');
+  checkScores(scores, 'gainsCurve');
   const points = options.points ?? 10;
   if (!(Number.isInteger(points) && points >= 1)) throw new OptionError(`points must be a positive integer, got ${String(points)}`);
   const y = binary(yTrue, options.positive);
@@ -207,11 +231,13 @@ export function gainsCurve(yTrue: ArrayLike<Label | boolean>, scores: ArrayLike<
 export function liftAt(yTrue: ArrayLike<Label | boolean>, scores: ArrayLike<number>, share: number, options: { positive?: Label | boolean } = {}): number {
   if (!(share > 0 && share <= 1)) throw new OptionError(`share must be in (0, 1], got ${share}`);
   checkLengths(yTrue, scores, 'liftAt');
+  checkScores(scores, 'liftAt');
   const y = binary(yTrue, options.positive);
+  if (y.every((v) => v === 0)) throw new DataError(`lift is undefined when none of the ${y.length} labels is the positive class`);
   const order = Array.from({ length: y.length }, (_, i) => i).sort((a, b) => (scores[b] as number) - (scores[a] as number) || a - b);
   const top = Math.max(1, Math.round(share * y.length));
   let hits = 0;
   for (let i = 0; i < top; i++) hits += y[order[i] as number] as number;
   const rate = y.reduce((s, v) => s + v, 0) / y.length;
-  return rate === 0 ? NaN : hits / top / rate;
+  return hits / top / rate;
 }

@@ -1,4 +1,4 @@
-import { CrmMiningError, OptionError } from '../core/errors';
+import { CrmMiningError, DataError, OptionError } from '../core/errors';
 import { checkMatrix } from '../core/matrix';
 import { encodeLabels, type Label } from './metrics';
 import { mostProbable, softmax } from './probabilities';
@@ -64,7 +64,9 @@ export class NaiveBayes {
       const eps = this.varianceSmoothing * (maxVar || 1);
       const parameters = members.map((rows) => Array.from({ length: d }, (_, j) => {
         const v = rows.map((r) => r[j] as number);
-        return [v.reduce((s, x) => s + x, 0) / v.length, variance(v) + eps];
+        const moments = [v.reduce((s, x) => s + x, 0) / v.length, variance(v) + eps];
+        if (!moments.every(Number.isFinite)) throw new DataError(`feature ${j + 1} has values too large to model (their variance overflows): rescale it, e.g. to thousands or a logarithm`, { field: `feature ${j + 1}` });
+        return moments;
       }));
       return new FittedNaiveBayes('gaussian', classes, logPriors, parameters);
     }

@@ -1,4 +1,5 @@
 /** Small numeric helpers shared by the capabilities (sorted search, medians, column moments). */
+import { DataError } from './errors';
 
 /** First index of the sorted array whose value is >= v. */
 export function lowerBound(a: Float64Array, v: number): number {
@@ -37,5 +38,7 @@ export function columnMoments(X: readonly (readonly number[])[]): { means: numbe
   const d = X[0]?.length ?? 0;
   const means = Array.from({ length: d }, (_, j) => X.reduce((s, r) => s + (r[j] as number), 0) / X.length);
   const sds = means.map((m, j) => Math.sqrt(X.reduce((s, r) => s + ((r[j] as number) - m) ** 2, 0) / X.length) || 1);
+  const bad = sds.findIndex((sd, j) => !(Number.isFinite(sd) && Number.isFinite(means[j])));
+  if (bad >= 0) throw new DataError(`feature ${bad + 1} has values too large to standardize (their mean or spread overflows): rescale it, e.g. to thousands or a logarithm`, { field: `feature ${bad + 1}` });
   return { means, sds };
 }
