@@ -28,5 +28,5 @@ if (report.outcome !== null) {
   console.log(`what happened: ${(report.outcome.churnRate * 100).toFixed(0)}% lapsed; contacting the riskiest 20% would have reached ${((g[1]?.gain ?? 0) * 100).toFixed(0)}% of them`);
 }
 for (const c of report.atRisk) {
-  console.log(`${c.customer}  risk ${(c.probability * 100).toFixed(0)}%  CLV ${c.clv.toFixed(0)}  at risk ${c.valueAtRisk.toFixed(0)}  because ${c.reasons.map((r) => `${r.feature} = ${r.value.toFixed(1)} (typical ${r.typical.toFixed(1)})`).join('; ')}`);
+  console.log(`${c.customer}  risk ${(c.probability * 100).toFixed(0)}%  CLV ${c.clv.toFixed(0)}  at risk ${c.valueAtRisk.toFixed(0)}  because ${c.reasons.map((r) => r.text).join('; ')}`);
 }

@@ -41,6 +41,9 @@ describe('analyze: every section equals the library run directly', () => {
     const key = (r: { antecedent: string[]; consequent: string[] }) => `${r.antecedent.join()}=>${r.consequent.join()}`;
     const direct = new Map(at(s.minSupport).map((r) => [key(r), r]));
     for (const r of s.rules) expect(direct.get(key(r))).toEqual(r);
+    // Only rules to act on: lift > 1, all of them counted.
+    expect(s.rules.every((r) => r.lift > 1)).toBe(true);
+    expect(s.positive).toBe(at(s.minSupport).filter((r) => r.lift > 1).length);
     const strength = s.rules.map((r) => r.lift * r.confidence);
     expect(strength).toEqual([...strength].sort((a, b) => b - a));
   });
@@ -52,6 +55,7 @@ describe('analyze: every section equals the library run directly', () => {
     const multi = direct.filter((p) => p.sequence.length > 1).sort((a, b) => b.support - a.support);
     expect(s.patterns.map((p) => p.support)).toEqual(multi.slice(0, 10).map((p) => p.support));
     expect(s.patterns.every((p) => p.sequence.length > 1)).toBe(true);
+    expect(s.rules.every((r) => r.lift > 1)).toBe(true);
   });
 
   it('CLV: BG/NBD fitted on the weekly summary; top customers by CLV', () => {

@@ -10,6 +10,7 @@ import { clv, customerSummary, fitBgNbd, fitGammaGamma, type BgNbdParams, type C
 import { churnReport, trainChurnModel, type ChurnEvaluation, type ChurnModelKind, type ChurnReport } from '../churn/index';
 import { segmentCustomers, type SegmentProfile } from '../cluster/index';
 import { searchSupport } from './supportSearch';
+import { dataQuality, type DataQuality } from './dataQuality';
 
 /** A report section: its result, or why it could not be computed from this log. */
 export type Section<T> = ({ status: 'ok'; elapsedMs: number } & T) | { status: 'skipped'; reason: string };
@@ -35,9 +36,12 @@ export interface AnalyzeOptions extends RunOptions {
 export interface Analysis {
   asOf: Date;
   summary: LogSummary;
+  /** Rows read, used, skipped by reason, returns, duplicates, date range. */
+  quality: DataQuality;
   topItems: Array<{ item: string; baskets: number; share: number }>;
   rfm: Section<{ segments: RfmSegmentSummary[] }>;
-  rules: Section<{ rules: AssociationRule[]; total: number; minSupport: number; minConfidence: number }>;
+  /** `rules`: the strongest rules with lift > 1 (`positive` of the `total` found); lift ≤ 1 means the items go together no more than chance. */
+  rules: Section<{ rules: AssociationRule[]; total: number; positive: number; minSupport: number; minConfidence: number }>;
   sequences: Section<{ patterns: SequentialPattern[]; rules: SequentialRule[]; total: number; minSupport: number }>;
   clv: Section<{ horizonWeeks: number; discountRate: number; bgnbd: BgNbdParams; gammaGamma: GammaGammaParams; values: CustomerClv[]; top: Array<CustomerClv & { frequency: number; probabilityAlive: number }> }>;
   churn: Section<{ horizonDays: number; model: ChurnModelKind; trainedAt: Date; report: ChurnReport; check: (ChurnEvaluation & { trainedAt: Date; checkedAt: Date }) | null }>;
@@ -82,6 +86,7 @@ export function analyze(log: TransactionLog, options: AnalyzeOptions = {}): Anal
   const result: Analysis = {
     asOf: new Date(asOf),
     summary: log.summary(),
+    quality: dataQuality(log),
     topItems: topItems(log, 10),
     rfm: run('rfm', () => ({ segments: rfmSummary(rfm(log, { asOf, ...opt('rfm') })) })),
     rules: run('rules', (sub) => mineRules(log, opt('rules'), sub)),
@@ -112,8 +117,9 @@ function mineRules(log: TransactionLog, o: Exclude<AnalyzeOptions['rules'], fals
   const found = o.minSupport === undefined
     ? searchSupport(log.basketCount, 0.1, MIN_COUNT, mine, (r) => r.length >= top)
     : { result: mine(o.minSupport), minSupport: o.minSupport };
-  const rules = [...found.result].sort((a, b) => b.lift * b.confidence - a.lift * a.confidence || b.support - a.support);
-  return { rules: rules.slice(0, top), total: found.result.length, minSupport: found.minSupport, minConfidence };
+  // Only rules to act on: lift > 1 (bought together more often than chance).
+  const rules = found.result.filter((r) => r.lift > 1).sort((a, b) => b.lift * b.confidence - a.lift * a.confidence || b.support - a.support);
+  return { rules: rules.slice(0, top), total: found.result.length, positive: rules.length, minSupport: found.minSupport, minConfidence };
 }
 
 function mineSequences(log: TransactionLog, o: Exclude<AnalyzeOptions['sequences'], false | undefined>, sub: RunOptions) {
@@ -124,7 +130,8 @@ function mineSequences(log: TransactionLog, o: Exclude<AnalyzeOptions['sequences
     ? searchSupport(log.customerCount, 0.2, MIN_COUNT, mine, (p) => multiStep(p).length >= top)
     : { result: mine(o.minSupport), minSupport: o.minSupport };
   const patterns = multiStep(found.result).sort((a, b) => b.support - a.support || b.sequence.length - a.sequence.length);
-  const rules = sequentialRules(found.result, { minConfidence: 0.1 }).sort((a, b) => b.lift - a.lift || b.confidence - a.confidence).slice(0, top);
+  // Only "next" rules that are more likely than for customers in general (lift > 1).
+  const rules = sequentialRules(found.result, { minConfidence: 0.1 }).filter((r) => r.lift > 1).sort((a, b) => b.lift - a.lift || b.confidence - a.confidence).slice(0, top);
   return { patterns: patterns.slice(0, top), rules, total: found.result.length, minSupport: found.minSupport };
 }
 

@@ -155,6 +155,18 @@ describe('crm-mining CLI: errors and exit codes', () => {
     expect(await run('rules', master)).toMatchObject({ code: EXIT.usage, err: expect.stringMatching(/no item column/) });
   });
 
+  it('analyze skips and counts bad rows by default, stops with --strict, and refuses a file that is mostly bad', async () => {
+    const some = write('some-bad.csv', `customer,date,item,amount\nc1,2024-01-01,tea,3\nc2,,milk,2\n${rows.slice(0, 400).map((r) => `${r.customer},${r.time},${r.item},${r.amount}`).join('\n')}\n`);
+    const out = join(dir, 'some.html');
+    const r = await run('analyze', some, '--out', out);
+    expect(r.code).toBe(EXIT.ok);
+    expect(r.err).toMatch(/skipped 1 invalid rows \(date: 1\)/);
+    expect(readFileSync(out, 'utf8')).toMatch(/<h3>Data quality<\/h3>[\s\S]*skipped as invalid<\/td><td class="num">1<\/td><td>date: 1/);
+    expect(await run('analyze', some, '--out', out, '--strict')).toMatchObject({ code: EXIT.data, err: expect.stringMatching(/row 2 \(line 3\), field 'date'/) });
+    const mostly = write('mostly-bad.csv', 'customer,date,amount\nx,2024-01-01,3\ny,31/12/2024,4\nz,30/12/2024,5\n');
+    expect(await run('analyze', mostly, '--out', out)).toMatchObject({ code: EXIT.data, err: expect.stringMatching(/2 of 3 rows cannot be used \(date: 2\): that is a wrong column mapping or format/) });
+  });
+
   it('3 with what the file is for a directory, a compressed file, an empty time in the first row and a 40-column export', async () => {
     expect(await run('summary', dir)).toMatchObject({ code: EXIT.data, err: expect.stringMatching(/it is a directory, not a CSV file/) });
     const gz = join(dir, 'orders.csv.gz');

@@ -67,8 +67,14 @@ export async function main(argv: readonly string[], io: CliIo = process): Promis
     const limit = numberFlag(values, 'limit', format === 'table' ? 20 : Infinity, { min: 1, integer: true });
     const { mapping, notes } = resolveMapping(file, values);
     notes.forEach(note);
+    // analyze skips and counts bad rows unless --strict; the other commands stop unless --skip-invalid.
+    if (command === 'analyze' && values.strict !== true) mapping.onInvalid = 'skip';
     const log = loadLog(file, mapping, bar.update);
     bar.finish();
+    const read = log.rowCount + log.returns.rows + log.skipped.rows;
+    if (log.skipped.rows > read / 2) {
+      return fail(EXIT.data, `${log.skipped.rows} of ${read} rows cannot be used (${Object.entries(log.skipped.byField).map(([f, n]) => `${f}: ${n}`).join(', ')}): that is a wrong column mapping or format, not dirty data; first: ${log.skipped.examples[0] ?? ''}`);
+    }
     if (log.skipped.rows > 0) note(`skipped ${log.skipped.rows} invalid rows (${Object.entries(log.skipped.byField).map(([f, n]) => `${f}: ${n}`).join(', ')}); first: ${log.skipped.examples[0] ?? ''}`);
     if (command === 'analyze') return await analyzeCommand(log, file, values, bar, io, note);
     const result = (COMMANDS[command] as (typeof COMMANDS)[string])(log, { values, format, limit, run: { onProgress: bar.update } });

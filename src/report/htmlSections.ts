@@ -31,9 +31,16 @@ export function summaryPart(a: Analysis): ReportPart {
     card('first purchase', day(s.from)), card('last purchase', day(s.to)), card('items per basket', num(s.meanBasketSize, 2).num),
     ...(s.amount === null ? [] : [card('revenue', num(s.amount).num)]),
   ].join('');
-  const skipped = s.skipped.rows === 0 ? '' : `<p class="skipped">${esc(`${s.skipped.rows} rows were skipped as invalid (${Object.entries(s.skipped.byField).map(([f, n]) => `${f}: ${n}`).join(', ')}); first: ${s.skipped.examples[0] ?? ''}`)}</p>`;
+  const q = a.quality;
+  const quality = table(['', 'rows', 'note'], [
+    ['read', num(q.rowsRead), `${day(q.from)} to ${day(q.to)}`],
+    ['used as purchases', num(q.rowsUsed), ''],
+    ['skipped as invalid', num(q.skipped.rows), q.skipped.rows === 0 ? '' : `${Object.entries(q.skipped.byField).map(([f, n]) => `${f}: ${n}`).join(', ')}; first: ${q.skipped.examples[0] ?? ''}`],
+    ['returns and cancellations', num(q.returns.rows), q.returns.rows === 0 ? '' : `${q.returns.policy}: amount ${num(q.returns.amount, 2).num}${q.returns.withoutPurchase.rows === 0 ? '' : `; ${q.returns.withoutPurchase.rows} rows from customers with no purchase in the data`}`],
+    ['duplicate line items', num(q.duplicateRows), q.duplicateRows === 0 ? '' : 'the same item, amount and quantity twice in one basket: check the export'],
+  ]);
   const items = table(['item', 'baskets', 'share of baskets'], a.topItems.map((t) => [t.item, num(t.baskets), pct(t.share)]));
-  return { id: 'summary', title: 'Data', html: `<div class="cards">${cards}</div>${skipped}<h3>Best-selling items</h3>${items}`, charts: {} };
+  return { id: 'summary', title: 'Data', html: `<div class="cards">${cards}</div><h3>Data quality</h3>${quality}<h3>Best-selling items</h3>${items}`, charts: {} };
 }
 
 export function rfmPart(a: Analysis): ReportPart {
@@ -47,17 +54,18 @@ export function rfmPart(a: Analysis): ReportPart {
 
 export function rulesPart(a: Analysis): ReportPart {
   return part('rules', 'Bought together', a.rules, (s) => ({
-    html: para(`${s.total} association rules at support ≥ ${(s.minSupport * 100).toPrecision(2)}% of baskets and confidence ≥ ${(s.minConfidence * 100).toFixed(0)}%; the ${s.rules.length} strongest (lift × confidence) are shown.`) +
+    html: para(`${s.total} association rules at support ≥ ${(s.minSupport * 100).toPrecision(2)}% of baskets and confidence ≥ ${(s.minConfidence * 100).toFixed(0)}%; ${s.positive} of them have lift > 1 (the items go together more often than chance), and the ${Math.min(15, s.rules.length)} strongest (lift × confidence) are shown.`) +
       (s.rules.length === 0 ? '' : chartDiv('rules')) +
       table(['if the basket has', 'it also has', 'support', 'confidence', 'lift', 'baskets'],
-        s.rules.slice(0, 15).map((r) => [itemset(r.antecedent), itemset(r.consequent), pct(r.support, 2), pct(r.confidence), num(r.lift, 2), num(r.count)])),
+        s.rules.slice(0, 15).map((r) => [itemset(r.antecedent), itemset(r.consequent), pct(r.support, 2), pct(r.confidence), num(r.lift, 2), num(r.count)])) +
+      (s.rules.length === 0 ? '' : `<h3>In words</h3><ul>${s.rules.slice(0, 5).map((r) => `<li>${esc(`Baskets with ${itemset(r.antecedent)} also have ${itemset(r.consequent)} ${(r.confidence * 100).toFixed(0)}% of the time: ${r.lift.toFixed(1)}× as often as baskets in general (${r.count} baskets).`)}</li>`).join('')}</ul>`),
     charts: only('rules', s.rules.length === 0 ? null : charts.rulesScatter(s.rules)),
   }));
 }
 
 export function sequencesPart(a: Analysis): ReportPart {
   return part('sequences', 'Bought next', a.sequences, (s) => ({
-    html: para(`${s.total} sequential patterns at support ≥ ${(s.minSupport * 100).toPrecision(2)}% of customers (at most 4 items); the most common multi-step patterns, then the rules "after these, next".`) +
+    html: para(`${s.total} sequential patterns at support ≥ ${(s.minSupport * 100).toPrecision(2)}% of customers (at most 4 items); the most common multi-step patterns, then the rules "after these, next" that are more likely than for customers in general (lift > 1).`) +
       (s.patterns.length === 0 ? '' : chartDiv('sequences')) +
       table(['after', 'next', 'support', 'confidence', 'lift'], s.rules.slice(0, 10).map((r) => [sequence(r.prefix), itemset(r.next), pct(r.support), pct(r.confidence), num(r.lift, 2)])),
     charts: only('sequences', s.patterns.length === 0 ? null : charts.sequences(s.patterns)),
@@ -90,7 +98,7 @@ export function churnPart(a: Analysis): ReportPart {
         para(checkText) + (check === null ? '' : chartDiv('gains')) +
         '<h3>Most value at risk</h3>' +
         table(['customer', 'churn probability', 'CLV', 'value at risk', 'why'],
-          r.atRisk.map((c) => [c.customer, pct(c.probability, 0), num(c.clv, 2), num(c.valueAtRisk, 2), c.reasons.map((x) => `${x.feature} ${x.value.toFixed(1)} (typical ${x.typical.toFixed(1)})`).join('; ')])),
+          r.atRisk.map((c) => [c.customer, pct(c.probability, 0), num(c.clv, 2), num(c.valueAtRisk, 2), c.reasons.map((x) => x.text).join('; ')])),
       charts: only('gains', check === null ? null : charts.gains(check.gains)),
     };
   });

@@ -166,12 +166,11 @@ export function churnCommand(log: TransactionLog, { values, format, limit }: Com
   const columns: Array<Column<(typeof r.atRisk)[number]>> = [
     { header: 'customer', value: (x) => x.customer }, { header: 'probability', value: (x) => x.probability, digits: 3 },
     { header: 'clv', value: (x) => x.clv, digits: 2 }, { header: 'valueAtRisk', value: (x) => x.valueAtRisk, digits: 2 },
-    { header: 'reasons', value: (x) => x.reasons.map((w) => `${w.feature} ${round(w.value)} (typical ${round(w.typical)})`).join('; ') },
+    { header: 'reasons', value: (x) => x.reasons.map((w) => w.text).join('; ') },
   ];
   return { text: formatRows(r.atRisk, columns, format), notes };
 }
 
-const round = (x: number) => String(Math.round(x * 100) / 100);
 
 export function summaryCommand(log: TransactionLog, { format }: CommandContext): CommandResult {
   const s = log.summary();

@@ -16,7 +16,7 @@ export const COMMON_OPTIONS: Record<string, OptionKind> = {
 /** Each command's own options. */
 export const COMMAND_OPTIONS: Record<string, Record<string, OptionKind>> = {
   summary: { json: { type: 'boolean' } },
-  analyze: { title: { type: 'string' }, 'as-of': { type: 'string' }, 'horizon-days': { type: 'string' }, model: { type: 'string' }, k: { type: 'string' }, json: { type: 'string' } },
+  analyze: { strict: { type: 'boolean' }, title: { type: 'string' }, 'as-of': { type: 'string' }, 'horizon-days': { type: 'string' }, model: { type: 'string' }, k: { type: 'string' }, json: { type: 'string' } },
   rules: { 'min-support': { type: 'string' }, 'max-patterns': { type: 'string' }, 'min-confidence': { type: 'string' }, 'min-lift': { type: 'string' }, 'max-length': { type: 'string' }, algorithm: { type: 'string' }, sort: { type: 'string' } },
   sequences: { 'min-support': { type: 'string' }, 'max-patterns': { type: 'string' }, 'max-length': { type: 'string' }, 'min-gap': { type: 'string' }, 'max-gap': { type: 'string' }, algorithm: { type: 'string' }, rules: { type: 'boolean' }, 'min-confidence': { type: 'string' } },
   rfm: { 'as-of': { type: 'string' }, bins: { type: 'string' }, segments: { type: 'boolean' } },
@@ -74,9 +74,12 @@ export const COMMAND_HELP: Record<string, string> = {
 Runs every analysis on FILE and writes one self-contained HTML page (charts inlined, no
 network needed to view it): data summary, RFM segments, association rules, sequential
 patterns, CLV, churn risk and k-means segments. A section the data cannot support (no
-amounts, too short for the churn horizon) says why instead.
+amounts, too short for the churn horizon) says why instead. Rows that cannot be used are
+skipped and counted (stderr and the report's data-quality table); when more than half of
+the rows are bad it stops: that is a wrong column mapping, not dirty data.
 
   -o, --out FILE       the report (default report.html)
+  --strict             stop at the first bad row instead of skipping it
   --json FILE          also write the analysis as JSON
   --title TEXT         page title (default: the file name)
   --as-of DATE         reference date (default: the day after the last purchase)
