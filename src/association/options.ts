@@ -1,5 +1,6 @@
 import { OptionError } from '../core/errors';
 import type { RunOptions } from '../core/run';
+import { RUN_OPTIONS, checkOptions, type OptionKind } from '../core/options';
 
 /** Which itemsets to report: all frequent ones, closed ones, or maximal ones. */
 export type ItemsetKind = 'all' | 'closed' | 'maximal';
@@ -41,8 +42,14 @@ export const DEFAULT_MAX_PATTERNS = 1_000_000;
  * Validates options and turns support into an absolute count for `n` baskets.
  * @throws {OptionError} code `'OPTION'` for an out-of-range or mistyped option.
  */
+/** Every option of {@link FrequentItemsetsOptions} and its kind, for plain-JavaScript callers. */
+export const ITEMSET_OPTIONS = {
+  ...RUN_OPTIONS, minSupport: 'number', minCount: 'number', algorithm: 'string', maxLength: 'number', kind: 'string', maxPatterns: 'number',
+} as const satisfies Record<keyof FrequentItemsetsOptions, OptionKind>;
+
 export function resolveItemsetOptions(options: FrequentItemsetsOptions, n: number): ResolvedItemsetOptions {
   if (typeof options !== 'object' || options === null) throw new OptionError('options must be an object, e.g. { minSupport: 0.01 }');
+  checkOptions('frequentItemsets', options, { ...ITEMSET_OPTIONS, layout: 'string' });
   const { minSupport, minCount } = options;
   if (minSupport !== undefined && minCount !== undefined) throw new OptionError('give either minSupport or minCount, not both', { minSupport, minCount });
   if (minSupport !== undefined && !(typeof minSupport === 'number' && minSupport > 0 && minSupport <= 1)) {

@@ -3,6 +3,8 @@ import { TransactionLog } from '../core/TransactionLog';
 import type { BasketsInput } from './encode';
 import { itemsetTable, type Itemset, type ItemsetTable } from './frequentItemsets';
 import type { FrequentItemsetsOptions } from './options';
+import { checkOptions, type OptionKind } from '../core/options';
+import { ITEMSET_OPTIONS } from './options';
 
 /** An association rule `antecedent => consequent` with its metrics. */
 export interface AssociationRule {
@@ -20,6 +22,13 @@ export interface AssociationRule {
   conviction: number;
   /** Baskets containing antecedent ∪ consequent. */
   count: number;
+}
+
+const RULE_OPTIONS = { ...omit(ITEMSET_OPTIONS, 'kind'), minConfidence: 'number', minLift: 'number' } as const satisfies Record<keyof AssociationRulesOptions, OptionKind>;
+
+function omit<T extends object, K extends keyof T>(o: T, key: K): Omit<T, K> {
+  const { [key]: _dropped, ...rest } = o;
+  return rest;
 }
 
 /** Options of {@link associationRules}: the itemset options plus rule thresholds. */
@@ -44,11 +53,13 @@ export interface AssociationRulesOptions extends Omit<FrequentItemsetsOptions, '
  * //=> [{ antecedent: ['b'], consequent: ['a'], support: 0.667, confidence: 1, lift: 1, leverage: 0, conviction: Infinity, count: 2 }]
  */
 export function associationRules(input: BasketsInput | readonly Itemset[], options: AssociationRulesOptions = {}): AssociationRule[] {
+  checkOptions('associationRules', options, RULE_OPTIONS);
   const minConfidence = options.minConfidence ?? 0.5;
   const minLift = options.minLift ?? 0;
   if (!(typeof minConfidence === 'number' && minConfidence >= 0 && minConfidence <= 1)) throw new OptionError(`minConfidence must be a number in [0, 1], got ${String(minConfidence)}`, { minConfidence });
   if (!(typeof minLift === 'number' && minLift >= 0)) throw new OptionError(`minLift must be a number >= 0, got ${String(minLift)}`, { minLift });
-  const table = isItemsetList(input) ? tableFromItemsets(input) : itemsetTable(input, { ...options, kind: 'all' });
+  const { minConfidence: _confidence, minLift: _lift, ...itemsetOptions } = options;
+  const table = isItemsetList(input) ? tableFromItemsets(input) : itemsetTable(input, { ...itemsetOptions, kind: 'all' });
   return rulesFromTable(table, minConfidence, minLift, options.maxPatterns ?? 1_000_000);
 }
 

@@ -4,6 +4,7 @@ import { MS_PER_DAY } from '../core/time';
 import type { TransactionLog } from '../core/TransactionLog';
 import type { BgNbdParams } from '../clv/index';
 import { churnFeatures, type ChurnFeature } from './features';
+import { checkOptions, type OptionKind } from '../core/options';
 
 /** Options of {@link churnDataset}. */
 export interface ChurnDatasetOptions {
@@ -41,13 +42,18 @@ export function observedUntil(log: TransactionLog): number {
  * @throws {OptionError} naming the dates otherwise.
  */
 export function checkLabelWindow(log: TransactionLog, asOfInput: Date | string | number, horizonDays: number): number {
+  if (horizonDays === undefined) throw new OptionError('horizonDays is required: a customer churned when they buy nothing within this many days, e.g. horizonDays: 90');
   if (!(Number.isFinite(horizonDays) && horizonDays > 0)) throw new OptionError(`horizonDays must be a positive number of days, got ${String(horizonDays)}`);
-  const asOf = resolveAsOf(log, asOfInput);
   const { basketTime } = log.columns;
   let first = Infinity;
   for (let b = 0; b < basketTime.length; b++) first = Math.min(first, basketTime[b] as number);
   const end = observedUntil(log);
   const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  if (asOfInput === undefined) {
+    // No default here: the default asOf (the log's end) can never have an observed label window.
+    throw new OptionError(`asOf is required: the date the features are computed at, with ${horizonDays} observed days after it; in this log, from ${day(first)} to ${day(end - horizonDays * MS_PER_DAY)}`);
+  }
+  const asOf = resolveAsOf(log, asOfInput);
   if (asOf < first || asOf >= end) throw new OptionError(`asOf ${day(asOf)} is outside the log, which runs from ${day(first)} to ${day(end - 1)}`, { asOf: day(asOf) });
   const windowEnd = asOf + horizonDays * MS_PER_DAY;
   if (windowEnd > end) {
@@ -65,6 +71,7 @@ export function checkLabelWindow(log: TransactionLog, asOfInput: Date | string |
  * d.labels.filter((l) => l === 1).length / d.labels.length //=> 0.71 on CDNOW
  */
 export function churnDataset(log: TransactionLog, options: ChurnDatasetOptions): ChurnDataset {
+  checkOptions('churnDataset', options, { asOf: 'time', horizonDays: 'number', features: 'array', bgnbd: 'any' } satisfies Record<keyof ChurnDatasetOptions, OptionKind>);
   const asOf = checkLabelWindow(log, options.asOf, options.horizonDays);
   const f = churnFeatures(log, { asOf, horizonDays: options.horizonDays, ...(options.bgnbd === undefined ? {} : { bgnbd: options.bgnbd }) });
   const windowEnd = asOf + options.horizonDays * MS_PER_DAY;

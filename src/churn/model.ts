@@ -7,6 +7,7 @@ import { DecisionTree, LogisticRegression, NeuralNetwork, RandomForest, confusio
 import { checkLabelWindow, churnDataset } from './dataset';
 import { churnFeatures, type ChurnFeature } from './features';
 import { riskReasons, type RiskReason } from './reasons';
+import { checkOptions, type OptionKind } from '../core/options';
 
 /** The model behind {@link trainChurnModel}. */
 export type ChurnModelKind = 'tree' | 'forest' | 'logistic' | 'neural' | 'bgnbd';
@@ -89,6 +90,7 @@ type Scorer = (rows: number[][]) => number[];
  * model.atRisk(log, { asOf: '2024-09-30', topN: 10 })[0] //=> { customer: 'C0412', probability: 0.93, reasons: [...] }
  */
 export function trainChurnModel(log: TransactionLog, options: TrainChurnOptions): ChurnModel {
+  checkOptions('trainChurnModel', options, { asOf: 'time', horizonDays: 'number', model: 'string', seed: 'number', features: 'array' } satisfies Record<keyof TrainChurnOptions, OptionKind>);
   const kind = options.model ?? 'logistic';
   if (!['tree', 'forest', 'logistic', 'neural', 'bgnbd'].includes(kind)) throw new OptionError(`model must be 'tree', 'forest', 'logistic', 'neural' or 'bgnbd', got ${String(kind)}`);
   const seed = options.seed ?? 1;

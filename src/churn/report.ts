@@ -6,6 +6,7 @@ import { clv, customerSummary, fitBgNbd, fitGammaGamma } from '../clv/index';
 import { observedUntil } from './dataset';
 import type { AtRiskCustomer, ChurnEvaluation, ChurnModel } from './model';
 import { returnedUpTo } from '../core/columns';
+import { checkOptions, type OptionKind } from '../core/options';
 
 /** Options of {@link churnReport}. */
 export interface ChurnReportOptions {
@@ -45,6 +46,7 @@ export interface ChurnReport {
  * r.revenueAtRisk //=> 18342.5
  */
 export function churnReport(log: TransactionLog, model: ChurnModel, options: ChurnReportOptions): ChurnReport {
+  checkOptions('churnReport', options, { asOf: 'time', topN: 'number', clvHorizonWeeks: 'number', discountRate: 'number' } satisfies Record<keyof ChurnReportOptions, OptionKind>);
   const topN = options.topN ?? 20;
   const horizonWeeks = options.clvHorizonWeeks ?? 52;
   if (!(horizonWeeks > 0)) throw new OptionError(`clvHorizonWeeks must be positive, got ${String(horizonWeeks)}`);

@@ -5,6 +5,7 @@ import { mlCartModule } from './mlCart';
 import { encodeLabels, type Label } from './metrics';
 import { mostProbable } from './probabilities';
 import { treeImportance, treeProba } from './treeWalk';
+import { checkOptions, type OptionKind } from '../core/options';
 
 export type { TreeNode } from './cart';
 
@@ -28,6 +29,9 @@ export interface DecisionTreeOptions {
    */
   engine?: 'native' | 'ml-cart';
 }
+
+/** Every option of {@link DecisionTreeOptions} and its kind; shared with RandomForest. */
+export const TREE_OPTIONS = { criterion: 'string', maxDepth: 'number', minSamplesSplit: 'number', minSamplesLeaf: 'number', minGain: 'number', engine: 'string' } as const satisfies Record<keyof DecisionTreeOptions, OptionKind>;
 
 const TREE_DEFAULTS = { criterion: 'gini', maxDepth: Infinity, minSamplesSplit: 2, minSamplesLeaf: 1, minGain: 0, engine: 'native' } as const satisfies Required<DecisionTreeOptions>;
 
@@ -57,6 +61,7 @@ export class DecisionTree {
   private readonly options: Required<DecisionTreeOptions>;
 
   constructor(options: DecisionTreeOptions = {}) {
+    checkOptions('DecisionTree', options, TREE_OPTIONS);
     this.options = resolveTreeOptions(options);
   }
 

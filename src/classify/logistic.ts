@@ -3,6 +3,7 @@ import { CrmMiningError, DataError, OptionError } from '../core/errors';
 import { checkMatrix } from '../core/matrix';
 import { encodeLabels, type Label } from './metrics';
 import { mostProbable, softmax } from './probabilities';
+import { checkOptions, type OptionKind } from '../core/options';
 
 /** Hyperparameters of {@link LogisticRegression}. */
 export interface LogisticRegressionOptions {
@@ -34,6 +35,7 @@ export class LogisticRegression {
   private readonly maxIterations: number;
 
   constructor(options: LogisticRegressionOptions = {}) {
+    checkOptions('LogisticRegression', options, { l2: 'number', maxIterations: 'number' } satisfies Record<keyof LogisticRegressionOptions, OptionKind>);
     this.l2 = options.l2 ?? 1e-4;
     this.maxIterations = options.maxIterations ?? 500;
     if (!(this.l2 >= 0 && Number.isFinite(this.l2))) throw new OptionError(`l2 must be a finite number >= 0, got ${String(options.l2)}`);

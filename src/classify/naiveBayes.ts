@@ -2,6 +2,7 @@ import { CrmMiningError, DataError, OptionError } from '../core/errors';
 import { checkMatrix } from '../core/matrix';
 import { encodeLabels, type Label } from './metrics';
 import { mostProbable, softmax } from './probabilities';
+import { checkOptions, type OptionKind } from '../core/options';
 
 /** Hyperparameters of {@link NaiveBayes}. */
 export interface NaiveBayesOptions {
@@ -39,6 +40,7 @@ export class NaiveBayes {
   private readonly alpha: number;
 
   constructor(options: NaiveBayesOptions = {}) {
+    checkOptions('NaiveBayes', options, { kind: 'string', varianceSmoothing: 'number', alpha: 'number' } satisfies Record<keyof NaiveBayesOptions, OptionKind>);
     this.kind = options.kind ?? 'gaussian';
     this.varianceSmoothing = options.varianceSmoothing ?? 1e-9;
     this.alpha = options.alpha ?? 1;

@@ -7,6 +7,7 @@ import { brainSync, type Brain } from './brainRuntime';
 import { encodeLabels, type Label } from './metrics';
 import { mostProbable } from './probabilities';
 import { trainInWorker } from './neuralWorker';
+import { checkOptions, type OptionKind } from '../core/options';
 
 /** Hyperparameters of {@link NeuralNetwork}. */
 export interface NeuralNetworkOptions {
@@ -49,6 +50,7 @@ export class NeuralNetwork {
   private readonly o: Required<NeuralNetworkOptions>;
 
   constructor(options: NeuralNetworkOptions = {}) {
+    checkOptions('NeuralNetwork', options, { hiddenLayers: 'array', activation: 'string', iterations: 'number', learningRate: 'number', momentum: 'number', errorThresh: 'number', seed: 'number' } satisfies Record<keyof NeuralNetworkOptions, OptionKind>);
     const o = { ...NN_DEFAULTS, ...options, hiddenLayers: [...(options.hiddenLayers ?? NN_DEFAULTS.hiddenLayers)] };
     if (!o.hiddenLayers.every((h) => Number.isInteger(h) && h >= 1)) throw new OptionError(`hiddenLayers must be positive integers, got ${JSON.stringify(options.hiddenLayers)}`);
     if (!['sigmoid', 'relu', 'leaky-relu', 'tanh'].includes(o.activation)) throw new OptionError(`activation must be 'sigmoid', 'relu', 'leaky-relu' or 'tanh', got ${String(o.activation)}`);

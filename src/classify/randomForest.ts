@@ -3,10 +3,11 @@ import { checkMatrix } from '../core/matrix';
 import { createRng } from '../core/random';
 import { progressTicker, type RunOptions } from '../core/run';
 import { growTree, rankColumns, type TreeNode } from './cart';
-import { resolveTreeOptions, type DecisionTreeOptions } from './decisionTree';
+import { TREE_OPTIONS, resolveTreeOptions, type DecisionTreeOptions } from './decisionTree';
 import { encodeLabels, type Label } from './metrics';
 import { mostProbable } from './probabilities';
 import { treeImportance, treeProba } from './treeWalk';
+import { checkOptions, type OptionKind } from '../core/options';
 
 /** Hyperparameters of {@link RandomForest}. */
 export interface RandomForestOptions extends Omit<DecisionTreeOptions, 'engine'> {
@@ -42,6 +43,8 @@ export class RandomForest {
   private readonly seed: number;
 
   constructor(options: RandomForestOptions = {}) {
+    const { engine: _engine, ...treeOptions } = TREE_OPTIONS;
+    checkOptions('RandomForest', options, { ...treeOptions, nEstimators: 'number', bootstrap: 'boolean', maxFeatures: 'any', seed: 'number' } satisfies Record<keyof RandomForestOptions, OptionKind>);
     const { nEstimators = 100, bootstrap = true, maxFeatures = 'sqrt', seed = 1, ...tree } = options;
     this.tree = resolveTreeOptions(tree);
     if (!(Number.isInteger(nEstimators) && nEstimators >= 1)) throw new OptionError(`nEstimators must be a positive integer, got ${String(nEstimators)}`);

@@ -4,6 +4,7 @@ import { createRng, type Rng } from '../core/random';
 import { progressTicker, throwIfAborted, type RunOptions } from '../core/run';
 import { lloyd, seedPlusPlus, seedRandom, type LloydResult } from './lloyd';
 import { mlKmeansModule } from './mlKmeans';
+import { RUN_OPTIONS, checkOptions, type OptionKind } from '../core/options';
 
 /** Options of {@link kmeans}; `signal` stops it between iterations, progress counts starts (phase `'kmeans'`). */
 export interface KmeansOptions extends RunOptions {
@@ -46,7 +47,10 @@ export interface KmeansResult {
  * @example
  * kmeans([[0, 0], [0, 1], [10, 10], [10, 11]], 2, { seed: 1 }).inertia //=> 1
  */
+const KMEANS_OPTIONS = { ...RUN_OPTIONS, seed: 'number', nInit: 'number', init: 'string', maxIterations: 'number', tolerance: 'number', engine: 'string' } as const satisfies Record<keyof KmeansOptions, OptionKind>;
+
 export function kmeans(X: readonly (readonly number[])[], k: number, options: KmeansOptions = {}): KmeansResult {
+  checkOptions('kmeans', options, KMEANS_OPTIONS);
   const { seed = 1, nInit = 10, init = 'kmeans++', maxIterations = 300, tolerance = 1e-6, engine = 'native' } = options;
   checkMatrix(X);
   if (!(Number.isInteger(k) && k >= 1 && k <= X.length)) throw new OptionError(`k must be an integer from 1 to the number of rows (${X.length}), got ${String(k)}`);

@@ -27,7 +27,8 @@ export function segmentCustomers(rows: readonly RfmLike[], options: KmeansOption
   const raw = rows.map((r) => [Math.log1p(Math.max(0, r.recency)), Math.log1p(Math.max(0, r.frequency)), Math.log1p(Math.max(0, r.monetary))]);
   const { means, sds } = columnMoments(raw);
   const X = raw.map((r) => r.map((v, j) => (v - (means[j] as number)) / (sds[j] as number)));
-  const result = kmeans(X, k, options);
+  const { k: _k, ...kmeansOptions } = options;
+  const result = kmeans(X, k, kmeansOptions);
   const profile = (c: number) => {
     const members = rows.filter((_, i) => result.labels[i] === c);
     const mean = (f: (r: RfmLike) => number) => members.reduce((s, r) => s + f(r), 0) / Math.max(1, members.length);

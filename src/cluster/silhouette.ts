@@ -2,6 +2,7 @@ import { OptionError } from '../core/errors';
 import { checkMatrix } from '../core/matrix';
 import { createRng } from '../core/random';
 import { progressTicker, throwIfAborted, type RunOptions } from '../core/run';
+import { RUN_OPTIONS, checkOptions, type OptionKind } from '../core/options';
 
 /** Options of {@link silhouette}; progress counts rows (phase `'silhouette'`), `signal` is checked as it goes. */
 export interface SilhouetteOptions extends RunOptions {
@@ -26,6 +27,7 @@ export interface SilhouetteOptions extends RunOptions {
  * silhouette(X, labels, { sampleSize: 5000, seed: 7 }) // 5,000 rows instead of all
  */
 export function silhouette(X: readonly (readonly number[])[], labels: readonly number[], options: SilhouetteOptions = {}): number {
+  checkOptions('silhouette', options, { ...RUN_OPTIONS, sampleSize: 'number', seed: 'number' } satisfies Record<keyof SilhouetteOptions, OptionKind>);
   checkMatrix(X);
   if (labels.length !== X.length) throw new OptionError(`labels has ${labels.length} entries for ${X.length} rows`);
   const rows = sampleRows(X.length, options.sampleSize, options.seed ?? 1);

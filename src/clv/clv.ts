@@ -2,6 +2,7 @@ import { CrmMiningError, OptionError } from '../core/errors';
 import type { BtydCustomer, FittedBgNbd } from './bgnbd';
 import type { FittedGammaGamma } from './gammaGamma';
 import type { CustomerSummaryRow } from './summary';
+import { checkOptions, type OptionKind } from '../core/options';
 
 /** Options of {@link clv}; times in the unit of the fitted models (e.g. weeks). */
 export interface ClvOptions {
@@ -51,6 +52,7 @@ export function clv(
   customers: readonly (BtydCustomer & Pick<CustomerSummaryRow, 'monetary' | 'customer'>)[],
   options: ClvOptions,
 ): CustomerClv[] {
+  checkOptions('clv', options, { horizon: 'number', period: 'number', discountRate: 'number', margin: 'number' } satisfies Record<keyof ClvOptions, OptionKind>);
   const { horizon, period, discountRate, margin = 1 } = options;
   if (!(horizon > 0 && Number.isFinite(horizon))) throw new OptionError(`horizon must be a positive time, got ${horizon}`);
   if (!(period > 0 && Number.isFinite(period))) throw new OptionError(`period must be a positive time, got ${period}`);

@@ -2,6 +2,7 @@ import { OptionError } from '../core/errors';
 import { resolveAsOf } from '../core/asOf';
 import { MS_PER_DAY, toEpochMs } from '../core/time';
 import type { TransactionLog } from '../core/TransactionLog';
+import { checkOptions, type OptionKind } from '../core/options';
 
 /** Time unit of a customer summary. */
 export type SummaryUnit = 'day' | 'week';
@@ -44,6 +45,7 @@ export interface CustomerSummaryOptions {
  * customerSummary(log, { asOf: '1997-09-30', unit: 'week' })[0] //=> { customer: '00001', frequency: 2, recency: 30.43, T: 38.86, monetary: 22.35 }
  */
 export function customerSummary(log: TransactionLog, options: CustomerSummaryOptions = {}): CustomerSummaryRow[] {
+  checkOptions('customerSummary', options, { asOf: 'time', unit: 'string' } satisfies Record<keyof CustomerSummaryOptions, OptionKind>);
   const unit = options.unit ?? 'week';
   if (unit !== 'day' && unit !== 'week') throw new OptionError(`unit must be 'day' or 'week', got ${String(unit)}`);
   const unitMs = unit === 'day' ? MS_PER_DAY : 7 * MS_PER_DAY;

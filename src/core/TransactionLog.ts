@@ -7,6 +7,7 @@ import { MAPPED_FIELDS, type LogMapping, type SkippedReport } from './mapping';
 import { progressTicker } from './run';
 import { toEpochMs } from './time';
 import { checkColumns } from './checkColumns';
+import { RUN_OPTIONS, checkOptions, type OptionKind } from './options';
 
 /** One customer's totals, from {@link TransactionLog.customers}. */
 export interface CustomerRow {
@@ -83,7 +84,7 @@ export class TransactionLog {
    * TransactionLog.fromRecords([{ c: 1, t: 0, i: 'x' }], { customer: 'c', time: 't', item: 'i' }).rowCount //=> 1
    */
   static fromRecords(records: Iterable<object>, mapping: LogMapping): TransactionLog {
-    checkMapping(mapping);
+    checkMapping(mapping, 'fromRecords', LOG_MAPPING);
     const keys = MAPPED_FIELDS.map((field) => mapping[field] ?? '');
     const builder = new LogBuilder<Readonly<Record<string, unknown>>>(mapping, (record, field) => {
       const key = keys[field] as string;
@@ -118,7 +119,7 @@ export class TransactionLog {
    * TransactionLog.fromCSV(csv, { customer: 'customer', time: 'date', item: 'sku' }).baskets() //=> [['milk', 'tea']]
    */
   static fromCSV(textOrPath: string | Uint8Array, mapping: CsvMapping): TransactionLog {
-    checkMapping(mapping);
+    checkMapping(mapping, 'fromCSV', CSV_MAPPING);
     const { columns, skipped, returns } = loadCsv(textOrPath, mapping);
     return new TransactionLog(columns, skipped, returns);
   }
@@ -314,8 +315,18 @@ function idsToNames(ids: Int32Array, start: number, end: number, names: readonly
   return out;
 }
 
-function checkMapping(mapping: LogMapping): void {
+/** Every key a mapping may have, and its kind: the columns and the loader options. */
+const LOG_MAPPING = {
+  ...RUN_OPTIONS, customer: 'string', time: 'string', item: 'string', order: 'string', amount: 'string', cost: 'string', quantity: 'string', price: 'string',
+  onInvalid: 'string', parseTime: 'function', allowEmpty: 'boolean', returns: 'string', returnOrders: 'regexpOrFunction', decimal: 'string',
+} as const satisfies Record<keyof LogMapping, OptionKind>;
+const CSV_MAPPING = {
+  ...LOG_MAPPING, delimiter: 'string', quote: 'string', encoding: 'string', onInvalidEncoding: 'string', header: 'boolean', columns: 'array',
+} as const satisfies Record<keyof CsvMapping, OptionKind>;
+
+function checkMapping(mapping: LogMapping, fn: string, spec: Readonly<Record<string, OptionKind>>): void {
   if (typeof mapping !== 'object' || mapping === null) throw new OptionError('a column mapping object is required, e.g. { customer: "cid", time: "date" }');
+  checkOptions(fn, mapping, spec);
   for (const field of ['customer', 'time'] as const) {
     if (typeof mapping[field] !== 'string' || mapping[field] === '') {
       throw new OptionError(`mapping.${field} must name the ${field} column, got ${String(mapping[field])}`, { field });

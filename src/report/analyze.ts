@@ -11,6 +11,7 @@ import { churnReport, trainChurnModel, type ChurnEvaluation, type ChurnModelKind
 import { segmentCustomers, type SegmentProfile } from '../cluster/index';
 import { searchSupport } from './supportSearch';
 import { dataQuality, type DataQuality } from './dataQuality';
+import { RUN_OPTIONS, checkOptions, type OptionKind } from '../core/options';
 
 /** A report section: its result, or why it could not be computed from this log. */
 export type Section<T> = ({ status: 'ok'; elapsedMs: number } & T) | { status: 'skipped'; reason: string };
@@ -63,6 +64,7 @@ const MIN_COUNT = 5;
  * const html = await renderReport(a, { title: 'Shop' });
  */
 export function analyze(log: TransactionLog, options: AnalyzeOptions = {}): Analysis {
+  checkOptions('analyze', options, { ...RUN_OPTIONS, asOf: 'time', rules: 'any', sequences: 'any', rfm: 'any', clv: 'any', churn: 'any', segments: 'any' } satisfies Record<keyof AnalyzeOptions, OptionKind>);
   const asOf = resolveAsOf(log, options.asOf);
   const run = <K extends (typeof SECTIONS)[number], T>(key: K, compute: (sub: RunOptions) => T): Section<T> => {
     throwIfAborted(options.signal);

@@ -5,6 +5,7 @@ import { TransactionLog } from '../core/TransactionLog';
 import { scoreValues, type RfmScoring } from './scoring';
 import { RFM_SEGMENTS, segmentOf, type RfmSegment, type SegmentRule } from './segments';
 import { returnedUpTo } from '../core/columns';
+import { checkOptions, type OptionKind } from '../core/options';
 
 /** Recency, frequency and monetary value of one customer, before scoring. */
 export interface RfmValues {
@@ -44,6 +45,8 @@ export interface RfmOptions {
   fallbackSegment?: string;
 }
 
+const RFM_OPTIONS = { asOf: 'time', bins: 'number', monetary: 'string', scoring: 'any', segments: 'array', fallbackSegment: 'string' } as const satisfies Record<keyof RfmOptions, OptionKind>;
+
 /**
  * RFM analysis: per customer, recency (whole days from the last purchase day to the `asOf`
  * day), frequency (distinct baskets) and monetary value (spend), scored 1..bins and named by a
@@ -61,6 +64,7 @@ export interface RfmOptions {
  * rfm(log, { asOf: '2025-01-01' })[0] //=> { customer: 'C001', recency: 12, frequency: 7, monetary: 830.5, r: 5, f: 4, m: 5, score: '545', segment: 'Champions' }
  */
 export function rfm(input: TransactionLog | readonly RfmValues[], options: RfmOptions = {}): RfmRow[] {
+  checkOptions('rfm', options, RFM_OPTIONS);
   const bins = options.bins ?? 5;
   if (!(Number.isInteger(bins) && bins >= 2 && bins <= 9)) throw new OptionError(`bins must be an integer from 2 to 9, got ${String(bins)}`);
   const segments = options.segments ?? RFM_SEGMENTS;

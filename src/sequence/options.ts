@@ -1,5 +1,6 @@
 import { OptionError } from '../core/errors';
 import type { RunOptions } from '../core/run';
+import { RUN_OPTIONS, checkOptions, type OptionKind } from '../core/options';
 
 /** The sequential pattern algorithms; all return exactly the same patterns and counts. */
 export type SequenceAlgorithm = 'prefixspan' | 'spade' | 'gsp';
@@ -35,8 +36,13 @@ export interface ResolvedSequenceOptions extends RunOptions {
  * Validates options and turns support into a count for `n` sequences.
  * @throws {OptionError} code `'OPTION'` for an out-of-range or mistyped option.
  */
+const SEQUENCE_OPTIONS = {
+  ...RUN_OPTIONS, minSupport: 'number', minCount: 'number', algorithm: 'string', maxLength: 'number', minGap: 'number', maxGap: 'number', maxPatterns: 'number',
+} as const satisfies Record<keyof SequentialPatternsOptions, OptionKind>;
+
 export function resolveSequenceOptions(o: SequentialPatternsOptions, n: number): ResolvedSequenceOptions {
   if (typeof o !== 'object' || o === null) throw new OptionError('options must be an object, e.g. { minSupport: 0.1 }');
+  checkOptions('sequentialPatterns', o, SEQUENCE_OPTIONS);
   if (o.minSupport !== undefined && o.minCount !== undefined) throw new OptionError('give either minSupport or minCount, not both');
   if (o.minSupport !== undefined && !(typeof o.minSupport === 'number' && o.minSupport > 0 && o.minSupport <= 1)) throw new OptionError(`minSupport must be a number in (0, 1], got ${String(o.minSupport)}`, { minSupport: o.minSupport });
   if (o.minCount !== undefined && !(Number.isInteger(o.minCount) && o.minCount >= 1)) throw new OptionError(`minCount must be an integer >= 1, got ${String(o.minCount)}`, { minCount: o.minCount });

@@ -1,5 +1,6 @@
 import { OptionError } from '../core/errors';
 import type { SequentialPattern } from './sequentialPatterns';
+import { checkOptions } from '../core/options';
 
 /** "Customers whose history contains `prefix` next buy `next`": a rule between sequential patterns. */
 export interface SequentialRule {
@@ -27,6 +28,7 @@ export interface SequentialRule {
  * sequentialRules(patterns, { minConfidence: 0.6 })[0] //=> { prefix: [['phone']], next: ['case'], confidence: 0.72, … }
  */
 export function sequentialRules(patterns: readonly SequentialPattern[], options: { minConfidence?: number } = {}): SequentialRule[] {
+  checkOptions('sequentialRules', options, { minConfidence: 'number' });
   const minConfidence = options.minConfidence ?? 0.5;
   if (!(minConfidence >= 0 && minConfidence <= 1)) throw new OptionError(`minConfidence must be in [0, 1], got ${String(minConfidence)}`);
   const key = (seq: string[][]) => JSON.stringify(seq);
