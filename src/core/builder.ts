@@ -19,6 +19,9 @@ export const MISSING: unique symbol = Symbol('missing column');
 
 const MAX_EXAMPLES = 5;
 
+/** Appended to a row's DataError under onInvalid: 'throw'. */
+export const SKIP_HINT = " (onInvalid: 'skip' leaves such rows out and counts them in log.skipped)";
+
 /**
  * Validates rows one by one, interns ids and appends them to typed-array columns. Loaders feed
  * it; `finish()` sorts the rows into baskets and customers.
@@ -75,7 +78,11 @@ export class LogBuilder<R> {
 
   /** Throws a row's error, or counts the row as skipped when `onInvalid` is `'skip'`. */
   reject(error: DataError): void {
-    if (this.options.onInvalid !== 'skip') throw error;
+    if (this.options.onInvalid !== 'skip') {
+      // A row's problem: say how to go on without it.
+      if (error.row !== undefined) error.message += SKIP_HINT;
+      throw error;
+    }
     const field = error.field ?? 'row';
     this.skipped.rows++;
     this.skipped.byField[field] = (this.skipped.byField[field] ?? 0) + 1;

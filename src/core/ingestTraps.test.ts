@@ -27,7 +27,9 @@ const dataError = (fn: () => unknown) => {
 
 describe('times', () => {
   it('an empty time is a DataError, in the CSV fast path, the record path and fromRecords', () => {
-    expect(dataError(() => TransactionLog.fromCSV('c,t,a\nx,,5\n', { customer: 'c', time: 't', amount: 'a' }))).toMatchObject({ code: 'DATA', row: 1, line: 2, field: 't' });
+    const e = dataError(() => TransactionLog.fromCSV('c,t,a\nx,,5\n', { customer: 'c', time: 't', amount: 'a' }));
+    expect(e).toMatchObject({ code: 'DATA', row: 1, line: 2, field: 't' });
+    expect(e.message).toMatch(/\(onInvalid: 'skip' leaves such rows out and counts them in log\.skipped\)$/);
     expect(dataError(() => TransactionLog.fromCSV('c,t,a\n"x",,5\n', { customer: 'c', time: 't', amount: 'a' }))).toMatchObject({ code: 'DATA', row: 1, field: 't' });
     // After a Date (the last time text cache must not match an empty string).
     expect(dataError(() => TransactionLog.fromRecords([{ c: 'x', t: new Date(0) }, { c: 'x', t: '' }], { customer: 'c', time: 't' }))).toMatchObject({ code: 'DATA', row: 2, field: 't' });

@@ -6,6 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isCrmMiningError, type ErrorCode } from '../core/errors';
+import { SKIP_HINT } from '../core/builder';
 import type { TransactionLog } from '../core/TransactionLog';
 import { analyze } from './analyze';
 import { renderReport } from './html';
@@ -89,7 +90,8 @@ export async function main(argv: readonly string[], io: CliIo = process): Promis
     bar.finish();
     if (isCrmMiningError(error)) {
       const hint = error.code === 'DATA' && (error as { row?: number }).row !== undefined && values['skip-invalid'] !== true ? ' (--skip-invalid leaves such rows out and counts them)' : '';
-      return fail(EXIT_BY_CODE[error.code] ?? EXIT.internal, `${error.message}${hint}`);
+      // The library's hint names its option; on the command line the flag is what to use.
+      return fail(EXIT_BY_CODE[error.code] ?? EXIT.internal, `${error.message.replace(SKIP_HINT, '')}${hint}`);
     }
     const code = (error as { code?: unknown }).code;
     if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) return fail(EXIT.data, (error as Error).message);
