@@ -318,7 +318,7 @@ function idsToNames(ids: Int32Array, start: number, end: number, names: readonly
 /** Every key a mapping may have, and its kind: the columns and the loader options. */
 const LOG_MAPPING = {
   ...RUN_OPTIONS, customer: 'string', time: 'string', item: 'string', order: 'string', amount: 'string', cost: 'string', quantity: 'string', price: 'string',
-  onInvalid: 'string', parseTime: 'function', allowEmpty: 'boolean', returns: 'string', returnOrders: 'regexpOrFunction', decimal: 'string',
+  onInvalid: 'string', parseTime: 'function', dateFormat: 'string', allowEmpty: 'boolean', returns: 'string', returnOrders: 'regexpOrFunction', decimal: 'string',
 } as const satisfies Record<keyof LogMapping, OptionKind>;
 const CSV_MAPPING = {
   ...LOG_MAPPING, delimiter: 'string', quote: 'string', encoding: 'string', onInvalidEncoding: 'string', header: 'boolean', columns: 'array',

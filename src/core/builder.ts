@@ -5,6 +5,7 @@ import { MAPPED_FIELDS, type ColumnMapping, type LoadOptions, type SkippedReport
 import { isoRangeToEpochMs, toEpochMs } from './time';
 import { buildColumns, type LogColumns, type RawColumns } from './columns';
 import { splitReturns, type ReturnsReport } from './returns';
+import { datePattern } from './datePattern';
 
 /**
  * Reads one mapped field of one input row (a record's property, a CSV cell), the field given
@@ -42,6 +43,8 @@ export class LogBuilder<R> {
   private readonly skipped: SkippedReport = { rows: 0, byField: {}, examples: [] };
   /** The decimal mark's char code: 46 ('.') or 44 (','). */
   private readonly point: number;
+  /** The time reader: the dateFormat pattern, the caller's parseTime, or undefined for ISO-8601. */
+  private readonly parseTime: ((value: unknown) => Date | number) | undefined;
 
   constructor(
     private readonly mapping: ColumnMapping,
@@ -56,6 +59,11 @@ export class LogBuilder<R> {
     this.quantityCol = mapping.quantity === undefined ? null : new Growable(Float64Array);
     if (options.decimal !== undefined && options.decimal !== '.' && options.decimal !== ',') throw new OptionError(`decimal must be '.' or ',', got ${JSON.stringify(options.decimal)}`);
     this.point = options.decimal === ',' ? 44 : 46;
+    if (options.dateFormat !== undefined && options.parseTime !== undefined) throw new OptionError('give either dateFormat or parseTime, not both');
+    if (options.dateFormat !== undefined) {
+      const pattern = datePattern(options.dateFormat);
+      this.parseTime = (value) => (typeof value === 'string' ? pattern(value) : (value as number));
+    } else this.parseTime = options.parseTime;
   }
 
   /** Number of rows accepted so far. */
@@ -149,7 +157,7 @@ export class LogBuilder<R> {
     let time = this.lastTime;
     if (this.lastTimeText === null || !sameText(this.lastTimeText, text, ts, te)) {
       const raw = text.slice(ts, te);
-      time = this.options.parseTime === undefined ? isoRangeToEpochMs(raw, 0, raw.length) : toEpochMs(this.options.parseTime(raw));
+      time = this.parseTime === undefined ? isoRangeToEpochMs(raw, 0, raw.length) : toEpochMs(this.parseTime(raw));
       if (time !== time) return false;
       this.lastTimeText = raw;
       this.lastTime = time;
@@ -224,8 +232,8 @@ export class LogBuilder<R> {
   private lastTime = NaN;
 
   private time(rawTime: unknown, row: number, line: number | undefined): number {
-    const time = this.options.parseTime === undefined ? toEpochMs(rawTime) : toEpochMs(this.options.parseTime(rawTime));
-    if (Number.isNaN(time)) throw new DataError('expected a Date, epoch milliseconds or an ISO-8601 time', { row, line, field: this.mapping.time, value: rawTime });
+    const time = this.parseTime === undefined ? toEpochMs(rawTime) : toEpochMs(this.parseTime(rawTime));
+    if (Number.isNaN(time)) throw new DataError(this.options.dateFormat === undefined ? 'expected a Date, epoch milliseconds or an ISO-8601 time' : `expected a time written as ${this.options.dateFormat} (dateFormat)`, { row, line, field: this.mapping.time, value: rawTime });
     this.lastTimeText = typeof rawTime === 'string' ? rawTime : null;
     this.lastTime = time;
     return time;

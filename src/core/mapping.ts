@@ -39,6 +39,12 @@ export interface LoadOptions extends RunOptions, ReturnsOptions {
    * `Date` or epoch milliseconds; an invalid result is a `DataError`.
    */
   parseTime?: (value: unknown) => Date | number;
+  /**
+   * The pattern times are written in, read as UTC: `'YYYYMMDD'`, `'DD/MM/YYYY HH:mm'`,
+   * `'M/D/YYYY H:mm'` (YYYY, MM, DD, HH, mm, ss; M, D, H for one or two digits). A time that
+   * does not fit is a `DataError`. Dates and epoch ms in records are taken as they are.
+   */
+  dateFormat?: string;
   /** The decimal mark of numbers given as text: `','` reads `2,55` as 2.55 (then `.` is refused). @default '.' */
   decimal?: '.' | ',';
   /** Accept input with no rows and return an empty log instead of a `DataError`. @default false */

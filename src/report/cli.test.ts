@@ -167,6 +167,22 @@ describe('crm-mining CLI: errors and exit codes', () => {
     expect(await run('analyze', mostly, '--out', out)).toMatchObject({ code: EXIT.data, err: expect.stringMatching(/2 of 3 rows cannot be used \(date: 2\): that is a wrong column mapping or format/) });
   });
 
+  it('decides day-first or month-first from every date in the column, says why, and refuses a contradiction', async () => {
+    const body = (dates: string[]) => `customer,date,amount\n${dates.map((d, i) => `c${i % 3},${d},5`).join('\n')}\n`;
+    const dmy = await run('summary', write('dmy.csv', body(['03/04/2024', '05/06/2024', '25/12/2024'])), '--format', 'json');
+    expect(dmy.code).toBe(EXIT.ok);
+    expect(dmy.err).toMatch(/read date as day\/month\/year: 1 of the 3 slashed dates in date have a first number above 12/);
+    expect(JSON.parse(dmy.out).to).toBe('2024-12-25T00:00:00.000Z');
+    const mdy = await run('summary', write('mdy.csv', body(['03/04/2024', '12/25/2024'])), '--format', 'json');
+    expect(mdy.err).toMatch(/read date as month\/day\/year/);
+    expect(JSON.parse(mdy.out).to).toBe('2024-12-25T00:00:00.000Z');
+    const both = await run('summary', write('ambiguous.csv', body(['03/04/2024', '05/06/2024'])));
+    expect(both.err).toMatch(/every one of the 2 slashed dates in date fits month\/day\/year too/);
+    expect(await run('summary', write('contradiction.csv', body(['25/04/2024', '04/25/2024'])))).toMatchObject({ code: EXIT.data, err: expect.stringMatching(/--date-format dmy.*--date-format DD\/MM\/YYYY HH:mm/) });
+    const pattern = await run('summary', write('pattern.csv', body(['2024.12.25 10:00'])), '--date-format', 'YYYY.MM.DD HH:mm', '--format', 'json');
+    expect(JSON.parse(pattern.out).to).toBe('2024-12-25T10:00:00.000Z');
+  });
+
   it('3 with what the file is for a directory, a compressed file, an empty time in the first row and a 40-column export', async () => {
     expect(await run('summary', dir)).toMatchObject({ code: EXIT.data, err: expect.stringMatching(/it is a directory, not a CSV file/) });
     const gz = join(dir, 'orders.csv.gz');
@@ -183,13 +199,15 @@ describe('crm-mining CLI: errors and exit codes', () => {
     expect(r.out).toMatch(/^2 line items/);
   });
 
-  it('reads day-first and month-first dates with --date-format, and hints at it otherwise', async () => {
+  it('reads day-first and month-first dates with --date-format, and finds the order itself otherwise', async () => {
     const uk = write('uk.csv', 'customer;date;item\nc1;31/12/2024 08:26;tea\nc1;02/01/2025;milk\n');
     const r = await run('summary', uk, '--date-format', 'dmy', '--json', '-q');
     expect(JSON.parse(r.out)).toMatchObject({ from: '2024-12-31T08:26:00.000Z', to: '2025-01-02T00:00:00.000Z', baskets: 2 });
     const us = write('us.csv', 'customer,date,item\nc1,12/31/2024,tea\n');
     expect(JSON.parse((await run('summary', us, '--date-format', 'mdy', '--json')).out)).toMatchObject({ from: '2024-12-31T00:00:00.000Z' });
-    expect(await run('summary', us)).toMatchObject({ code: 3, err: expect.stringMatching(/row 1 \(line 2\), field 'date'.*--date-format mdy/) });
+    const found = await run('summary', us, '--json');
+    expect(found).toMatchObject({ code: 0, err: expect.stringMatching(/read date as month\/day\/year/) });
+    expect(JSON.parse(found.out)).toMatchObject({ from: '2024-12-31T00:00:00.000Z' });
     expect(await run('summary', us, '--date-format', 'dmy')).toMatchObject({ code: 3 });
   });
 

@@ -54,7 +54,9 @@ Input:
   --no-header          the first line is data; name the columns with --columns a,b,c
   --columns LIST       column names, in order, for a file without a header line
   --decimal C          decimal mark of the numbers: . (default) or , (2,55)
-  --date-format F      iso (default: ISO-8601), dmy (31/12/2010 8:26) or mdy (12/31/2010 8:26)
+  --date-format F      iso (ISO-8601), dmy (31/12/2010 8:26), mdy (12/31/2010 8:26) or a
+                       pattern (DD/MM/YYYY HH:mm, YYYYMMDD); without it, dates that are not
+                       ISO are read day- or month-first as all the values show (said on stderr)
   --skip-invalid       skip rows that cannot be used and report them, instead of stopping
   --returns P          net (default: a return lowers its customer's spend, and is no purchase),
                        exclude (left out) or keep (an ordinary line item)

@@ -109,10 +109,15 @@ export function resolveMapping(file: string, values: Values): { mapping: CsvMapp
       throw new OptionError(`--return-orders must be a regular expression: ${(error as Error).message}`);
     }
   }
-  const format = (values['date-format'] ?? 'iso') as string;
-  if (!['iso', 'dmy', 'mdy'].includes(format)) throw new OptionError(`--date-format must be iso, dmy or mdy, got ${format}`);
-  const parse = dateParser(format as DateFormat);
-  if (parse !== undefined) mapping.parseTime = parse;
+  const format = values['date-format'];
+  if (typeof format === 'string') {
+    if (format.includes('YYYY')) mapping.dateFormat = format; // a pattern such as DD/MM/YYYY HH:mm
+    else if (!['iso', 'dmy', 'mdy'].includes(format)) throw new OptionError(`--date-format must be iso, dmy, mdy or a pattern such as DD/MM/YYYY HH:mm, got ${format}`);
+    else {
+      const parse = dateParser(format as DateFormat);
+      if (parse !== undefined) mapping.parseTime = parse;
+    }
+  }
   return { mapping, notes };
 }
 
@@ -120,13 +125,63 @@ export function resolveMapping(file: string, values: Values): { mapping: CsvMapp
  * Loads FILE with the resolved mapping, reporting progress; a bad time value gets a hint
  * about --date-format.
  */
-export function loadLog(file: string, mapping: CsvMapping, onProgress: (p: Progress) => void): TransactionLog {
+export function loadLog(file: string, mapping: CsvMapping, onProgress: (p: Progress) => void, note: (text: string) => void = () => undefined): TransactionLog {
   try {
     return TransactionLog.fromCSV(file, { ...mapping, onProgress });
   } catch (error) {
-    if (isCrmMiningError(error) && error.code === 'DATA' && (error as DataError).field === mapping.time && mapping.parseTime === undefined) {
-      error.message += '. For dates like 31/12/2010 use --date-format dmy, for 12/31/2010 --date-format mdy';
+    const badTime = isCrmMiningError(error) && error.code === 'DATA' && (error as DataError).field === mapping.time;
+    if (!badTime || mapping.parseTime !== undefined || mapping.dateFormat !== undefined) throw error;
+    // Not ISO-8601: day-first or month-first, decided by every value of the column, not the first.
+    const order = dateOrder(file, mapping);
+    if (order === null) {
+      error.message += '. For dates like 31/12/2010 use --date-format dmy, for 12/31/2010 --date-format mdy, or give the pattern (--date-format DD/MM/YYYY HH:mm)';
+      throw error;
     }
-    throw error;
+    note(order.why);
+    return TransactionLog.fromCSV(file, { ...mapping, parseTime: dateParser(order.format), onProgress });
   }
+}
+
+const SLASHED_DATE = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})(?:[ T]|$)/;
+
+/**
+ * Whether the time column of FILE is day-first or month-first, from all its values: a first
+ * number above 12 can only be a day, a second one only a day too. Null when the values are not
+ * slashed dates, or contradict each other.
+ */
+function dateOrder(file: string, mapping: CsvMapping): { format: 'dmy' | 'mdy'; why: string } | null {
+  let column = -1;
+  let dayFirst = 0;
+  let monthFirst = 0;
+  let values = 0;
+  let other = 0;
+  const scanner = new CsvScanner({ delimiter: mapping.delimiter ?? ',', quote: '"' }, stringSink((cells) => {
+    if (column < 0) {
+      column = mapping.header === false ? (mapping.columns ?? []).indexOf(mapping.time) : cells.indexOf(mapping.time);
+      if (mapping.header !== false) return;
+    }
+    const m = SLASHED_DATE.exec(cells[column] ?? '');
+    if (m === null) {
+      other++;
+      return;
+    }
+    values++;
+    if (Number(m[1]) > 12) dayFirst++;
+    if (Number(m[2]) > 12) monthFirst++;
+  }));
+  const fd = openSync(file, 'r');
+  try {
+    const decoder = chunkDecoder(`'${file}'`, mapping.encoding, 'replace');
+    const buffer = new Uint8Array(1 << 22);
+    for (let n = readSync(fd, buffer, 0, buffer.length, null); n > 0; n = readSync(fd, buffer, 0, buffer.length, null)) scanner.push(decoder.write(buffer.subarray(0, n)));
+    scanner.push(decoder.end(), true);
+  } finally {
+    closeSync(fd);
+  }
+  if (values === 0 || other > values) return null;
+  if (dayFirst > 0 && monthFirst > 0) return null;
+  const counts = `${values} slashed dates in ${mapping.time}`;
+  if (dayFirst > 0) return { format: 'dmy', why: `read ${mapping.time} as day/month/year: ${dayFirst} of the ${counts} have a first number above 12, none a second (--date-format mdy to override)` };
+  if (monthFirst > 0) return { format: 'mdy', why: `read ${mapping.time} as month/day/year: ${monthFirst} of the ${counts} have a second number above 12, none a first (--date-format dmy to override)` };
+  return { format: 'dmy', why: `read ${mapping.time} as day/month/year, but every one of the ${counts} fits month/day/year too: check with --date-format mdy if your dates are month-first` };
 }
