@@ -6,6 +6,7 @@ import { encodeLabels, type Label } from './metrics';
 import { mostProbable } from './probabilities';
 import { treeImportance, treeProba } from './treeWalk';
 import { checkOptions, type OptionKind } from '../core/options';
+import { SavedModel } from './savedModel';
 
 export type { TreeNode } from './cart';
 
@@ -131,6 +132,9 @@ export class FittedDecisionTree {
     if (typeof json !== 'object' || json === null || j.kind !== 'cart-classifier' || j.version !== 1 || !Array.isArray(j.classes) || typeof j.features !== 'number' || typeof j.root !== 'object') {
       throw new CrmMiningError('MODEL', "expected a saved decision tree ({ kind: 'cart-classifier', version: 1, … })");
     }
-    return new FittedDecisionTree(j.classes, j.features, j.root as TreeNode);
+    const saved = new SavedModel('decision tree');
+    const classes = saved.classes(j.classes);
+    const features = saved.count(j.features, 'features');
+    return new FittedDecisionTree(classes, features, saved.tree(j.root, features, classes.length));
   }
 }

@@ -4,6 +4,7 @@ import { checkMatrix } from '../core/matrix';
 import { encodeLabels, type Label } from './metrics';
 import { mostProbable, softmax } from './probabilities';
 import { checkOptions, type OptionKind } from '../core/options';
+import { SavedModel } from './savedModel';
 
 /** Hyperparameters of {@link LogisticRegression}. */
 export interface LogisticRegressionOptions {
@@ -138,6 +139,10 @@ export class FittedLogisticRegression {
     if (typeof json !== 'object' || json === null || j.kind !== 'logistic-regression' || j.version !== 1 || !Array.isArray(j.classes) || !Array.isArray(j.weights)) {
       throw new CrmMiningError('MODEL', "expected a saved logistic regression ({ kind: 'logistic-regression', version: 1, … })");
     }
-    return new FittedLogisticRegression(j.classes, j.weights);
+    const saved = new SavedModel('logistic regression');
+    const classes = saved.classes(j.classes);
+    const width = Array.isArray(j.weights[0]) ? (j.weights[0] as unknown[]).length : 0;
+    if (j.weights.length !== classes.length || width < 2) throw saved.damaged('weights', `one row of an intercept and coefficients per class (${classes.length} rows)`);
+    return new FittedLogisticRegression(classes, j.weights.map((w, c) => saved.numbers(w, `weights[${c}]`, width)));
   }
 }

@@ -3,6 +3,7 @@ import { checkMatrix } from '../core/matrix';
 import { encodeLabels, type Label } from './metrics';
 import { mostProbable, softmax } from './probabilities';
 import { checkOptions, type OptionKind } from '../core/options';
+import { SavedModel } from './savedModel';
 
 /** Hyperparameters of {@link NaiveBayes}. */
 export interface NaiveBayesOptions {
@@ -140,6 +141,18 @@ export class FittedNaiveBayes {
     if (typeof json !== 'object' || json === null || j.kind !== 'naive-bayes' || j.version !== 1 || (j.variant !== 'gaussian' && j.variant !== 'categorical') || !Array.isArray(j.classes) || !Array.isArray(j.logPriors) || !Array.isArray(j.parameters)) {
       throw new CrmMiningError('MODEL', "expected a saved naive Bayes model ({ kind: 'naive-bayes', version: 1, … })");
     }
-    return new FittedNaiveBayes(j.variant, j.classes, j.logPriors, j.parameters);
+    const saved = new SavedModel('naive Bayes model');
+    const classes = saved.classes(j.classes);
+    const logPriors = saved.numbers(j.logPriors, 'logPriors', classes.length, (x) => x <= 0, 'log-probabilities (≤ 0)');
+    const parameters = j.parameters;
+    if (parameters.length !== classes.length || !parameters.every((p) => Array.isArray(p) && p.length === (parameters[0] as unknown[]).length && p.length > 0)) {
+      throw saved.damaged('parameters', `one array per class (${classes.length}), each with one entry per feature`);
+    }
+    parameters.forEach((perClass, c) => (perClass as unknown[]).forEach((param, f) => {
+      if (j.variant === 'gaussian') saved.numbers(param, `parameters[${c}][${f}]`, 2);
+      else saved.numbers(param, `parameters[${c}][${f}]`, undefined, (x) => x <= 0, 'log-probabilities (≤ 0)');
+      if (j.variant === 'gaussian' && !(((param as number[])[1] as number) > 0)) throw saved.damaged(`parameters[${c}][${f}][1]`, 'a positive variance');
+    }));
+    return new FittedNaiveBayes(j.variant, classes, logPriors, parameters);
   }
 }

@@ -8,6 +8,7 @@ import { encodeLabels, type Label } from './metrics';
 import { mostProbable } from './probabilities';
 import { trainInWorker } from './neuralWorker';
 import { checkOptions, type OptionKind } from '../core/options';
+import { SavedModel } from './savedModel';
 
 /** Hyperparameters of {@link NeuralNetwork}. */
 export interface NeuralNetworkOptions {
@@ -172,6 +173,14 @@ export class FittedNeuralNetwork {
     if (typeof json !== 'object' || json === null || j.kind !== 'neural-network' || j.version !== 1 || !Array.isArray(j.classes) || !Array.isArray(j.means) || !Array.isArray(j.scales) || typeof j.brain !== 'object') {
       throw new CrmMiningError('MODEL', "expected a saved neural network ({ kind: 'neural-network', version: 1, … })");
     }
-    return new FittedNeuralNetwork(j.classes, j.means, j.scales, j.brain);
+    const saved = new SavedModel('neural network');
+    const classes = saved.classes(j.classes);
+    const means = saved.numbers(j.means, 'means');
+    const scales = saved.numbers(j.scales, 'scales', means.length, (x) => x > 0, 'positive numbers');
+    const sizes = (j.brain as { sizes?: unknown } | null)?.sizes;
+    if (!(Array.isArray(sizes) && sizes[0] === means.length && sizes[sizes.length - 1] === classes.length)) {
+      throw saved.damaged('brain.sizes', `layer sizes from ${means.length} inputs to ${classes.length} outputs`);
+    }
+    return new FittedNeuralNetwork(classes, means, scales, j.brain);
   }
 }

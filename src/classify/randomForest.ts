@@ -8,6 +8,7 @@ import { encodeLabels, type Label } from './metrics';
 import { mostProbable } from './probabilities';
 import { treeImportance, treeProba } from './treeWalk';
 import { checkOptions, type OptionKind } from '../core/options';
+import { SavedModel } from './savedModel';
 
 /** Hyperparameters of {@link RandomForest}. */
 export interface RandomForestOptions extends Omit<DecisionTreeOptions, 'engine'> {
@@ -134,6 +135,10 @@ export class FittedRandomForest {
     if (typeof json !== 'object' || json === null || j.kind !== 'random-forest' || j.version !== 1 || !Array.isArray(j.classes) || typeof j.features !== 'number' || !Array.isArray(j.trees)) {
       throw new CrmMiningError('MODEL', "expected a saved random forest ({ kind: 'random-forest', version: 1, … })");
     }
-    return new FittedRandomForest(j.classes, j.features, j.trees);
+    const saved = new SavedModel('random forest');
+    const classes = saved.classes(j.classes);
+    const features = saved.count(j.features, 'features');
+    if (j.trees.length === 0) throw saved.damaged('trees', 'one or more trees');
+    return new FittedRandomForest(classes, features, j.trees.map((t, i) => saved.tree(t, features, classes.length, `trees[${i}]`)));
   }
 }
