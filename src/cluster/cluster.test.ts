@@ -181,6 +181,10 @@ describe('segmentCustomers', () => {
     expect(profiles.map((p) => p.customers)).toEqual([100, 100, 100]);
     const members = rows.filter((_, i) => labels[i] === 0);
     expect(profiles[0]?.monetary).toBeCloseTo(members.reduce((s, m) => s + m.monetary, 0) / members.length, 9);
+    // In words: the big spenders are recent, frequent, high spend; the 300-day group lapsed, rare, low spend.
+    expect(profiles[0]?.description).toMatch(/^recent \(\d+ days since the last purchase, all: \d+\), frequent \([\d.]+ baskets, all: [\d.]+\), high spend \(/);
+    expect(profiles[2]?.description).toMatch(/^lapsed .*, rare .*, low spend /);
+    expect(profiles[1]?.description).toMatch(/^recent .*, rare .*, low spend /); // 5 baskets and 200 against means of 15.7 and 747
     expect(() => segmentCustomers(rows, { k: 0 })).toThrow(expect.objectContaining({ code: 'OPTION' }));
   });
 });

@@ -107,8 +107,8 @@ export function churnPart(a: Analysis): ReportPart {
 export function segmentsPart(a: Analysis): ReportPart {
   return part('segments', 'Customer segments', a.segments, (s) => ({
     html: para(`k-means (k = ${s.k}) on log-scaled, standardized recency, frequency and spend; clusters numbered by spend.`) + chartDiv('segments') +
-      table(['cluster', 'customers', 'share', 'mean recency (days)', 'mean baskets', 'mean spend'],
-        s.profiles.map((p) => [String(p.cluster), num(p.customers), pct(p.share), num(p.recency), num(p.frequency, 1), num(p.monetary, 2)])),
+      table(['cluster', 'customers', 'share', 'mean recency (days)', 'mean baskets', 'mean spend', 'what sets it apart'],
+        s.profiles.map((p) => [String(p.cluster), num(p.customers), pct(p.share), num(p.recency), num(p.frequency, 1), num(p.monetary, 2), p.description])),
     charts: { segments: charts.segments(s.profiles) },
   }));
 }
