@@ -26,7 +26,10 @@ export interface AnalyzeOptions extends RunOptions {
   sequences?: false | { minSupport?: number; maxLength?: number; top?: number };
   rfm?: false | { bins?: number };
   /** BG/NBD + Gamma-Gamma CLV over `horizonWeeks`, discounted per 4-week period. */
-  clv?: false | { horizonWeeks?: number; discountRate?: number; top?: number };
+  /** `margin`: the share of spend that is margin, so that CLV is a margin; without it CLV is revenue. */
+  clv?: false | { horizonWeeks?: number; discountRate?: number; top?: number; margin?: number };
+  /** Currency of the amounts (e.g. 'EUR'), shown with them. */
+  currency?: string;
   /** Churn within `horizonDays`: trained on the latest fully labelled date, checked out of time one horizon earlier. */
   churn?: false | { horizonDays?: number; model?: ChurnModelKind; top?: number; seed?: number };
   /** k-means on log-scaled RFM. */
@@ -44,7 +47,10 @@ export interface Analysis {
   /** `rules`: the strongest rules with lift > 1 (`positive` of the `total` found); lift ≤ 1 means the items go together no more than chance. */
   rules: Section<{ rules: AssociationRule[]; total: number; positive: number; minSupport: number; minConfidence: number }>;
   sequences: Section<{ patterns: SequentialPattern[]; rules: SequentialRule[]; total: number; minSupport: number }>;
-  clv: Section<{ horizonWeeks: number; discountRate: number; bgnbd: BgNbdParams; gammaGamma: GammaGammaParams; values: CustomerClv[]; top: Array<CustomerClv & { frequency: number; probabilityAlive: number }> }>;
+  /** `margin` null: the values are revenue; a share: they are that margin of it. */
+  clv: Section<{ horizonWeeks: number; discountRate: number; margin: number | null; bgnbd: BgNbdParams; gammaGamma: GammaGammaParams; values: CustomerClv[]; top: Array<CustomerClv & { frequency: number; probabilityAlive: number }> }>;
+  /** Currency of the amounts, when given. */
+  currency: string | null;
   churn: Section<{ horizonDays: number; model: ChurnModelKind; trainedAt: Date; report: ChurnReport; check: (ChurnEvaluation & { trainedAt: Date; checkedAt: Date }) | null }>;
   segments: Section<{ k: number; profiles: SegmentProfile[] }>;
 }
@@ -64,7 +70,7 @@ const MIN_COUNT = 5;
  * const html = await renderReport(a, { title: 'Shop' });
  */
 export function analyze(log: TransactionLog, options: AnalyzeOptions = {}): Analysis {
-  checkOptions('analyze', options, { ...RUN_OPTIONS, asOf: 'time', rules: 'any', sequences: 'any', rfm: 'any', clv: 'any', churn: 'any', segments: 'any' } satisfies Record<keyof AnalyzeOptions, OptionKind>);
+  checkOptions('analyze', options, { ...RUN_OPTIONS, asOf: 'time', rules: 'any', sequences: 'any', rfm: 'any', clv: 'any', churn: 'any', segments: 'any', currency: 'string' } satisfies Record<keyof AnalyzeOptions, OptionKind>);
   const asOf = resolveAsOf(log, options.asOf);
   const run = <K extends (typeof SECTIONS)[number], T>(key: K, compute: (sub: RunOptions) => T): Section<T> => {
     throwIfAborted(options.signal);
@@ -89,6 +95,7 @@ export function analyze(log: TransactionLog, options: AnalyzeOptions = {}): Anal
     asOf: new Date(asOf),
     summary: log.summary(),
     quality: dataQuality(log),
+    currency: options.currency ?? null,
     topItems: topItems(log, 10),
     rfm: run('rfm', () => ({ segments: rfmSummary(rfm(log, { asOf, ...opt('rfm') })) })),
     rules: run('rules', (sub) => mineRules(log, opt('rules'), sub)),
@@ -143,16 +150,17 @@ export function valueCustomers(log: TransactionLog, asOf: number, o: Exclude<Ana
   if (log.columns.basketAmount === null) throw new OptionError('CLV needs amounts, and the log has no amount column');
   const summary = customerSummary(log, { asOf, unit: 'week' });
   const bgnbd = fitBgNbd(summary);
-  const gammaGamma = fitGammaGamma(summary.filter((s) => s.frequency > 0 && s.monetary > 0));
-  // Customers whose repeat purchases net to nothing (returns) get the population's mean spend.
-  const rows = summary.map((s) => (s.monetary > 0 ? s : { ...s, monetary: 0, frequency: 0 }));
-  const values = clv(bgnbd, gammaGamma, rows, { horizon: horizonWeeks, period: 4, discountRate });
+  // Gamma-Gamma leaves out one-time buyers and those whose returns cancel their repeat spend;
+  // they get the population's mean spend per purchase (their purchase history still counts).
+  const gammaGamma = fitGammaGamma(summary);
+  const margin = o.margin ?? null;
+  const values = clv(bgnbd, gammaGamma, summary, { horizon: horizonWeeks, period: 4, discountRate, ...(margin === null ? {} : { margin }) });
   const byCustomer = new Map(summary.map((s) => [s.customer, s]));
   const top = [...values].sort((a, b) => b.clv - a.clv).slice(0, o.top ?? 20).map((v) => {
     const s = byCustomer.get(v.customer);
     return { ...v, frequency: s?.frequency ?? 0, probabilityAlive: s === undefined ? 0 : bgnbd.probabilityAlive(s) };
   });
-  return { horizonWeeks, discountRate, bgnbd: bgnbd.params, gammaGamma: gammaGamma.params, values, top };
+  return { horizonWeeks, discountRate, margin, bgnbd: bgnbd.params, gammaGamma: gammaGamma.params, values, top };
 }
 
 export function predictChurn(log: TransactionLog, asOf: number, o: Exclude<AnalyzeOptions['churn'], false | undefined>) {

@@ -106,6 +106,8 @@ async function analyzeCommand(log: TransactionLog, file: string, values: Command
     ...(typeof values['as-of'] === 'string' ? { asOf: values['as-of'] } : {}),
     churn: { horizonDays: numberFlag(values, 'horizon-days', 90, { min: 1, integer: true }), model: churnModelFlag(values) },
     segments: { k: numberFlag(values, 'k', 4, { min: 2, max: 20, integer: true }) },
+    clv: values.margin === undefined ? {} : { margin: numberFlag(values, 'margin', 1, { min: 0, max: 1 }) },
+    ...(typeof values.currency === 'string' ? { currency: values.currency } : {}),
     onProgress: bar.update,
   });
   bar.finish();

@@ -45,6 +45,17 @@ describe('renderReport', () => {
     expect(html).toContain('drawn as SVG');
   });
 
+  it('says whether CLV is revenue or margin, and in which currency', async () => {
+    const revenue = analyze(log, { rules: false, sequences: false, churn: false, segments: false });
+    const margin = analyze(log, { rules: false, sequences: false, churn: false, segments: false, clv: { margin: 0.3 }, currency: 'EUR' });
+    if (revenue.clv.status !== 'ok' || margin.clv.status !== 'ok') throw new Error('CLV was not computed');
+    margin.clv.values.forEach((v, i) => expect(v.clv).toBeCloseTo(0.3 * (revenue.clv.status === 'ok' ? (revenue.clv.values[i]?.clv as number) : 0), 9));
+    expect(await renderReport(revenue)).toMatch(/These values are revenue \(no margin was given/);
+    const html = await renderReport(margin);
+    expect(html).toMatch(/These values are margin: 30% of revenue/);
+    expect(html).toMatch(/ EUR in all/);
+  });
+
   it('shows why a section is missing', async () => {
     const html = await renderReport(analyze(log, { churn: false }));
     expect(html).toMatch(/<section id="churn">\s*<h2>Churn risk<\/h2>\s*<p class="skipped">Not computed: left out by the options<\/p>/);

@@ -13,6 +13,9 @@ export interface ReportPart {
 /** Most CLV values drawn in the histogram; above it, evenly spaced quantiles stand for the rest. */
 const MAX_HISTOGRAM_VALUES = 20_000;
 
+/** " EUR" when the analysis names a currency. */
+const currencyOf = (a: Analysis) => (a.currency === null ? '' : ` ${a.currency}`);
+
 const chartDiv = (id: string) => `<div class="chart" id="chart-${id}" data-chart="${id}"></div>`;
 const only = (id: string, spec: VegaLiteSpec | null): Record<string, VegaLiteSpec> => (spec === null ? {} : { [id]: spec });
 const para = (text: string) => `<p>${esc(text)}</p>`;
@@ -29,7 +32,7 @@ export function summaryPart(a: Analysis): ReportPart {
   const cards = [
     card('line items', num(s.rows).num), card('baskets', num(s.baskets).num), card('customers', num(s.customers).num), card('items', num(s.items).num),
     card('first purchase', day(s.from)), card('last purchase', day(s.to)), card('items per basket', num(s.meanBasketSize, 2).num),
-    ...(s.amount === null ? [] : [card('revenue', num(s.amount).num)]),
+    ...(s.amount === null ? [] : [card(`revenue${currencyOf(a)}, net of returns`, num(s.amount).num)]),
   ].join('');
   const q = a.quality;
   const quality = table(['', 'rows', 'note'], [
@@ -77,7 +80,7 @@ export function clvPart(a: Analysis): ReportPart {
     const total = s.values.reduce((sum, v) => sum + v.clv, 0);
     const { r, alpha, a: pa, b } = s.bgnbd;
     return {
-      html: para(`BG/NBD (r ${r.toFixed(3)}, α ${alpha.toFixed(2)}, a ${pa.toFixed(3)}, b ${b.toFixed(3)}) and Gamma-Gamma (p ${s.gammaGamma.p.toFixed(2)}, q ${s.gammaGamma.q.toFixed(2)}, γ ${s.gammaGamma.gamma.toFixed(2)}) over ${s.horizonWeeks} weeks, discounted ${(s.discountRate * 100).toFixed(1)}% per 4 weeks: ${num(total).num} in all, ${num(total / Math.max(1, s.values.length), 2).num} per customer.`) +
+      html: para(`BG/NBD (r ${r.toFixed(3)}, α ${alpha.toFixed(2)}, a ${pa.toFixed(3)}, b ${b.toFixed(3)}) and Gamma-Gamma (p ${s.gammaGamma.p.toFixed(2)}, q ${s.gammaGamma.q.toFixed(2)}, γ ${s.gammaGamma.gamma.toFixed(2)}) over ${s.horizonWeeks} weeks, discounted ${(s.discountRate * 100).toFixed(1)}% per 4 weeks: ${num(total).num}${currencyOf(a)} in all, ${num(total / Math.max(1, s.values.length), 2).num} per customer. ${s.margin === null ? 'These values are revenue (no margin was given; pass a margin to value profit).' : `These values are margin: ${(s.margin * 100).toFixed(0)}% of revenue.`}`) +
         chartDiv('clv') +
         table(['customer', 'repeat purchases', 'P(alive)', 'expected purchases', 'expected spend', 'CLV'],
           s.top.map((v) => [v.customer, num(v.frequency), pct(v.probabilityAlive, 0), num(v.expectedPurchases, 1), num(v.expectedSpend, 2), num(v.clv, 2)])),

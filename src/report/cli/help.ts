@@ -16,11 +16,11 @@ export const COMMON_OPTIONS: Record<string, OptionKind> = {
 /** Each command's own options. */
 export const COMMAND_OPTIONS: Record<string, Record<string, OptionKind>> = {
   summary: { json: { type: 'boolean' } },
-  analyze: { strict: { type: 'boolean' }, title: { type: 'string' }, 'as-of': { type: 'string' }, 'horizon-days': { type: 'string' }, model: { type: 'string' }, k: { type: 'string' }, json: { type: 'string' } },
+  analyze: { strict: { type: 'boolean' }, margin: { type: 'string' }, currency: { type: 'string' }, title: { type: 'string' }, 'as-of': { type: 'string' }, 'horizon-days': { type: 'string' }, model: { type: 'string' }, k: { type: 'string' }, json: { type: 'string' } },
   rules: { 'min-support': { type: 'string' }, 'max-patterns': { type: 'string' }, 'min-confidence': { type: 'string' }, 'min-lift': { type: 'string' }, 'max-length': { type: 'string' }, algorithm: { type: 'string' }, sort: { type: 'string' } },
   sequences: { 'min-support': { type: 'string' }, 'max-patterns': { type: 'string' }, 'max-length': { type: 'string' }, 'min-gap': { type: 'string' }, 'max-gap': { type: 'string' }, algorithm: { type: 'string' }, rules: { type: 'boolean' }, 'min-confidence': { type: 'string' } },
   rfm: { 'as-of': { type: 'string' }, bins: { type: 'string' }, segments: { type: 'boolean' } },
-  clv: { 'as-of': { type: 'string' }, 'horizon-weeks': { type: 'string' }, 'discount-rate': { type: 'string' } },
+  clv: { 'as-of': { type: 'string' }, 'horizon-weeks': { type: 'string' }, 'discount-rate': { type: 'string' }, margin: { type: 'string' }, currency: { type: 'string' } },
   churn: { 'as-of': { type: 'string' }, 'horizon-days': { type: 'string' }, model: { type: 'string' } },
 };
 
@@ -82,6 +82,8 @@ the rows are bad it stops: that is a wrong column mapping, not dirty data.
 
   -o, --out FILE       the report (default report.html)
   --strict             stop at the first bad row instead of skipping it
+  --margin M           share of spend that is margin (0.3): CLV is then a margin, else revenue
+  --currency C         currency of the amounts (EUR), shown with them
   --json FILE          also write the analysis as JSON
   --title TEXT         page title (default: the file name)
   --as-of DATE         reference date (default: the day after the last purchase)
