@@ -38,7 +38,8 @@ function rulesScatter(rules: readonly AssociationRule[]): VegaLiteSpec {
     ...base('Association rules', rules.map((r) => ({ rule: `${r.antecedent.join(', ')} → ${r.consequent.join(', ')}`, support: r.support, confidence: r.confidence, lift: r.lift }))),
     mark: { type: 'circle', opacity: 0.7, tooltip: true },
     encoding: {
-      x: { field: 'support', type: 'quantitative', scale: { type: 'log' }, axis: { format: '.1%' } },
+      // A log axis labels every tick by default (1, 2, … 9 per decade): few ticks, overlaps dropped.
+      x: { field: 'support', type: 'quantitative', scale: { type: 'log' }, axis: { format: '.2~%', tickCount: 4, labelOverlap: 'greedy', labelFlush: true } },
       y: { field: 'confidence', type: 'quantitative', axis: { format: '.0%' } },
       size: { field: 'lift', type: 'quantitative' },
       color: { field: 'lift', type: 'quantitative', scale: { scheme: 'orangered' } },
@@ -70,11 +71,14 @@ function sequences(patterns: readonly SequentialPattern[], options: { top?: numb
  * charts.clvDistribution(clv(bgnbd, gammaGamma, summary, { horizon: 52, period: 4, discountRate: 0.01 }))
  */
 function clvDistribution(values: readonly CustomerClv[]): VegaLiteSpec {
+  // A binned axis labels every bin edge (40 of them); label ~6 round values instead.
+  const lo = values.reduce((m, v) => Math.min(m, v.clv), Infinity);
+  const hi = values.reduce((m, v) => Math.max(m, v.clv), -Infinity);
   return {
     ...base('Customer lifetime value', values.map((v) => ({ clv: v.clv }))),
     mark: { type: 'bar', tooltip: true },
     encoding: {
-      x: { field: 'clv', type: 'quantitative', bin: { maxbins: 40 }, title: 'CLV' },
+      x: { field: 'clv', type: 'quantitative', bin: { maxbins: 40 }, title: 'CLV', axis: { format: '~s', values: niceTicks(lo, hi, 6), labelOverlap: 'greedy', labelFlush: true } },
       y: { aggregate: 'count', type: 'quantitative', title: 'customers' },
     },
   };
@@ -116,6 +120,17 @@ function segments(profiles: readonly SegmentProfile[]): VegaLiteSpec {
       color: { field: 'cluster', type: 'nominal' },
     },
   };
+}
+
+/** About `count` round values (steps of 1, 2 or 5 × 10^k) covering [lo, hi]. */
+function niceTicks(lo: number, hi: number, count: number): number[] {
+  if (!(Number.isFinite(lo) && Number.isFinite(hi)) || hi <= lo) return Number.isFinite(lo) ? [lo] : [];
+  const raw = (hi - lo) / count;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const step = ([1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw) as number);
+  const ticks: number[] = [];
+  for (let t = Math.ceil(lo / step) * step; t <= hi + step * 1e-9; t += step) ticks.push(Number(t.toPrecision(12)));
+  return ticks;
 }
 
 /** Vega-Lite specs for the library's results, for notebooks and the HTML report. */

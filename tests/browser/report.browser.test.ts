@@ -58,6 +58,20 @@ describe.skipIf(!available)('HTML report in headless Chromium', () => {
     const segments = await page.$$eval('#rfm tbody tr', (rows) => rows.length);
     expect(await page.$$eval('#chart-rfm svg g.mark-rect.role-mark path', (bars) => bars.length)).toBe(segments);
     expect(problems).toEqual([]);
+    // No two axis labels of a chart overlap (a string: it runs in the page).
+    const overlaps = await page.evaluate(`[...document.querySelectorAll('[data-chart]')].flatMap((chart) =>
+      [...chart.querySelectorAll('g.role-axis')].flatMap((axis) => {
+        const boxes = [...axis.querySelectorAll('g.role-axis-label text')]
+          .filter((t) => t.textContent !== '' && getComputedStyle(t).opacity !== '0' && t.getAttribute('opacity') !== '0')
+          .map((t) => ({ text: t.textContent, r: t.getBoundingClientRect() }));
+        const out = [];
+        for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+          const a = boxes[i].r, b = boxes[j].r;
+          if (a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5) out.push(chart.getAttribute('data-chart') + ': ' + boxes[i].text + ' / ' + boxes[j].text);
+        }
+        return out;
+      }))`) as string[];
+    expect(overlaps).toEqual([]);
     expect(requests.filter((url) => !url.startsWith('file:'))).toEqual([]);
     await page.screenshot({ path: `${OUT}report.png`, fullPage: true });
     await page.close();
