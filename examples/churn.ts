@@ -3,7 +3,7 @@
  * customers with the most revenue at risk. Run: npx tsx examples/churn.ts
  */
 import { fileURLToPath } from 'node:url';
-import { TransactionLog, churnReport, trainChurnModel } from '../src/index';
+import { TransactionLog, analyze, churnReport, trainChurnModel } from '../src/index';
 
 const file = fileURLToPath(new URL('./data/sample-transactions.csv', import.meta.url));
 const log = TransactionLog.fromCSV(file, { customer: 'customer', time: 'time', item: 'item', order: 'order', amount: 'amount' });
@@ -29,4 +29,12 @@ if (report.outcome !== null) {
 }
 for (const c of report.atRisk) {
   console.log(`${c.customer}  risk ${(c.probability * 100).toFixed(0)}%  CLV ${c.clv.toFixed(0)}  at risk ${c.valueAtRisk.toFixed(0)}  because ${c.reasons.map((r) => r.text).join('; ')}`);
+}
+
+// The figures `crm-mining churn` and the HTML report give: trained at the latest date whose
+// 90 days are observed, logistic, seed 1, scored the day after the data ends.
+const shared = analyze(log, { rfm: false, rules: false, sequences: false, clv: false, segments: false }).churn;
+if (shared.status === 'ok') {
+  const r = shared.report;
+  console.log(`\nas the CLI and the report say (trained ${shared.trainedAt.toISOString().slice(0, 10)}, scored ${r.asOf.toISOString().slice(0, 10)}): ${(r.predictedChurnRate * 100).toFixed(1)}% of ${r.customers} customers expected to lapse, revenue at risk ${r.revenueAtRisk.toFixed(0)}`);
 }
