@@ -70,7 +70,7 @@ export async function main(argv: readonly string[], io: CliIo = process): Promis
     notes.forEach(note);
     // analyze skips and counts bad rows unless --strict; the other commands stop unless --skip-invalid.
     if (command === 'analyze' && values.strict !== true) mapping.onInvalid = 'skip';
-    const log = loadLog(file, mapping, bar.update, note);
+    const log = loadLog(file, mapping, bar.update, note, values['date-format'] === undefined);
     bar.finish();
     const read = log.rowCount + log.returns.rows + log.skipped.rows;
     if (log.skipped.rows > read / 2) {

@@ -125,14 +125,14 @@ export function resolveMapping(file: string, values: Values): { mapping: CsvMapp
  * Loads FILE with the resolved mapping, reporting progress; a bad time value gets a hint
  * about --date-format.
  */
-export function loadLog(file: string, mapping: CsvMapping, onProgress: (p: Progress) => void, note: (text: string) => void = () => undefined): TransactionLog {
+export function loadLog(file: string, mapping: CsvMapping, onProgress: (p: Progress) => void, note: (text: string) => void = () => undefined, detectDates = true): TransactionLog {
   try {
     return TransactionLog.fromCSV(file, { ...mapping, onProgress });
   } catch (error) {
     const badTime = isCrmMiningError(error) && error.code === 'DATA' && (error as DataError).field === mapping.time;
     if (!badTime || mapping.parseTime !== undefined || mapping.dateFormat !== undefined) throw error;
     // Not ISO-8601: day-first or month-first, decided by every value of the column, not the first.
-    const order = dateOrder(file, mapping);
+    const order = detectDates ? dateOrder(file, mapping) : null;
     if (order === null) {
       error.message += '. For dates like 31/12/2010 use --date-format dmy, for 12/31/2010 --date-format mdy, or give the pattern (--date-format DD/MM/YYYY HH:mm)';
       throw error;
