@@ -1,5 +1,6 @@
 import { OptionError } from '../core/errors';
 import type { AssociationRule } from './rules';
+import { checkOptions, type OptionKind } from '../core/options';
 
 /** Options of {@link recommend}. */
 export interface RecommendOptions {
@@ -29,6 +30,7 @@ export interface Recommendation {
  * recommend(rules, ['bread'], { topN: 2 }) //=> [{ item: 'butter', score: 0.8, rule: {…} }, …]
  */
 export function recommend(rules: readonly AssociationRule[], basket: Iterable<string>, options: RecommendOptions = {}): Recommendation[] {
+  checkOptions('recommend', options, { topN: 'number', score: 'string' } satisfies Record<keyof RecommendOptions, OptionKind>);
   const topN = options.topN ?? 5;
   if (!(Number.isInteger(topN) && topN >= 1)) throw new OptionError(`topN must be a positive integer, got ${String(topN)}`, { topN });
   const metric = options.score ?? 'confidence';

@@ -1,6 +1,7 @@
 import { OptionError } from '../core/errors';
 import { accuracy, rocAuc, type Label } from './metrics';
 import { stratifiedFolds } from './preprocess';
+import { checkOptions } from '../core/options';
 
 /** Anything with `fit(X, y)` returning a model with `predict` and `predictProba`. */
 export interface Estimator {
@@ -16,6 +17,7 @@ export interface Estimator {
  * crossValidate(new LogisticRegression(), X, y, { folds: 5, seed: 1, metric: 'auc' }).mean //=> 0.84
  */
 export function crossValidate(estimator: Estimator, X: readonly (readonly number[])[], y: readonly Label[], options: { folds?: number; seed?: number; metric?: 'auc' | 'accuracy'; positive?: Label } = {}): { scores: number[]; mean: number } {
+  checkOptions('crossValidate', options, { folds: 'number', seed: 'number', metric: 'string', positive: 'any' });
   const folds = options.folds ?? 5;
   const metric = options.metric ?? 'accuracy';
   if (metric !== 'auc' && metric !== 'accuracy') throw new OptionError(`metric must be 'auc' or 'accuracy', got ${String(metric)}`);

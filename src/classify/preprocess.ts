@@ -2,6 +2,7 @@ import { DataError, OptionError } from '../core/errors';
 import { createRng } from '../core/random';
 import { median } from '../core/stats';
 import type { Label } from './metrics';
+import { checkOptions, type OptionKind } from '../core/options';
 
 /** Options of {@link fitEncoder}. */
 export interface EncoderOptions {
@@ -33,6 +34,7 @@ const isMissing = (v: unknown): boolean => v === undefined || v === null || (typ
  * enc.featureNames //=> ['tenure', 'Contract=Month-to-month', 'Contract=One year', 'Contract=Two year']
  */
 export function fitEncoder(records: readonly Record<string, unknown>[], options: EncoderOptions): FittedEncoder {
+  checkOptions('fitEncoder', options, { numeric: 'array', categorical: 'array', missing: 'string', standardize: 'boolean' } satisfies Record<keyof EncoderOptions, OptionKind>);
   const numeric = [...(options.numeric ?? [])];
   const categorical = [...(options.categorical ?? [])];
   const missing = options.missing ?? 'median';

@@ -108,5 +108,6 @@ function inertiaOf(X: number[][], labels: number[], centroids: number[][]): numb
  * elbow(X, [1, 2, 3, 4]) //=> [{ k: 1, inertia: 412.3 }, { k: 2, inertia: 120.8 }, …]
  */
 export function elbow(X: readonly (readonly number[])[], ks: readonly number[], options: KmeansOptions = {}): Array<{ k: number; inertia: number }> {
+  checkOptions('elbow', options, KMEANS_OPTIONS);
   return ks.map((k) => ({ k, inertia: kmeans(X, k, options).inertia }));
 }

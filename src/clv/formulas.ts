@@ -1,4 +1,5 @@
 import { OptionError } from '../core/errors';
+import { checkOptions, type OptionKind } from '../core/options';
 
 /** When each period's cash arrives: at its end (discounted a full period) or its start. */
 export type CashTiming = 'end' | 'start';
@@ -26,6 +27,7 @@ export interface DwyerClvInput {
  * dwyerClv({ margins: [100, 100], discountRate: 0.1 }) //=> 173.55 (100/1.1 + 100/1.21)
  */
 export function dwyerClv(input: DwyerClvInput): number {
+  checkOptions('dwyerClv', input, { margins: 'array', costs: 'array', discountRate: 'number', timing: 'string' } satisfies Record<keyof DwyerClvInput, OptionKind>);
   const { margins, costs = [], discountRate } = input;
   const t0 = timingOffset(input.timing);
   checkRate(discountRate);
@@ -66,6 +68,7 @@ export interface RetentionClvInput {
  * retentionClv({ margin: 100, retention: 0.8, discountRate: 0.1, periods: Infinity }) //=> 333.33 (100 / (1.1 − 0.8))
  */
 export function retentionClv(input: RetentionClvInput): number {
+  checkOptions('retentionClv', input, { margin: 'number', cost: 'number', retention: 'number', discountRate: 'number', periods: 'number', timing: 'string' } satisfies Record<keyof RetentionClvInput, OptionKind>);
   const { margin, cost = 0, retention, discountRate, periods } = input;
   const t0 = timingOffset(input.timing);
   checkRate(discountRate);

@@ -1,5 +1,6 @@
 import { OptionError } from '../core/errors';
 import { solveLinear } from '../core/linear';
+import { checkOptions, type OptionKind } from '../core/options';
 
 /** Inputs of {@link migrationClv}. */
 export interface MigrationClvInput {
@@ -34,6 +35,7 @@ export interface MigrationClvResult {
  * migrationClv({ purchaseProbabilities: [0.3, 0.2, 0.15, 0.05], margin: 40, contactCost: 4, discountRate: 0.2 }).valueByState[0] //=> 11.9…
  */
 export function migrationClv(input: MigrationClvInput): MigrationClvResult {
+  checkOptions('migrationClv', input, { purchaseProbabilities: 'array', margin: 'number', contactCost: 'number', discountRate: 'number', periods: 'number' } satisfies Record<keyof MigrationClvInput, OptionKind>);
   const { purchaseProbabilities: p, margin, contactCost, discountRate } = input;
   const periods = input.periods ?? Infinity;
   const k = p.length;

@@ -110,6 +110,7 @@ export interface CalibrationHoldoutRow extends CustomerSummaryRow {
  * calibrationHoldout(log, { calibrationEnd: '1997-09-30', holdoutEnd: '1998-06-30' })[0] //=> { …, holdoutFrequency: 1, holdoutDuration: 39 }
  */
 export function calibrationHoldout(log: TransactionLog, options: { calibrationEnd: Date | string | number; holdoutEnd: Date | string | number; unit?: SummaryUnit }): CalibrationHoldoutRow[] {
+  checkOptions('calibrationHoldout', options, { calibrationEnd: 'time', holdoutEnd: 'time', unit: 'string' });
   const start = toEpochMs(options.calibrationEnd);
   const end = toEpochMs(options.holdoutEnd);
   if (Number.isNaN(start) || Number.isNaN(end) || end <= start) throw new OptionError('calibrationEnd and holdoutEnd must be times with calibrationEnd < holdoutEnd');

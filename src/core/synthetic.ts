@@ -3,6 +3,7 @@ import { Growable } from './growable';
 import { createRng, type Rng } from './random';
 import { MS_PER_DAY, toEpochMs } from './time';
 import { TransactionLog } from './TransactionLog';
+import { checkOptions, type OptionKind } from './options';
 
 /** "Customers who buy `if` also buy `then`", planted with a probability. */
 export interface PlantedAssociation { if: string[]; then: string; probability: number }
@@ -81,7 +82,13 @@ const NOUNS = ['mug', 'candle', 'notebook', 'tea towel', 'lantern', 'vase', 'bow
  * const rows = [...syntheticRecords({ customers: 10, seed: 7 })];
  * rows[0] //=> { customer: 'C00', order: 'O0000000', time: '2023-…', item: '…', quantity: 1, amount: 9.5, cost: 5.9 }
  */
+const SYNTHETIC_OPTIONS = {
+  customers: 'number', start: 'time', end: 'time', seed: 'any', catalogSize: 'number', meanBasketSize: 'number', popularity: 'number',
+  purchaseRate: 'object', dropout: 'object', spendShape: 'number', initialCohort: 'number', maxLineItems: 'number',
+} as const satisfies Record<keyof SyntheticOptions, OptionKind>;
+
 export function* syntheticRecords(options: SyntheticOptions = {}): Generator<SyntheticRecord> {
+  checkOptions('syntheticRecords', options, SYNTHETIC_OPTIONS);
   const g = new Generator_(options);
   const custWidth = String(g.customerCount - 1).length;
   for (const b of g.baskets()) {
@@ -103,6 +110,7 @@ export function* syntheticRecords(options: SyntheticOptions = {}): Generator<Syn
  * truth.associations[0] //=> { if: ['…'], then: '…', probability: 0.6 }
  */
 export function syntheticLog(options: SyntheticOptions = {}): SyntheticLog {
+  checkOptions('syntheticLog', options, SYNTHETIC_OPTIONS);
   const g = new Generator_(options);
   const customer = new Growable(Int32Array, 1 << 16);
   const order = new Growable(Int32Array, 1 << 16);

@@ -5,6 +5,7 @@ import { churnPart, clvPart, rfmPart, rulesPart, segmentsPart, sequencesPart, su
 import { nodeRequire } from '../core/nodeRequire';
 import { compileSpecs, renderSvgs, vegaScript } from './vegaRuntime';
 import { VERSION } from './version';
+import { checkOptions, type OptionKind } from '../core/options';
 
 /** Options of {@link renderReport}. */
 export interface RenderReportOptions {
@@ -74,6 +75,7 @@ const RENDER = `
  * writeFileSync('report.html', html);
  */
 export async function renderReport(analysis: Analysis, options: RenderReportOptions = {}): Promise<string> {
+  checkOptions('renderReport', options, { title: 'string', source: 'string', vegaScript: 'string', charts: 'string' } satisfies Record<keyof RenderReportOptions, OptionKind>);
   const title = options.title ?? 'Customer analysis';
   const parts = [summaryPart, rfmPart, rulesPart, sequencesPart, clvPart, churnPart, segmentsPart].map((f) => f(analysis));
   const specs: Record<string, VegaLiteSpec> = Object.assign({}, ...parts.map((p) => p.charts) as object[]);

@@ -1,5 +1,6 @@
 import { DataError } from '../core/errors';
 import { median } from '../core/stats';
+import { checkOptions, type OptionKind } from '../core/options';
 
 /** Reinartz & Kumar's four kinds of customers. */
 export type LoyaltyQuadrant = 'True Friends' | 'Butterflies' | 'Barnacles' | 'Strangers';
@@ -30,6 +31,7 @@ export interface QuadrantOptions {
  * //=> [{ customer: 'a', …, quadrant: 'True Friends' }, { customer: 'b', …, quadrant: 'Strangers' }]
  */
 export function loyaltyQuadrants(rows: readonly QuadrantInput[], options: QuadrantOptions = {}): Array<QuadrantInput & { quadrant: LoyaltyQuadrant }> {
+  checkOptions('loyaltyQuadrants', options, { profitabilityThreshold: 'number', durationThreshold: 'number' } satisfies Record<keyof QuadrantOptions, OptionKind>);
   rows.forEach((row, i) => {
     for (const field of ['profitability', 'duration'] as const) {
       if (!Number.isFinite(row[field])) throw new DataError('expected a finite number', { row: i + 1, field, value: row[field] });
