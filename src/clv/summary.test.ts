@@ -50,3 +50,22 @@ describe('customerSummary', () => {
     expect(() => customerSummary(log, { unit: 'month' as 'day' })).toThrow(/unit/);
   });
 });
+
+describe("customerSummary with value: 'margin'", () => {
+  it('measures repeat purchases by amount less cost, a return by what it refunds less the cost that comes back', () => {
+    const rows = [
+      { c: 'a', t: '2024-01-01', a: 10, k: 6 },
+      { c: 'a', t: '2024-01-05', a: 20, k: 12 },
+      { c: 'a', t: '2024-01-05', a: 5, k: 1 },
+      { c: 'a', t: '2024-01-06', a: -5, k: 1 }, // returns the 5 (cost 1 comes back): margin −4 on the 5th
+      { c: 'a', t: '2024-01-09', a: 30, k: 10 },
+    ];
+    const log = TransactionLog.fromRecords(rows, { customer: 'c', time: 't', amount: 'a', cost: 'k' });
+    const [row] = customerSummary(log, { asOf: '2024-01-10', unit: 'day', value: 'margin' });
+    // Repeat days: the 5th (20 − 12 + 5 − 1 − 4 = 8) and the 9th (30 − 10 = 20).
+    expect(row).toEqual({ customer: 'a', frequency: 2, recency: 8, T: 9, monetary: 14 });
+    expect(customerSummary(log, { asOf: '2024-01-10', unit: 'day' })[0]?.monetary).toBe(25); // revenue: (25 − 5 + 30) / 2
+    const noCost = TransactionLog.fromRecords(rows, { customer: 'c', time: 't', amount: 'a' });
+    expect(() => customerSummary(noCost, { value: 'margin' })).toThrow(expect.objectContaining({ code: 'OPTION', message: expect.stringMatching(/needs the log's cost column/) }));
+  });
+});

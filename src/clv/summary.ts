@@ -26,6 +26,11 @@ export interface CustomerSummaryOptions {
   asOf?: Date | string | number;
   /** @default 'week' */
   unit?: SummaryUnit;
+  /**
+   * What `monetary` measures: `'revenue'` (the amounts) or `'margin'` (amount − cost, from the
+   * log's cost column), so that a spend model and CLV built on it value profit. @default 'revenue'
+   */
+  value?: 'revenue' | 'margin';
 }
 
 /**
@@ -45,11 +50,16 @@ export interface CustomerSummaryOptions {
  * customerSummary(log, { asOf: '1997-09-30', unit: 'week' })[0] //=> { customer: '00001', frequency: 2, recency: 30.43, T: 38.86, monetary: 22.35 }
  */
 export function customerSummary(log: TransactionLog, options: CustomerSummaryOptions = {}): CustomerSummaryRow[] {
-  checkOptions('customerSummary', options, { asOf: 'time', unit: 'string' } satisfies Record<keyof CustomerSummaryOptions, OptionKind>);
+  checkOptions('customerSummary', options, { asOf: 'time', unit: 'string', value: 'string' } satisfies Record<keyof CustomerSummaryOptions, OptionKind>);
+  const valuing = options.value ?? 'revenue';
+  if (valuing !== 'revenue' && valuing !== 'margin') throw new OptionError(`value must be 'revenue' or 'margin', got ${String(valuing)}`);
+  if (valuing === 'margin' && log.columns.rowCost === null) throw new OptionError("value: 'margin' needs the log's cost column (load it with a cost mapping), or value revenue and give a margin share to clv()");
+  const basketValue = valuing === 'margin' ? basketMargins(log) : log.columns.basketAmount;
+  const { returnCost } = log.columns;
   const unit = options.unit ?? 'week';
   if (unit !== 'day' && unit !== 'week') throw new OptionError(`unit must be 'day' or 'week', got ${String(unit)}`);
   const unitMs = unit === 'day' ? MS_PER_DAY : 7 * MS_PER_DAY;
-  const { customerBasketOffsets: off, basketTime, basketAmount, customerNames } = log.columns;
+  const { customerBasketOffsets: off, basketTime, customerNames } = log.columns;
   const asOf = resolveAsOf(log, options.asOf);
   const { customerReturnOffsets: rOff, returnTime, returnAmount } = log.columns;
   const rows: CustomerSummaryRow[] = [];
@@ -62,7 +72,7 @@ export function customerSummary(log: TransactionLog, options: CustomerSummaryOpt
       const t = basketTime[b] as number;
       if (t > asOf) break; // baskets are in time order
       const day = Math.floor(t / MS_PER_DAY);
-      const amount = basketAmount === null ? 0 : (basketAmount[b] as number);
+      const amount = basketValue === null ? 0 : (basketValue[b] as number);
       if (day !== dayStart[dayStart.length - 1]) {
         dayStart.push(day);
         dayValue.push(amount);
@@ -75,7 +85,9 @@ export function customerSummary(log: TransactionLog, options: CustomerSummaryOpt
     for (let i = rOff[c] as number; i < (rOff[c + 1] as number) && (returnTime[i] as number) <= asOf; i++) {
       const day = Math.floor((returnTime[i] as number) / MS_PER_DAY);
       while (d + 1 < days && (dayStart[d + 1] as number) <= day) d++;
-      dayValue[d] = (dayValue[d] as number) + (returnAmount[i] as number);
+      // A return's margin is its amount less the cost that comes back with the goods.
+      const back = valuing === 'margin' && returnCost !== null ? (returnCost[i] as number) : 0;
+      dayValue[d] = (dayValue[d] as number) + (returnAmount[i] as number) - back;
     }
     const firstDay = dayStart[0] as number;
     const lastDay = dayStart[days - 1] as number;
@@ -91,6 +103,18 @@ export function customerSummary(log: TransactionLog, options: CustomerSummaryOpt
     });
   }
   return rows;
+}
+
+/** Per basket, its amount less its cost (the margin). */
+function basketMargins(log: TransactionLog): Float64Array {
+  const { basketRowOffsets: off, rowAmount, rowCost } = log.columns;
+  const out = new Float64Array(off.length - 1);
+  for (let b = 0; b < out.length; b++) {
+    let sum = 0;
+    for (let i = off[b] as number; i < (off[b + 1] as number); i++) sum += ((rowAmount?.[i] ?? 0) as number) - ((rowCost?.[i] ?? 0) as number);
+    out[b] = sum;
+  }
+  return out;
 }
 
 /** A summary row with what happened after calibration. */

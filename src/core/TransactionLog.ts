@@ -291,6 +291,7 @@ export class TransactionLog {
       customer: Int32Array.from(returnCustomer),
       time: Float64Array.from(returnKeep, (i) => c.returnTime[i] as number),
       amount: Float64Array.from(returnKeep, (i) => c.returnAmount[i] as number),
+      cost: c.returnCost === null ? null : Float64Array.from(returnKeep, (i) => (c.returnCost as Float64Array)[i] as number),
     };
     const columns = buildColumns({
       customer: pick(c.rowCustomer) as Int32Array,

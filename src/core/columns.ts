@@ -20,6 +20,8 @@ export interface RawReturns {
   time: Float64Array;
   /** Returned amounts, ≤ 0. */
   amount: Float64Array;
+  /** The returned goods' cost, ≤ 0 (it comes back with them), or null without a cost column. */
+  cost: Float64Array | null;
 }
 
 /**
@@ -62,6 +64,8 @@ export interface LogColumns {
   readonly customerReturnOffsets: Int32Array;
   readonly returnTime: Float64Array;
   readonly returnAmount: Float64Array;
+  /** Their cost (≤ 0), or null without a cost column: a return's margin is amount − cost. */
+  readonly returnCost: Float64Array | null;
   /** Returns of customers who have no purchase in the log (not attached to anyone). */
   readonly returnsWithoutPurchase: { rows: number; amount: number };
 }
@@ -172,10 +176,10 @@ export function buildColumns(raw: RawColumns, returns: RawReturns | null = null)
 }
 
 /** Sorts the returns by customer (the purchases' new ids) and time; those of customers without purchases are counted apart. */
-function attachReturns(returns: RawReturns | null, customerId: Int32Array, nc: number): Pick<LogColumns, 'customerReturnOffsets' | 'returnTime' | 'returnAmount' | 'returnsWithoutPurchase'> {
+function attachReturns(returns: RawReturns | null, customerId: Int32Array, nc: number): Pick<LogColumns, 'customerReturnOffsets' | 'returnTime' | 'returnAmount' | 'returnCost' | 'returnsWithoutPurchase'> {
   const offsets = new Int32Array(nc + 1);
   const withoutPurchase = { rows: 0, amount: 0 };
-  if (returns === null) return { customerReturnOffsets: offsets, returnTime: new Float64Array(0), returnAmount: new Float64Array(0), returnsWithoutPurchase: withoutPurchase };
+  if (returns === null) return { customerReturnOffsets: offsets, returnTime: new Float64Array(0), returnAmount: new Float64Array(0), returnCost: null, returnsWithoutPurchase: withoutPurchase };
   const kept: number[] = [];
   for (let i = 0; i < returns.customer.length; i++) {
     const c = customerId[returns.customer[i] as number] as number;
@@ -192,6 +196,7 @@ function attachReturns(returns: RawReturns | null, customerId: Int32Array, nc: n
     customerReturnOffsets: offsets,
     returnTime: Float64Array.from(kept, (i) => returns.time[i] as number),
     returnAmount: Float64Array.from(kept, (i) => returns.amount[i] as number),
+    returnCost: returns.cost === null ? null : Float64Array.from(kept, (i) => (returns.cost as Float64Array)[i] as number),
     returnsWithoutPurchase: withoutPurchase,
   };
 }

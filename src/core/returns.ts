@@ -78,7 +78,8 @@ export function splitReturns(raw: RawColumns, options: ReturnsOptions): { purcha
   };
   if (policy === 'exclude') return { purchases, returns: null, report };
   const amounts = raw.amount === null ? new Float64Array(report.rows) : (pick(raw.amount, 1, report.rows) as Float64Array).map((a) => -Math.abs(a));
-  return { purchases, returns: { customer: pick(raw.customer, 1, report.rows) as Int32Array, time: pick(raw.time, 1, report.rows) as Float64Array, amount: amounts }, report };
+  const costs = raw.cost === null ? null : (pick(raw.cost, 1, report.rows) as Float64Array).map((c) => -Math.abs(c));
+  return { purchases, returns: { customer: pick(raw.customer, 1, report.rows) as Int32Array, time: pick(raw.time, 1, report.rows) as Float64Array, amount: amounts, cost: costs }, report };
 }
 
 function orderTest(pattern: ReturnsOptions['returnOrders']): ((order: string) => boolean) | null {

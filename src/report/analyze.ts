@@ -26,8 +26,11 @@ export interface AnalyzeOptions extends RunOptions {
   sequences?: false | { minSupport?: number; maxLength?: number; top?: number };
   rfm?: false | { bins?: number };
   /** BG/NBD + Gamma-Gamma CLV over `horizonWeeks`, discounted per 4-week period. */
-  /** `margin`: the share of spend that is margin, so that CLV is a margin; without it CLV is revenue. */
-  clv?: false | { horizonWeeks?: number; discountRate?: number; top?: number; margin?: number };
+  /**
+   * `margin`: the share of spend that is margin, or `'cost'` for amount − cost from the log's
+   * cost column, so that CLV is a margin; without it CLV is revenue.
+   */
+  clv?: false | { horizonWeeks?: number; discountRate?: number; top?: number; margin?: number | 'cost' };
   /** Currency of the amounts (e.g. 'EUR'), shown with them. */
   currency?: string;
   /** Churn within `horizonDays`: trained on the latest fully labelled date, checked out of time one horizon earlier. */
@@ -47,8 +50,8 @@ export interface Analysis {
   /** `rules`: the strongest rules with lift > 1 (`positive` of the `total` found); lift ≤ 1 means the items go together no more than chance. */
   rules: Section<{ rules: AssociationRule[]; total: number; positive: number; minSupport: number; minConfidence: number }>;
   sequences: Section<{ patterns: SequentialPattern[]; rules: SequentialRule[]; total: number; minSupport: number }>;
-  /** `margin` null: the values are revenue; a share: they are that margin of it. */
-  clv: Section<{ horizonWeeks: number; discountRate: number; margin: number | null; bgnbd: BgNbdParams; gammaGamma: GammaGammaParams; values: CustomerClv[]; top: Array<CustomerClv & { frequency: number; probabilityAlive: number }> }>;
+  /** `margin` null: the values are revenue; a share: they are that margin of it; 'cost': amount − cost. */
+  clv: Section<{ horizonWeeks: number; discountRate: number; margin: number | 'cost' | null; bgnbd: BgNbdParams; gammaGamma: GammaGammaParams; values: CustomerClv[]; top: Array<CustomerClv & { frequency: number; probabilityAlive: number }> }>;
   /** Currency of the amounts, when given. */
   currency: string | null;
   churn: Section<{ horizonDays: number; model: ChurnModelKind; trainedAt: Date; report: ChurnReport; check: (ChurnEvaluation & { trainedAt: Date; checkedAt: Date }) | null }>;
@@ -148,13 +151,13 @@ export function valueCustomers(log: TransactionLog, asOf: number, o: Exclude<Ana
   const horizonWeeks = o.horizonWeeks ?? 52;
   const discountRate = o.discountRate ?? 0.01;
   if (log.columns.basketAmount === null) throw new OptionError('CLV needs amounts, and the log has no amount column');
-  const summary = customerSummary(log, { asOf, unit: 'week' });
+  const margin = o.margin ?? null;
+  const summary = customerSummary(log, { asOf, unit: 'week', value: margin === 'cost' ? 'margin' : 'revenue' });
   const bgnbd = fitBgNbd(summary);
   // Gamma-Gamma leaves out one-time buyers and those whose returns cancel their repeat spend;
   // they get the population's mean spend per purchase (their purchase history still counts).
   const gammaGamma = fitGammaGamma(summary);
-  const margin = o.margin ?? null;
-  const values = clv(bgnbd, gammaGamma, summary, { horizon: horizonWeeks, period: 4, discountRate, ...(margin === null ? {} : { margin }) });
+  const values = clv(bgnbd, gammaGamma, summary, { horizon: horizonWeeks, period: 4, discountRate, ...(typeof margin === 'number' ? { margin } : {}) });
   const byCustomer = new Map(summary.map((s) => [s.customer, s]));
   const top = [...values].sort((a, b) => b.clv - a.clv).slice(0, o.top ?? 20).map((v) => {
     const s = byCustomer.get(v.customer);

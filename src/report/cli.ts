@@ -14,7 +14,7 @@ import { VERSION } from './version';
 import { COMMAND_HELP, COMMAND_OPTIONS, COMMON_OPTIONS, MAIN_HELP } from './cli/help';
 import { loadLog, resolveMapping } from './cli/input';
 import { ProgressBar } from './cli/progress';
-import { choiceFlag, churnModelFlag, churnCommand, clvCommand, numberFlag, rfmCommand, rulesCommand, sequencesCommand, summaryCommand, type CommandContext, type CommandResult } from './cli/commands';
+import { choiceFlag, marginFlag, churnModelFlag, churnCommand, clvCommand, numberFlag, rfmCommand, rulesCommand, sequencesCommand, summaryCommand, type CommandContext, type CommandResult } from './cli/commands';
 import type { OutputFormat } from './cli/output';
 
 /** Exit codes scripts can rely on (also in `crm-mining --help` and docs/cli.md). */
@@ -106,7 +106,7 @@ async function analyzeCommand(log: TransactionLog, file: string, values: Command
     ...(typeof values['as-of'] === 'string' ? { asOf: values['as-of'] } : {}),
     churn: { horizonDays: numberFlag(values, 'horizon-days', 90, { min: 1, integer: true }), model: churnModelFlag(values) },
     segments: { k: numberFlag(values, 'k', 4, { min: 2, max: 20, integer: true }) },
-    clv: values.margin === undefined ? {} : { margin: numberFlag(values, 'margin', 1, { min: 0, max: 1 }) },
+    clv: marginFlag(values),
     ...(typeof values.currency === 'string' ? { currency: values.currency } : {}),
     onProgress: bar.update,
   });

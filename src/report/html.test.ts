@@ -54,6 +54,11 @@ describe('renderReport', () => {
     const html = await renderReport(margin);
     expect(html).toMatch(/These values are margin: 30% of revenue/);
     expect(html).toMatch(/ EUR in all/);
+    // The synthetic log has a cost column: margin = amount − cost.
+    const costLog = TransactionLog.fromRecords(records, { customer: 'customer', time: 'time', item: 'item', order: 'order', amount: 'amount', cost: 'cost' });
+    const byCost = analyze(costLog, { rules: false, sequences: false, churn: false, segments: false, clv: { margin: 'cost' } });
+    expect(byCost.clv.status).toBe('ok');
+    expect(await renderReport(byCost)).toMatch(/These values are margin: amount less cost, from the cost column/);
   });
 
   it('shows why a section is missing', async () => {

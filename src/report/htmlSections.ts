@@ -80,7 +80,7 @@ export function clvPart(a: Analysis): ReportPart {
     const total = s.values.reduce((sum, v) => sum + v.clv, 0);
     const { r, alpha, a: pa, b } = s.bgnbd;
     return {
-      html: para(`BG/NBD (r ${r.toFixed(3)}, α ${alpha.toFixed(2)}, a ${pa.toFixed(3)}, b ${b.toFixed(3)}) and Gamma-Gamma (p ${s.gammaGamma.p.toFixed(2)}, q ${s.gammaGamma.q.toFixed(2)}, γ ${s.gammaGamma.gamma.toFixed(2)}) over ${s.horizonWeeks} weeks, discounted ${(s.discountRate * 100).toFixed(1)}% per 4 weeks: ${num(total).num}${currencyOf(a)} in all, ${num(total / Math.max(1, s.values.length), 2).num} per customer. ${s.margin === null ? 'These values are revenue (no margin was given; pass a margin to value profit).' : `These values are margin: ${(s.margin * 100).toFixed(0)}% of revenue.`}`) +
+      html: para(`BG/NBD (r ${r.toFixed(3)}, α ${alpha.toFixed(2)}, a ${pa.toFixed(3)}, b ${b.toFixed(3)}) and Gamma-Gamma (p ${s.gammaGamma.p.toFixed(2)}, q ${s.gammaGamma.q.toFixed(2)}, γ ${s.gammaGamma.gamma.toFixed(2)}) over ${s.horizonWeeks} weeks, discounted ${(s.discountRate * 100).toFixed(1)}% per 4 weeks: ${num(total).num}${currencyOf(a)} in all, ${num(total / Math.max(1, s.values.length), 2).num} per customer. ${s.margin === null ? 'These values are revenue (no margin was given; pass a margin to value profit).' : s.margin === 'cost' ? 'These values are margin: amount less cost, from the cost column.' : `These values are margin: ${(s.margin * 100).toFixed(0)}% of revenue.`}`) +
         chartDiv('clv') +
         table(['customer', 'repeat purchases', 'P(alive)', 'expected purchases', 'expected spend', 'CLV'],
           s.top.map((v) => [v.customer, num(v.frequency), pct(v.probabilityAlive, 0), num(v.expectedPurchases, 1), num(v.expectedSpend, 2), num(v.clv, 2)])),

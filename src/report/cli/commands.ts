@@ -142,7 +142,7 @@ export function clvCommand(log: TransactionLog, { values, format, limit }: Comma
     horizonWeeks: numberFlag(values, 'horizon-weeks', 52, { above: 0 }),
     discountRate: numberFlag(values, 'discount-rate', 0.01, { min: 0 }),
     top: limit,
-    ...(values.margin === undefined ? {} : { margin: numberFlag(values, 'margin', 1, { min: 0, max: 1 }) }),
+    ...marginFlag(values),
   });
   const { r, alpha, a, b } = found.bgnbd;
   const { p, q, gamma } = found.gammaGamma;
@@ -154,8 +154,14 @@ export function clvCommand(log: TransactionLog, { values, format, limit }: Comma
   const total = found.values.reduce((s, v) => s + v.clv, 0);
   return {
     text: formatRows(found.top, columns, format),
-    notes: [`BG/NBD r ${r.toFixed(4)}, alpha ${alpha.toFixed(4)}, a ${a.toFixed(4)}, b ${b.toFixed(4)}; Gamma-Gamma p ${p.toFixed(4)}, q ${q.toFixed(4)}, gamma ${gamma.toFixed(4)}`, `${found.values.length} customers, total CLV ${total.toFixed(2)}${typeof values.currency === 'string' ? ` ${values.currency}` : ''} over ${found.horizonWeeks} weeks, ${found.margin === null ? 'revenue (no --margin given)' : `margin (${(found.margin * 100).toFixed(0)}% of revenue)`}`],
+    notes: [`BG/NBD r ${r.toFixed(4)}, alpha ${alpha.toFixed(4)}, a ${a.toFixed(4)}, b ${b.toFixed(4)}; Gamma-Gamma p ${p.toFixed(4)}, q ${q.toFixed(4)}, gamma ${gamma.toFixed(4)}`, `${found.values.length} customers, total CLV ${total.toFixed(2)}${typeof values.currency === 'string' ? ` ${values.currency}` : ''} over ${found.horizonWeeks} weeks, ${found.margin === null ? 'revenue (no --margin given)' : found.margin === 'cost' ? 'margin (amount less cost)' : `margin (${(found.margin * 100).toFixed(0)}% of revenue)`}`],
   };
+}
+
+/** `--margin 0.3` (a share of spend) or `--margin cost` (amount less the cost column), as analyze's clv option. */
+export function marginFlag(values: Values): { margin?: number | 'cost' } {
+  if (values.margin === undefined) return {};
+  return { margin: values.margin === 'cost' ? 'cost' : numberFlag(values, 'margin', 1, { min: 0, max: 1 }) };
 }
 
 export function churnCommand(log: TransactionLog, { values, format, limit }: CommandContext): CommandResult {

@@ -82,7 +82,8 @@ the rows are bad it stops: that is a wrong column mapping, not dirty data.
 
   -o, --out FILE       the report (default report.html)
   --strict             stop at the first bad row instead of skipping it
-  --margin M           share of spend that is margin (0.3): CLV is then a margin, else revenue
+  --margin M           share of spend that is margin (0.3), or cost (amount less the cost
+                       column): CLV is then a margin, else revenue
   --currency C         currency of the amounts (EUR), shown with them
   --json FILE          also write the analysis as JSON
   --title TEXT         page title (default: the file name)
