@@ -136,12 +136,16 @@ export function trainChurnModel(log: TransactionLog, options: TrainChurnOptions)
     asOf: new Date(resolveAsOf(log, options.asOf)),
     horizonDays,
     featureNames: [...names],
-    predict(target, { asOf }) {
+    predict(target, options) {
+      checkOptions('predict', options, { asOf: 'time' });
+      const { asOf } = options;
       const { customers, rows } = featuresAt(target, resolveAsOf(target, asOf));
       const p = score(rows);
       return customers.map((customer, i) => ({ customer, probability: p[i] as number }));
     },
-    evaluate(target, { asOf, threshold = 0.5 }) {
+    evaluate(target, options) {
+      checkOptions('evaluate', options, { asOf: 'time', threshold: 'number' });
+      const { asOf, threshold = 0.5 } = options;
       if (!(threshold >= 0 && threshold <= 1)) throw new OptionError(`threshold must be in [0, 1], got ${String(threshold)}`);
       const at = checkLabelWindow(target, asOf, horizonDays);
       const truth = churnDataset(target, { asOf: at, horizonDays, bgnbd, ...(keep === undefined ? {} : { features: keep }) });
@@ -162,7 +166,9 @@ export function trainChurnModel(log: TransactionLog, options: TrainChurnOptions)
         gains: gainsCurve(truth.labels, p),
       };
     },
-    atRisk(target, { asOf, topN = 20, value }) {
+    atRisk(target, options) {
+      checkOptions('atRisk', options, { asOf: 'time', topN: 'number', value: 'object' });
+      const { asOf, topN = 20, value } = options;
       if (!(Number.isInteger(topN) && topN >= 1)) throw new OptionError(`topN must be a positive integer, got ${String(topN)}`);
       const { customers, rows } = featuresAt(target, resolveAsOf(target, asOf));
       const p = score(rows);
