@@ -35,3 +35,19 @@ describe('examples', () => {
     expect(run.stdout).toMatch(EXPECTED[file] as RegExp);
   });
 });
+
+describe('one set of churn figures', () => {
+  it('examples/churn.ts prints what `crm-mining churn` says for the same data', async () => {
+    const { main } = await import('../src/report/cli');
+    let err = '';
+    const io = { stdout: { write: () => true }, stderr: { write: (t: string) => (err += t) } };
+    expect(await main(['churn', 'examples/data/sample-transactions.csv', '--limit', '1'], io)).toBe(0);
+    const cli = /trained at (\d{4}-\d\d-\d\d); ([\d.]+)% of (\d+) customers .* after (\d{4}-\d\d-\d\d); revenue at risk ([\d.]+)/.exec(err);
+    const example = spawnSync(process.execPath, [TSX, 'examples/churn.ts'], { cwd: ROOT, encoding: 'utf8' }).stdout;
+    const shared = /trained (\d{4}-\d\d-\d\d), scored (\d{4}-\d\d-\d\d)\): ([\d.]+)% of (\d+) customers expected to lapse, revenue at risk (\d+)/.exec(example);
+    expect(cli).not.toBeNull();
+    expect(shared).not.toBeNull();
+    const [, trained, rate, customers, scored, atRisk] = cli as RegExpExecArray;
+    expect(shared?.slice(1)).toEqual([trained, scored, rate, customers, Math.round(Number(atRisk)).toString()]);
+  });
+});

@@ -27,13 +27,13 @@ const PARAMETER_RANGE = [1e-3, 1e4] as const;
  */
 export function declineReason(model: string, params: Readonly<Record<string, number>>, logLikelihood: number, data: { repeatBuyers: number; customers: number }): string | null {
   if (data.repeatBuyers < MIN_REPEAT_BUYERS) {
-    return `${model} declined: only ${data.repeatBuyers} of ${data.customers} customers bought more than once (at least ${MIN_REPEAT_BUYERS} repeat buyers are needed); a longer history would show more`;
+    return `${model} declined: only ${data.repeatBuyers} of ${data.customers} customers bought more than once (at least ${MIN_REPEAT_BUYERS} repeat buyers are needed; a longer history would show more)`;
   }
   if (!Number.isFinite(logLikelihood)) return `${model} declined: the log-likelihood of the fit is not finite (${logLikelihood})`;
   const [low, high] = PARAMETER_RANGE;
   for (const [name, value] of Object.entries(params)) {
     if (!(value >= low && value <= high)) {
-      return `${model} declined: parameter ${name} = ${value.toExponential(1)} is at the edge of its range, so the data (${data.customers} customers, ${data.repeatBuyers} repeat buyers) cannot identify it; a longer history would`;
+      return `${model} declined: parameter ${name} = ${value.toExponential(1)} is at the edge of its range, so the data (${data.customers} customers, ${data.repeatBuyers} repeat buyers) cannot identify it: it needs a longer history`;
     }
   }
   return null;
