@@ -221,3 +221,10 @@ describe('a log without items', () => {
     expect(() => sequentialPatterns(log, { minSupport: 0.5 })).toThrow(expect.objectContaining({ code: 'OPTION', message: expect.stringMatching(/no item column/) }));
   });
 });
+
+describe('too many rules', () => {
+  it('is a LimitError (exit code 4 on the command line), not an OptionError', () => {
+    const baskets = Array.from({ length: 20 }, () => ['a', 'b', 'c', 'd', 'e']);
+    expect(() => associationRules(baskets, { minSupport: 0.5, minConfidence: 0, maxPatterns: 40 })).toThrow(expect.objectContaining({ code: 'LIMIT', message: expect.stringMatching(/more than 40 rules: raise minSupport/) }));
+  });
+});

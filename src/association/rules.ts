@@ -1,4 +1,4 @@
-import { OptionError } from '../core/errors';
+import { LimitError, OptionError } from '../core/errors';
 import { TransactionLog } from '../core/TransactionLog';
 import type { BasketsInput } from './encode';
 import { itemsetTable, type Itemset, type ItemsetTable } from './frequentItemsets';
@@ -47,6 +47,7 @@ export interface AssociationRulesOptions extends Omit<FrequentItemsetsOptions, '
  * @param options - {@link AssociationRulesOptions}; `maxLength` bounds |A ∪ C|.
  * @returns Rules sorted by confidence, lift, support (descending), then by antecedent and consequent.
  * @throws {OptionError} code `'OPTION'` for a bad threshold, or itemsets that miss subsets (closed/maximal lists).
+ * @throws {LimitError} code `'LIMIT'` when more than `maxPatterns` rules (or itemsets) would be returned.
  * @see Agrawal & Srikant (1994), Fast algorithms for mining association rules, VLDB.
  * @example
  * associationRules([['a', 'b'], ['a', 'b'], ['a']], { minSupport: 0.5, minConfidence: 0.9 })
@@ -114,7 +115,7 @@ function rulesFromTable(t: ItemsetTable, minConfidence: number, minLift: number,
         const sC = cCount / n;
         const lift = confidence / sC;
         if (lift < minLift) continue;
-        if (rules.length >= maxRules) throw new OptionError(`more than ${maxRules} rules; raise minSupport or minConfidence, or raise maxPatterns`, { maxPatterns: maxRules });
+        if (rules.length >= maxRules) throw new LimitError(`more than ${maxRules.toLocaleString('en-US')} rules: raise minSupport or minConfidence, lower maxLength, or raise maxPatterns`, { maxPatterns: maxRules });
         rules.push({
           antecedent: ante.map((i) => t.itemNames[i] as string),
           consequent: cons.map((i) => t.itemNames[i] as string),

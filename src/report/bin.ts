@@ -5,6 +5,14 @@
  */
 import { EXIT, main } from './cli';
 
+// A closed pipe (`crm-mining rules f.csv | head -1`) ends quietly, as Unix tools do; a full
+// disk or another write error on stdout is a data error (exit 3), not an unhandled crash.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(EXIT.ok);
+  process.stderr.write(`crm-mining: cannot write the output: ${error.message}\n`);
+  process.exit(EXIT.data);
+});
+
 main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;
 }, (error: unknown) => {

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -181,6 +181,32 @@ describe('crm-mining CLI: errors and exit codes', () => {
     expect(await run('summary', write('contradiction.csv', body(['25/04/2024', '04/25/2024'])))).toMatchObject({ code: EXIT.data, err: expect.stringMatching(/--date-format dmy.*--date-format DD\/MM\/YYYY HH:mm/) });
     const pattern = await run('summary', write('pattern.csv', body(['2024.12.25 10:00'])), '--date-format', 'YYYY.MM.DD HH:mm', '--format', 'json');
     expect(JSON.parse(pattern.out).to).toBe('2024-12-25T10:00:00.000Z');
+  });
+
+  it('2 before any work for an output that is the input, another output, or in a missing folder; a good file is only replaced whole', async () => {
+    expect(await run('analyze', FILE, '--out', FILE)).toMatchObject({ code: EXIT.usage, err: expect.stringMatching(/--out .* is the input FILE: writing it would destroy the data/) });
+    const out = join(dir, 'twice.html');
+    expect(await run('analyze', FILE, '--out', out, '--json', out)).toMatchObject({ code: EXIT.usage, err: expect.stringMatching(/--json .* is --out: writing it would keep only one of them/) });
+    expect(await run('rules', FILE, '--out', join(dir, 'no-such-folder', 'r.csv'))).toMatchObject({ code: EXIT.usage, err: expect.stringMatching(/does not exist or is not writable/) });
+    expect(readFileSync(FILE, 'utf8')).toMatch(/^Order ID,Customer ID/);
+    // A write that fails leaves the previous file and no temporary file behind.
+    const { writeAtomically } = await import('./cli/files');
+    const target = join(dir, 'kept.csv');
+    writeFileSync(target, 'the good one\n');
+    writeAtomically(target, 'a newer one\n');
+    expect(readFileSync(target, 'utf8')).toBe('a newer one\n');
+    const blocked = join(dir, 'a-folder');
+    mkdirSync(blocked);
+    expect(() => writeAtomically(blocked, 'x')).toThrow();
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('neutralises spreadsheet formulas in CSV output unless --csv-formulas', async () => {
+    const evil = write('evil.csv', 'customer,date,item,amount\nc1,2024-01-01,=HYPERLINK("x"),3\nc1,2024-01-01,tea,2\nc2,2024-01-02,=HYPERLINK("x"),4\nc2,2024-01-02,tea,1\n');
+    const safe = await run('rules', evil, '--min-support', '0.5', '--min-confidence', '0.5', '--format', 'csv');
+    expect(parseCsv(safe.out).map((r) => r.antecedent)).toContain("'=HYPERLINK(\"x\")");
+    const raw = await run('rules', evil, '--min-support', '0.5', '--min-confidence', '0.5', '--format', 'csv', '--csv-formulas');
+    expect(parseCsv(raw.out).map((r) => r.antecedent)).toContain('=HYPERLINK("x")');
   });
 
   it('3 with what the file is for a directory, a compressed file, an empty time in the first row and a 40-column export', async () => {

@@ -2,7 +2,6 @@
  * The `crm-mining` command line (run by bin.ts, the package's bin): `analyze` writes the HTML report; `rules`, `sequences`, `rfm`,
  * `clv`, `churn` and `summary` print a table, CSV or JSON. See docs/cli.md.
  */
-import { writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isCrmMiningError, type ErrorCode } from '../core/errors';
@@ -13,6 +12,7 @@ import { renderReport } from './html';
 import { VERSION } from './version';
 import { COMMAND_HELP, COMMAND_OPTIONS, COMMON_OPTIONS, MAIN_HELP } from './cli/help';
 import { loadLog, resolveMapping } from './cli/input';
+import { checkOutputs, writeAtomically } from './cli/files';
 import { ProgressBar } from './cli/progress';
 import { choiceFlag, marginFlag, churnModelFlag, churnCommand, clvCommand, numberFlag, rfmCommand, rulesCommand, sequencesCommand, summaryCommand, type CommandContext, type CommandResult } from './cli/commands';
 import type { OutputFormat } from './cli/output';
@@ -66,6 +66,11 @@ export async function main(argv: readonly string[], io: CliIo = process): Promis
   try {
     const format = values.json === true ? 'json' : choiceFlag<OutputFormat>(values, 'format', ['table', 'csv', 'json'], 'table');
     const limit = numberFlag(values, 'limit', format === 'table' ? 20 : Infinity, { min: 1, integer: true });
+    const outputs: Array<[string, string]> = [];
+    if (command === 'analyze') outputs.push(['--out', typeof values.out === 'string' ? values.out : 'report.html']);
+    else if (typeof values.out === 'string') outputs.push(['--out', values.out]);
+    if (command === 'analyze' && typeof values.json === 'string') outputs.push(['--json', values.json]);
+    checkOutputs(file, outputs);
     const { mapping, notes } = resolveMapping(file, values);
     notes.forEach(note);
     // analyze skips and counts bad rows unless --strict; the other commands stop unless --skip-invalid.
@@ -82,7 +87,7 @@ export async function main(argv: readonly string[], io: CliIo = process): Promis
     bar.finish();
     result.notes.forEach(note);
     if (typeof values.out === 'string') {
-      writeFileSync(values.out, result.text);
+      writeAtomically(values.out, result.text);
       note(`wrote ${resolve(values.out)}`);
     } else io.stdout.write(result.text);
     return EXIT.ok;
@@ -112,8 +117,8 @@ async function analyzeCommand(log: TransactionLog, file: string, values: Command
   });
   bar.finish();
   const html = await renderReport(analysis, { title: typeof values.title === 'string' ? values.title : `Customer analysis: ${basename(file)}`, source: basename(file) });
-  writeFileSync(out, html);
-  if (typeof values.json === 'string') writeFileSync(values.json, `${JSON.stringify(analysis, null, 2)}\n`);
+  writeAtomically(out, html);
+  if (typeof values.json === 'string') writeAtomically(values.json, `${JSON.stringify(analysis, null, 2)}\n`);
   for (const key of ['rfm', 'rules', 'sequences', 'clv', 'churn', 'segments'] as const) {
     const section = analysis[key];
     if (section.status === 'skipped') note(`${key}: not computed: ${section.reason}`);

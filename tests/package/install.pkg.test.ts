@@ -101,6 +101,17 @@ export const used = [rules, rows, patterns, fitted.params.r, k.inertia, tree.pre
     expect(bad.stderr).toMatch(/unknown command 'frobnicate'/);
   });
 
+  it('ends quietly on a closed pipe and says so on a full disk, as Unix tools do', () => {
+    const bin = join(app, 'node_modules/.bin/crm-mining');
+    const piped = spawnSync('bash', ['-c', `set -o pipefail; "${bin}" rules "${SAMPLE}" --format csv -q | head -1`], { encoding: 'utf8' });
+    expect(piped.stdout).toMatch(/^antecedent,consequent,support/);
+    expect(piped.stderr).toBe('');
+    expect(piped.status).toBe(0);
+    const full = spawnSync('bash', ['-c', `"${bin}" rules "${SAMPLE}" --format csv -q > /dev/full`], { encoding: 'utf8' });
+    expect(full.status).toBe(3);
+    expect(full.stderr).toMatch(/cannot write the output: ENOSPC/);
+  });
+
   it('writes the report of the bundled sample with npx crm-mining analyze', () => {
     const out = join(app, 'report.html');
     const printed = execFileSync('npx', ['crm-mining', 'analyze', SAMPLE, '--out', out, '-q'], { cwd: app, encoding: 'utf8' }).trim();

@@ -76,7 +76,7 @@ export function rulesCommand(log: TransactionLog, { values, format, limit, run }
     { header: 'lift', value: (r) => r.lift, digits: 2 }, { header: 'leverage', value: (r) => r.leverage, digits: 4 },
     { header: 'conviction', value: (r) => r.conviction, digits: 2 }, { header: 'count', value: (r) => r.count },
   ];
-  return { text: formatRows(rules.slice(0, limit), columns, format), notes };
+  return { text: formatRows(rules.slice(0, limit), columns, format, { formulas: values['csv-formulas'] === true }), notes };
 }
 
 export function sequencesCommand(log: TransactionLog, { values, format, limit, run }: CommandContext): CommandResult {
@@ -107,7 +107,7 @@ export function sequencesCommand(log: TransactionLog, { values, format, limit, r
       { header: 'support', value: (r) => r.support, digits: 4 }, { header: 'confidence', value: (r) => r.confidence, digits: 3 },
       { header: 'lift', value: (r) => r.lift, digits: 2 }, { header: 'count', value: (r) => r.count },
     ];
-    return { text: formatRows(rules.slice(0, limit), columns, format), notes };
+    return { text: formatRows(rules.slice(0, limit), columns, format, { formulas: values['csv-formulas'] === true }), notes };
   }
   patterns.sort((a, b) => b.count - a.count || b.sequence.length - a.sequence.length);
   notes.push(`${patterns.length} patterns`);
@@ -115,7 +115,7 @@ export function sequencesCommand(log: TransactionLog, { values, format, limit, r
     { header: 'pattern', value: (p) => sequenceText(p.sequence) }, { header: 'steps', value: (p) => p.sequence.length },
     { header: 'support', value: (p) => p.support, digits: 4 }, { header: 'count', value: (p) => p.count },
   ];
-  return { text: formatRows(patterns.slice(0, limit), columns, format), notes };
+  return { text: formatRows(patterns.slice(0, limit), columns, format, { formulas: values['csv-formulas'] === true }), notes };
 }
 
 export function rfmCommand(log: TransactionLog, { values, format, limit }: CommandContext): CommandResult {
@@ -126,7 +126,7 @@ export function rfmCommand(log: TransactionLog, { values, format, limit }: Comma
       { header: 'recency', value: (s) => s.recency, digits: 1 }, { header: 'frequency', value: (s) => s.frequency, digits: 2 },
       { header: 'monetary', value: (s) => s.monetary, digits: 2 }, { header: 'revenueShare', value: (s) => s.revenueShare, digits: 3 },
     ];
-    return { text: formatRows(rfmSummary(rows).slice(0, limit), columns, format), notes: [] };
+    return { text: formatRows(rfmSummary(rows).slice(0, limit), columns, format, { formulas: values['csv-formulas'] === true }), notes: [] };
   }
   rows.sort((a, b) => b.score.localeCompare(a.score) || b.monetary - a.monetary);
   const columns: Array<Column<RfmRow>> = [
@@ -134,7 +134,7 @@ export function rfmCommand(log: TransactionLog, { values, format, limit }: Comma
     { header: 'monetary', value: (r) => r.monetary, digits: 2 }, { header: 'r', value: (r) => r.r }, { header: 'f', value: (r) => r.f }, { header: 'm', value: (r) => r.m },
     { header: 'score', value: (r) => r.score }, { header: 'segment', value: (r) => r.segment },
   ];
-  return { text: formatRows(rows.slice(0, limit), columns, format), notes: [`${rows.length} customers`] };
+  return { text: formatRows(rows.slice(0, limit), columns, format, { formulas: values['csv-formulas'] === true }), notes: [`${rows.length} customers`] };
 }
 
 export function clvCommand(log: TransactionLog, { values, format, limit }: CommandContext): CommandResult {
@@ -153,7 +153,7 @@ export function clvCommand(log: TransactionLog, { values, format, limit }: Comma
   ];
   const total = found.values.reduce((s, v) => s + v.clv, 0);
   return {
-    text: formatRows(found.top, columns, format),
+    text: formatRows(found.top, columns, format, { formulas: values['csv-formulas'] === true }),
     notes: [`BG/NBD r ${r.toFixed(4)}, alpha ${alpha.toFixed(4)}, a ${a.toFixed(4)}, b ${b.toFixed(4)}; Gamma-Gamma p ${p.toFixed(4)}, q ${q.toFixed(4)}, gamma ${gamma.toFixed(4)}`, `${found.values.length} customers, total CLV ${total.toFixed(2)}${typeof values.currency === 'string' ? ` ${values.currency}` : ''} over ${found.horizonWeeks} weeks, ${found.margin === null ? 'revenue (no --margin given)' : found.margin === 'cost' ? 'margin (amount less cost)' : `margin (${(found.margin * 100).toFixed(0)}% of revenue)`}`],
   };
 }
@@ -175,7 +175,7 @@ export function churnCommand(log: TransactionLog, { values, format, limit }: Com
     { header: 'clv', value: (x) => x.clv, digits: 2 }, { header: 'valueAtRisk', value: (x) => x.valueAtRisk, digits: 2 },
     { header: 'reasons', value: (x) => x.reasons.map((w) => w.text).join('; ') },
   ];
-  return { text: formatRows(r.atRisk, columns, format), notes };
+  return { text: formatRows(r.atRisk, columns, format, { formulas: values['csv-formulas'] === true }), notes };
 }
 
 

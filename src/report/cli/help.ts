@@ -10,7 +10,7 @@ export const COMMON_OPTIONS: Record<string, OptionKind> = {
   returns: { type: 'string' }, 'return-orders': { type: 'string' },
   'no-header': { type: 'boolean' }, columns: { type: 'string' }, decimal: { type: 'string' },
   format: { type: 'string' }, out: { type: 'string', short: 'o' }, limit: { type: 'string' }, quiet: { type: 'boolean', short: 'q' },
-  help: { type: 'boolean', short: 'h' },
+  help: { type: 'boolean', short: 'h' }, 'csv-formulas': { type: 'boolean' },
 };
 
 /** Each command's own options. */
@@ -67,6 +67,8 @@ Output:
   --format F           table (default), csv or json
   -o, --out FILE       write there instead of to stdout
   --limit N            rows to print (default 20 for a table, all for csv/json)
+  --csv-formulas       keep CSV cells that start with = + - @ as they are (by default a '
+                       goes in front, so a spreadsheet does not run them as formulas)
   -q, --quiet          no progress or notes on stderr
   -h, --help           this text`;
 

@@ -10,10 +10,18 @@ export interface Column<T> {
 
 export type OutputFormat = 'table' | 'csv' | 'json';
 
-/** Formats rows in the chosen format; `json` writes one object per row keyed by header. */
-export function formatRows<T>(rows: readonly T[], columns: ReadonlyArray<Column<T>>, format: OutputFormat): string {
+/**
+ * Formats rows in the chosen format; `json` writes one object per row keyed by header. In CSV a
+ * text cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return gets a `'` in front,
+ * so that a spreadsheet shows it instead of running it as a formula (CSV injection, as OWASP
+ * recommends); `formulas: true` keeps such cells as they are. Numbers are never changed.
+ */
+export function formatRows<T>(rows: readonly T[], columns: ReadonlyArray<Column<T>>, format: OutputFormat, options: { formulas?: boolean } = {}): string {
   if (format === 'json') return `${JSON.stringify(rows.map((r) => Object.fromEntries(columns.map((c) => [c.header, c.value(r)]))), null, 2)}\n`;
-  if (format === 'csv') return `${[columns.map((c) => csvField(c.header)), ...rows.map((r) => columns.map((c) => csvField(c.value(r))))].map((l) => l.join(',')).join('\n')}\n`;
+  if (format === 'csv') {
+    const field = (v: string | number) => csvField(typeof v === 'string' && options.formulas !== true && FORMULA_START.test(v) ? `'${v}` : v);
+    return `${[columns.map((c) => field(c.header)), ...rows.map((r) => columns.map((c) => field(c.value(r))))].map((l) => l.join(',')).join('\n')}\n`;
+  }
   const cells = rows.map((r) => columns.map((c) => {
     const v = c.value(r);
     return typeof v === 'number' ? (Number.isFinite(v) ? v.toFixed(c.digits ?? 0) : String(v)) : v;
@@ -23,6 +31,9 @@ export function formatRows<T>(rows: readonly T[], columns: ReadonlyArray<Column<
   const line = (row: readonly string[]) => row.map((cell, j) => (numeric[j] === true ? cell.padStart(widths[j] as number) : cell.padEnd(widths[j] as number))).join('  ').trimEnd();
   return `${[line(columns.map((c) => c.header)), ...cells.map(line)].join('\n')}\n`;
 }
+
+/** What a spreadsheet may read as a formula at the start of a cell. */
+const FORMULA_START = /^[=+\-@\t\r]/;
 
 /** A CSV field, quoted when it holds a delimiter, quote or line break (RFC 4180). */
 function csvField(value: string | number): string {
