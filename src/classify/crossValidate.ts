@@ -1,7 +1,8 @@
 import { OptionError } from '../core/errors';
 import { accuracy, rocAuc, type Label } from './metrics';
 import { stratifiedFolds } from './preprocess';
-import { checkOptions } from '../core/options';
+import { RUN_OPTIONS, checkOptions } from '../core/options';
+import { throwIfAborted, type RunOptions } from '../core/run';
 
 /** Anything with `fit(X, y)` returning a model with `predict` and `predictProba`. */
 export interface Estimator {
@@ -16,8 +17,9 @@ export interface Estimator {
  * @example
  * crossValidate(new LogisticRegression(), X, y, { folds: 5, seed: 1, metric: 'auc' }).mean //=> 0.84
  */
-export function crossValidate(estimator: Estimator, X: readonly (readonly number[])[], y: readonly Label[], options: { folds?: number; seed?: number; metric?: 'auc' | 'accuracy'; positive?: Label } = {}): { scores: number[]; mean: number } {
-  checkOptions('crossValidate', options, { folds: 'number', seed: 'number', metric: 'string', positive: 'any' });
+export function crossValidate(estimator: Estimator, X: readonly (readonly number[])[], y: readonly Label[], options: { folds?: number; seed?: number; metric?: 'auc' | 'accuracy'; positive?: Label } & RunOptions = {}): { scores: number[]; mean: number } {
+  checkOptions('crossValidate', options, { folds: 'number', seed: 'number', metric: 'string', positive: 'any', ...RUN_OPTIONS });
+  throwIfAborted(options.signal);
   const folds = options.folds ?? 5;
   const metric = options.metric ?? 'accuracy';
   if (metric !== 'auc' && metric !== 'accuracy') throw new OptionError(`metric must be 'auc' or 'accuracy', got ${String(metric)}`);
@@ -25,6 +27,9 @@ export function crossValidate(estimator: Estimator, X: readonly (readonly number
   const fold = stratifiedFolds(y, folds, options.seed ?? 1);
   const scores: number[] = [];
   for (let f = 0; f < folds; f++) {
+    // Between folds: the signal, and progress by fold.
+    throwIfAborted(options.signal);
+    options.onProgress?.({ phase: 'fold', done: f, total: folds });
     const trainIdx = fold.flatMap((g, i) => (g === f ? [] : [i]));
     const testIdx = fold.flatMap((g, i) => (g === f ? [i] : []));
     const model = estimator.fit(trainIdx.map((i) => X[i] as readonly number[]), trainIdx.map((i) => y[i] as Label));
@@ -38,5 +43,6 @@ export function crossValidate(estimator: Estimator, X: readonly (readonly number
       scores.push(rocAuc(yt.map((l) => (l === positive ? 1 : 0)), model.predictProba(Xt).map((p) => p[k] as number)));
     }
   }
+  options.onProgress?.({ phase: 'fold', done: folds, total: folds });
   return { scores, mean: scores.reduce((s, v) => s + v, 0) / scores.length };
 }

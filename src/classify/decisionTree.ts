@@ -7,6 +7,7 @@ import { mostProbable } from './probabilities';
 import { treeImportance, treeProba } from './treeWalk';
 import { checkOptions, type OptionKind } from '../core/options';
 import { SavedModel } from './savedModel';
+import { throwIfAborted, type RunOptions } from '../core/run';
 
 export type { TreeNode } from './cart';
 
@@ -68,10 +69,12 @@ export class DecisionTree {
 
   /**
    * Fits the tree.
+   * @param run - `signal`: one already aborted stops it before any work (an `AbortError`).
    * @throws {DataError} code `'DATA'` for ragged or non-finite rows; {@link OptionError} when
    *   labels and rows differ in number.
    */
-  fit(X: readonly (readonly number[])[], y: readonly Label[]): FittedDecisionTree {
+  fit(X: readonly (readonly number[])[], y: readonly Label[], run: RunOptions = {}): FittedDecisionTree {
+    throwIfAborted(run.signal);
     checkMatrix(X);
     const { classes, target } = encodeLabels(y, X.length);
     const d = (X[0] as readonly number[]).length;

@@ -5,6 +5,7 @@ import { encodeLabels, type Label } from './metrics';
 import { mostProbable, softmax } from './probabilities';
 import { checkOptions, type OptionKind } from '../core/options';
 import { SavedModel } from './savedModel';
+import { throwIfAborted, type RunOptions } from '../core/run';
 
 /** Hyperparameters of {@link LogisticRegression}. */
 export interface LogisticRegressionOptions {
@@ -45,10 +46,12 @@ export class LogisticRegression {
 
   /**
    * Fits the model.
+   * @param run - `signal`: one already aborted stops it before any work (an `AbortError`).
    * @throws {DataError} code `'DATA'` for ragged or non-finite rows; {@link OptionError} when
    *   labels and rows differ in number or there are fewer than two classes.
    */
-  fit(X: readonly (readonly number[])[], y: readonly Label[]): FittedLogisticRegression {
+  fit(X: readonly (readonly number[])[], y: readonly Label[], run: RunOptions = {}): FittedLogisticRegression {
+    throwIfAborted(run.signal);
     checkMatrix(X);
     const { classes, target } = encodeLabels(y, X.length);
     if (classes.length < 2) throw new OptionError('logistic regression needs at least two classes');

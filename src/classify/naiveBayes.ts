@@ -4,6 +4,7 @@ import { encodeLabels, type Label } from './metrics';
 import { mostProbable, softmax } from './probabilities';
 import { checkOptions, type OptionKind } from '../core/options';
 import { SavedModel } from './savedModel';
+import { throwIfAborted, type RunOptions } from '../core/run';
 
 /** Hyperparameters of {@link NaiveBayes}. */
 export interface NaiveBayesOptions {
@@ -52,10 +53,12 @@ export class NaiveBayes {
 
   /**
    * Fits the model.
+   * @param run - `signal`: one already aborted stops it before any work (an `AbortError`).
    * @throws {DataError} code `'DATA'` for ragged or non-finite rows; {@link OptionError} for
    *   mismatched labels, or (categorical) a value that is not a non-negative integer code.
    */
-  fit(X: readonly (readonly number[])[], y: readonly Label[]): FittedNaiveBayes {
+  fit(X: readonly (readonly number[])[], y: readonly Label[], run: RunOptions = {}): FittedNaiveBayes {
+    throwIfAborted(run.signal);
     checkMatrix(X);
     const { classes } = encodeLabels(y, X.length);
     const d = (X[0] as readonly number[]).length;

@@ -4,7 +4,7 @@ import { splitReturns, type ReturnsOptions, type ReturnsReport } from './returns
 import { loadCsv, type CsvMapping } from './csv';
 import { DataError, OptionError } from './errors';
 import { MAPPED_FIELDS, type LogMapping, type SkippedReport } from './mapping';
-import { progressTicker } from './run';
+import { progressTicker, throwIfAborted } from './run';
 import { toEpochMs } from './time';
 import { checkColumns } from './checkColumns';
 import { RUN_OPTIONS, checkOptions, type OptionKind } from './options';
@@ -85,6 +85,7 @@ export class TransactionLog {
    */
   static fromRecords(records: Iterable<object>, mapping: LogMapping): TransactionLog {
     checkMapping(mapping, 'fromRecords', LOG_MAPPING);
+    throwIfAborted(mapping.signal);
     const keys = MAPPED_FIELDS.map((field) => mapping[field] ?? '');
     const builder = new LogBuilder<Readonly<Record<string, unknown>>>(mapping, (record, field) => {
       const key = keys[field] as string;
@@ -120,6 +121,7 @@ export class TransactionLog {
    */
   static fromCSV(textOrPath: string | Uint8Array, mapping: CsvMapping): TransactionLog {
     checkMapping(mapping, 'fromCSV', CSV_MAPPING);
+    throwIfAborted(mapping.signal);
     const { columns, skipped, returns } = loadCsv(textOrPath, mapping);
     return new TransactionLog(columns, skipped, returns);
   }
