@@ -228,3 +228,17 @@ describe('too many rules', () => {
     expect(() => associationRules(baskets, { minSupport: 0.5, minConfidence: 0, maxPatterns: 40 })).toThrow(expect.objectContaining({ code: 'LIMIT', message: expect.stringMatching(/more than 40 rules: raise minSupport/) }));
   });
 });
+
+describe('Apriori holds a bounded number of candidates', () => {
+  it('stops with a LimitError naming FP-Growth instead of building too many candidates', () => {
+    // 12 items in most baskets: 78 frequent itemsets of size ≤ 2, then 220 candidate triples.
+    const baskets = Array.from({ length: 30 }, (_, b) => Array.from({ length: 12 }, (_, i) => `i${i}`).filter((_, i) => (b + i) % 13 !== 0));
+    expect(() => frequentItemsets(baskets, { minSupport: 0.5, algorithm: 'apriori', maxLength: 3, maxPatterns: 100 })).toThrow(expect.objectContaining({ code: 'LIMIT', message: expect.stringMatching(/Apriori would hold more than 100 candidate 3-itemsets at once \(from 66 frequent 2-itemsets; maxPatterns is 100\).*use algorithm 'fpgrowth'/) }));
+    expect(frequentItemsets(baskets, { minSupport: 0.5, algorithm: 'apriori', maxLength: 3, maxPatterns: 1000 })).toEqual(frequentItemsets(baskets, { minSupport: 0.5, algorithm: 'fpgrowth', maxLength: 3, maxPatterns: 1000 }));
+  });
+
+  it('refuses 40 million candidate pairs before building one (9,000 frequent items, as retail at 0.01%)', () => {
+    const all = Array.from({ length: 9000 }, (_, i) => `i${i}`);
+    expect(() => frequentItemsets([all, all], { minSupport: 1, algorithm: 'apriori', maxLength: 2 })).toThrow(expect.objectContaining({ code: 'LIMIT', message: expect.stringMatching(/Apriori would hold 40,495,500 candidate 2-itemsets/) }));
+  });
+});
