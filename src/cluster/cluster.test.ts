@@ -161,8 +161,14 @@ describe('kmeans', () => {
     c.abort();
     expect(() => kmeans(X, 3, { signal: c.signal })).toThrow(expect.objectContaining({ code: 'ABORTED' }));
     const starts: number[] = [];
-    kmeans(X, 3, { nInit: 4, onProgress: (p) => starts.push(p.done) });
+    const iterations: number[] = [];
+    kmeans(X, 3, { nInit: 4, onProgress: (p) => (p.phase === 'kmeans' ? starts : iterations).push(p.done) });
     expect(starts).toEqual([1, 2, 3, 4]);
+    // Within each start, every Lloyd iteration reports (from 0), so long runs show progress.
+    expect(iterations.filter((i) => i === 0)).toHaveLength(4);
+    // An abort from an iteration's progress stops the run there.
+    const stop = new AbortController();
+    expect(() => kmeans(X, 3, { nInit: 4, signal: stop.signal, onProgress: (p) => p.phase === 'kmeans iteration' && p.done === 1 && stop.abort(new Error('enough')) })).toThrow(expect.objectContaining({ code: 'ABORTED' }));
   });
 });
 

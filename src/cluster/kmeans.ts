@@ -6,7 +6,7 @@ import { lloyd, seedPlusPlus, seedRandom, type LloydResult } from './lloyd';
 import { mlKmeansModule } from './mlKmeans';
 import { RUN_OPTIONS, checkOptions, type OptionKind } from '../core/options';
 
-/** Options of {@link kmeans}; `signal` stops it between iterations, progress counts starts (phase `'kmeans'`). */
+/** Options of {@link kmeans}; `signal` stops it between iterations and k-means++ centres, progress counts starts (phase `'kmeans'`) and iterations (phase `'kmeans iteration'`). */
 export interface KmeansOptions extends RunOptions {
   /** @default 1 */
   seed?: number;
@@ -84,8 +84,14 @@ function nativeKmeans(X: readonly (readonly number[])[], k: number, nInit: numbe
   const check = () => throwIfAborted(run.signal);
   for (let start = 0; start < nInit; start++) {
     check();
-    const seeds = init === 'kmeans++' ? seedPlusPlus(data, n, d, k, rng) : seedRandom(data, n, d, k, rng);
-    const r = lloyd(data, n, d, k, seeds, maxIterations, tolerance, check);
+    const seeds = init === 'kmeans++' ? seedPlusPlus(data, n, d, k, rng, check) : seedRandom(data, n, d, k, rng);
+    // Each Lloyd iteration (a pass over the rows) checks the signal and reports, so large runs show progress within a start.
+    let iteration = 0;
+    const step = () => {
+      check();
+      run.onProgress?.({ phase: 'kmeans iteration', done: iteration++, total: maxIterations });
+    };
+    const r = lloyd(data, n, d, k, seeds, maxIterations, tolerance, step);
     if (best === null || r.inertia < best.inertia) best = r;
     tick(start + 1);
   }

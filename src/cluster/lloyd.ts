@@ -7,7 +7,7 @@ export interface LloydResult { labels: Int32Array; centroids: Float64Array; iner
  * Greedy k-means++ seeding (Arthur & Vassilvitskii; greedy as in scikit-learn): each next
  * centre is the best, by the resulting potential, of 2 + ⌊ln k⌋ candidates drawn ∝ D².
  */
-export function seedPlusPlus(data: Float64Array, n: number, d: number, k: number, rng: Rng): Float64Array {
+export function seedPlusPlus(data: Float64Array, n: number, d: number, k: number, rng: Rng, check: () => void = () => {}): Float64Array {
   const centroids = new Float64Array(k * d);
   const dist = new Float64Array(n);
   const trial = new Float64Array(n);
@@ -21,6 +21,7 @@ export function seedPlusPlus(data: Float64Array, n: number, d: number, k: number
     potential += dist[i] as number;
   }
   for (let c = 1; c < k; c++) {
+    check(); // once per centre: each costs (2 + ln k) passes over the rows
     let bestPick = -1;
     let bestPotential = Infinity;
     for (let t = 0; t < trials; t++) {
