@@ -46,3 +46,15 @@ describe('crossValidate', () => {
     expect(() => crossValidate(new DecisionTree({ maxDepth: 2 }), X, y, { folds: 4, signal: c.signal, onProgress: (p) => p.done === 2 && c.abort(new Error('enough')) })).toThrow(ABORTED);
   });
 });
+
+describe('trainChurnModel', () => {
+  it('reports its stages and the forest tree by tree, and stops when aborted from them', async () => {
+    const { trainChurnModel } = await import('../src/churn/model');
+    const phases = new Set<string>();
+    trainChurnModel(log, { asOf: '2024-06-30', horizonDays: 90, model: 'forest', onProgress: (p) => phases.add(p.phase) });
+    expect([...phases]).toEqual(expect.arrayContaining(['churn dataset', 'trees']));
+    const c = new AbortController();
+    expect(() => trainChurnModel(log, { asOf: '2024-06-30', horizonDays: 90, model: 'forest', signal: c.signal, onProgress: (p) => p.phase === 'trees' && p.done >= 3 && c.abort(new Error('enough')) })).toThrow(ABORTED);
+    expect(() => trainChurnModel(log, { asOf: '2024-06-30', horizonDays: 90, signal: aborted() })).toThrow(ABORTED);
+  });
+});

@@ -7,13 +7,14 @@ import { DecisionTree, LogisticRegression, NeuralNetwork, RandomForest, confusio
 import { checkLabelWindow, churnDataset } from './dataset';
 import { churnFeatures, type ChurnFeature } from './features';
 import { riskReasons, type RiskReason } from './reasons';
-import { checkOptions, type OptionKind } from '../core/options';
+import { RUN_OPTIONS, checkOptions, type OptionKind } from '../core/options';
+import { throwIfAborted, type RunOptions } from '../core/run';
 
 /** The model behind {@link trainChurnModel}. */
 export type ChurnModelKind = 'tree' | 'forest' | 'logistic' | 'neural' | 'bgnbd';
 
-/** Options of {@link trainChurnModel}. */
-export interface TrainChurnOptions {
+/** Options of {@link trainChurnModel}; `signal` and `onProgress` follow its stages: the dataset (phase `'churn dataset'`), then the learner's own (a forest tree by tree, a network by epochs). */
+export interface TrainChurnOptions extends RunOptions {
   /** Training date: features from what is known then, labels from the horizon after it. */
   asOf: Date | string | number;
   /** Churn = no purchase within this many days. */
@@ -90,12 +91,17 @@ type Scorer = (rows: number[][]) => number[];
  * model.atRisk(log, { asOf: '2024-09-30', topN: 10 })[0] //=> { customer: 'C0412', probability: 0.93, reasons: [...] }
  */
 export function trainChurnModel(log: TransactionLog, options: TrainChurnOptions): ChurnModel {
-  checkOptions('trainChurnModel', options, { asOf: 'time', horizonDays: 'number', model: 'string', seed: 'number', features: 'array' } satisfies Record<keyof TrainChurnOptions, OptionKind>);
+  checkOptions('trainChurnModel', options, { ...RUN_OPTIONS, asOf: 'time', horizonDays: 'number', model: 'string', seed: 'number', features: 'array' } satisfies Record<keyof TrainChurnOptions, OptionKind>);
+  throwIfAborted(options.signal);
+  const run: RunOptions = { ...(options.signal === undefined ? {} : { signal: options.signal }), ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }) };
+  options.onProgress?.({ phase: 'churn dataset', done: 0, total: 1 });
   const kind = options.model ?? 'logistic';
   if (!['tree', 'forest', 'logistic', 'neural', 'bgnbd'].includes(kind)) throw new OptionError(`model must be 'tree', 'forest', 'logistic', 'neural' or 'bgnbd', got ${String(kind)}`);
   const seed = options.seed ?? 1;
   const { horizonDays } = options;
   const data = churnDataset(log, { asOf: options.asOf, horizonDays, ...(options.features === undefined ? {} : { features: options.features }) });
+  throwIfAborted(options.signal);
+  options.onProgress?.({ phase: 'churn dataset', done: 1, total: 1 });
   const churners = data.labels.filter((l) => l === 1).length;
   if (churners === 0) throw new OptionError(`no customer churned within ${horizonDays} days after asOf: nothing to learn; try a later asOf or a longer horizon`);
   if (churners === data.labels.length) throw new OptionError(`every customer churned within ${horizonDays} days after asOf: nothing to learn; try an earlier asOf or a longer horizon`);
@@ -111,7 +117,7 @@ export function trainChurnModel(log: TransactionLog, options: TrainChurnOptions)
   } else if (kind === 'logistic') {
     const { means, sds } = columnMoments(X);
     const z = (rows: number[][]) => rows.map((r) => r.map((v, j) => (v - (means[j] as number)) / (sds[j] as number)));
-    const fitted = new LogisticRegression({ l2: 1e-3 }).fit(z(X), data.labels);
+    const fitted = new LogisticRegression({ l2: 1e-3 }).fit(z(X), data.labels, run);
     score = (rows) => fitted.predictProba(z(rows)).map((p) => p[1] as number);
     const w = fitted.toJSON().weights[fitted.classes.length === 2 ? 1 : 0] as number[];
     importance = normalise(w.slice(1).map(Math.abs));
@@ -119,7 +125,7 @@ export function trainChurnModel(log: TransactionLog, options: TrainChurnOptions)
     const estimator = kind === 'tree' ? new DecisionTree({ maxDepth: 6, minSamplesLeaf: 20 })
       : kind === 'forest' ? new RandomForest({ nEstimators: 100, maxDepth: 10, minSamplesLeaf: 50, seed })
         : new NeuralNetwork({ hiddenLayers: [8], iterations: 200, seed });
-    const fitted = estimator.fit(X, data.labels);
+    const fitted = estimator.fit(X, data.labels, run);
     const positive = fitted.classes.indexOf(1);
     score = (rows) => fitted.predictProba(rows).map((p) => p[positive] as number);
     if ('featureImportance' in fitted) importance = fitted.featureImportance();
