@@ -9,20 +9,14 @@
  * Targets (issue 15): node_modules ≤ 40 MB; main entry ≤ 80 ms and each subpath ≤ 40 ms above node.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { RESULTS_DIR, optionValue } from './harness';
-import { ROOT, createApp, pack } from '../tests/package/app';
+import { ROOT, createApp, pack, sizeOf } from '../tests/package/app';
 
 const RUNS = Number(optionValue('--runs') ?? 7);
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string; exports: Record<string, unknown> };
 const ENTRIES = Object.keys(pkg.exports).filter((k) => k !== './package.json').map((k) => (k === '.' ? 'crm-mining' : `crm-mining/${k.slice(2)}`));
-
-function sizeOf(path: string): number {
-  const s = statSync(path, { throwIfNoEntry: false });
-  if (s === undefined || s.isSymbolicLink()) return 0;
-  return s.isDirectory() ? readdirSync(path).reduce((sum, name) => sum + sizeOf(join(path, name)), 0) : s.size;
-}
 
 /** Wall time of one fresh node process, in ms. */
 function timeProcess(cwd: string, args: string[]): number {

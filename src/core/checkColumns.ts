@@ -1,7 +1,6 @@
 import { DataError, OptionError } from './errors';
 import type { RawColumns } from './columns';
-
-const MAX_EPOCH_MS = 8.64e15;
+import { MAX_EPOCH_MS } from './time';
 
 /**
  * Checks interned columns as the loaders check rows: each id indexes its name array, times are

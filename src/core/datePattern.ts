@@ -1,4 +1,5 @@
 import { OptionError } from './errors';
+import { utc } from './time';
 
 /** One field of a date pattern and how many digits it takes. */
 type Token = { field: 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second'; min: number; max: number } | { literal: string };
@@ -51,9 +52,9 @@ export function datePattern(pattern: string): (value: unknown) => number {
     if (at !== text.length) return NaN;
     const { year, month, day, hour, minute, second } = got;
     if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return NaN;
-    const date = new Date(Date.UTC(2000, month - 1, day, hour, minute, second));
-    date.setUTCFullYear(year, month - 1, day); // years 0000-0099 as written
-    return date.getUTCDate() === day && date.getUTCMonth() === month - 1 ? date.getTime() : NaN;
+    const ms = utc(year, month - 1, day, hour, minute, second); // years 0000-0099 as written
+    const date = new Date(ms);
+    return date.getUTCDate() === day && date.getUTCMonth() === month - 1 ? ms : NaN;
   };
 }
 

@@ -66,10 +66,14 @@ export function isoRangeToEpochMs(text: string, start: number, end: number): num
 }
 
 /** The largest time a Date holds: ±100,000,000 days from 1970. */
-const MAX_EPOCH_MS = 8.64e15;
+export const MAX_EPOCH_MS = 8.64e15;
 
-/** Date.UTC with the year as written: Date.UTC reads years 0–99 as 1900–1999. */
-function utc(year: number, month0: number, day: number, hour: number, minute: number, second: number): number {
+/**
+ * Date.UTC with the year as written: Date.UTC reads years 0–99 as 1900–1999.
+ * @example
+ * new Date(utc(50, 2, 1, 0, 0, 0)).getUTCFullYear() //=> 50
+ */
+export function utc(year: number, month0: number, day: number, hour: number, minute: number, second: number): number {
   if (year >= 100) return Date.UTC(year, month0, day, hour, minute, second);
   const date = new Date(Date.UTC(2000, month0, day, hour, minute, second));
   date.setUTCFullYear(year);

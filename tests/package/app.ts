@@ -2,7 +2,7 @@
 // `npm install <tarball>` there. Shared by the package tests (tests/package) and the install
 // and import figures (benchmarks/package.ts).
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,4 +39,11 @@ export function addToApp(dir: string, names: string[]): void {
   const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, { version?: string }> };
   const specs = names.map((name) => `${name}@${lock.packages[`node_modules/${name}`]?.version ?? 'latest'}`);
   npm(dir, ['install', ...specs, '--prefer-offline', ...quiet]);
+}
+
+/** Bytes under a path (files' sizes, symbolic links not followed), as an installed tree's size. */
+export function sizeOf(path: string): number {
+  const s = statSync(path, { throwIfNoEntry: false });
+  if (s === undefined || s.isSymbolicLink()) return 0;
+  return s.isDirectory() ? readdirSync(path).reduce((sum, name) => sum + sizeOf(join(path, name)), 0) : s.size;
 }

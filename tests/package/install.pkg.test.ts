@@ -6,9 +6,9 @@
  */
 import { describe, expect, inject, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, npm } from './app';
+import { ROOT, npm, sizeOf } from './app';
 
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string; exports: Record<string, unknown> };
 const SUBPATHS = Object.keys(pkg.exports).filter((k) => k !== './package.json').map((k) => (k === '.' ? 'crm-mining' : `crm-mining/${k.slice(2)}`));
@@ -19,13 +19,6 @@ const bin = (name: string) => join(ROOT, 'node_modules/.bin', name);
 function runIn(app: string, file: string, source: string): string {
   writeFileSync(join(app, file), source);
   return execFileSync(process.execPath, [file], { cwd: app, encoding: 'utf8' });
-}
-
-function sizeOf(path: string): number {
-  const s = statSync(path, { throwIfNoEntry: false });
-  if (s === undefined || s.isSymbolicLink()) return 0;
-  if (!s.isDirectory()) return s.size;
-  return readdirSync(path).reduce((sum, name) => sum + sizeOf(join(path, name)), 0);
 }
 
 describe('the packed package in an empty app', () => {
