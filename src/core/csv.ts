@@ -118,7 +118,12 @@ interface NodeFs {
   closeSync(fd: number): void;
 }
 
-function readFileInChunks(path: string, mapping: CsvMapping, consume: (text: string, final: boolean) => void): void {
+/**
+ * Reads a file in 8 MB chunks, decoded as the mapping says (encoding, invalid bytes), and hands
+ * each piece of text on; the last call has `final` set.
+ * @throws {DataError} for a file that cannot be read, is a directory, or is not text.
+ */
+export function readFileInChunks(path: string, mapping: CsvMapping, consume: (text: string, final: boolean) => void): void {
   const fs = nodeBuiltin<NodeFs>('node:fs');
   if (fs === null) throw new DataError(`cannot read the file '${path}' here (needs Node >= 20.16); pass the CSV text instead`);
   const text = chunkDecoder(`the file '${path}'`, mapping.encoding, mapping.onInvalidEncoding ?? 'throw');

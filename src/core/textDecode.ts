@@ -29,14 +29,14 @@ export function chunkDecoder(source: string, encoding: TextEncoding | undefined,
   // the caller may reuse its buffer.
   let carry: Uint8Array = new Uint8Array(0);
   const check = (bytes: Uint8Array, text: string): string => {
-    if (utf8 && onInvalid === 'throw') {
-      const at = text.indexOf('\uFFFD');
-      if (at >= 0 && countReplacement(text) > countEncodedReplacement(concat(carry, bytes))) {
-        throw new DataError(`${source} is not valid UTF-8 (first bad byte on line ${line + countLines(text, at)}); pass encoding: 'latin1' (or the file's encoding), or onInvalidEncoding: 'replace' to read bad bytes as U+FFFD`, { line: line + countLines(text, at) });
-      }
-      carry = bytes.slice(Math.max(0, bytes.length - 2));
+    if (!utf8 || onInvalid !== 'throw') return text;
+    const at = text.indexOf('\uFFFD');
+    if (at >= 0 && countReplacement(text) > countEncodedReplacement(concat(carry, bytes))) {
+      const bad = line + countLines(text, at);
+      throw new DataError(`${source} is not valid UTF-8 (first bad byte on line ${bad}); pass encoding: 'latin1' (or the file's encoding), or onInvalidEncoding: 'replace' to read bad bytes as U+FFFD`, { line: bad });
     }
-    if (utf8 && onInvalid === 'throw') line += countLines(text, text.length);
+    carry = bytes.slice(Math.max(0, bytes.length - 2));
+    line += countLines(text, text.length);
     return text;
   };
   return {

@@ -3,7 +3,8 @@ import { toEpochMs } from '../../core/time';
 /** How the CLI reads the time column. */
 export type DateFormat = 'iso' | 'dmy' | 'mdy';
 
-const SLASHED = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+/** A day-first or month-first date with an optional time, as --date-format dmy/mdy read it. */
+export const SLASHED = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 
 /**
  * A time parser for `--date-format`: `iso` (the loader's default: ISO-8601 or epoch ms), or

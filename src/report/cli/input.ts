@@ -1,12 +1,12 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { DataError, OptionError, isCrmMiningError } from '../../core/errors';
 import { TransactionLog } from '../../core/TransactionLog';
-import type { CsvMapping } from '../../core/csv';
+import { readFileInChunks, type CsvMapping } from '../../core/csv';
 import { CsvScanner, stringSink } from '../../core/csvScanner';
 import { chunkDecoder } from '../../core/textDecode';
 import type { Progress } from '../../core/run';
 import { GUESSED_FIELDS, guessColumns } from '../guessColumns';
-import { dateParser, type DateFormat } from './dates';
+import { SLASHED, dateParser, type DateFormat } from './dates';
 
 type Values = Record<string, string | boolean | undefined>;
 
@@ -142,8 +142,6 @@ export function loadLog(file: string, mapping: CsvMapping, onProgress: (p: Progr
   }
 }
 
-const SLASHED_DATE = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})(?:[ T]|$)/;
-
 /**
  * Whether the time column of FILE is day-first or month-first, from all its values: a first
  * number above 12 can only be a day, a second one only a day too. Null when the values are not
@@ -160,7 +158,7 @@ function dateOrder(file: string, mapping: CsvMapping): { format: 'dmy' | 'mdy'; 
       column = mapping.header === false ? (mapping.columns ?? []).indexOf(mapping.time) : cells.indexOf(mapping.time);
       if (mapping.header !== false) return;
     }
-    const m = SLASHED_DATE.exec(cells[column] ?? '');
+    const m = SLASHED.exec((cells[column] ?? '').trim());
     if (m === null) {
       other++;
       return;
@@ -169,15 +167,7 @@ function dateOrder(file: string, mapping: CsvMapping): { format: 'dmy' | 'mdy'; 
     if (Number(m[1]) > 12) dayFirst++;
     if (Number(m[2]) > 12) monthFirst++;
   }));
-  const fd = openSync(file, 'r');
-  try {
-    const decoder = chunkDecoder(`'${file}'`, mapping.encoding, 'replace');
-    const buffer = new Uint8Array(1 << 22);
-    for (let n = readSync(fd, buffer, 0, buffer.length, null); n > 0; n = readSync(fd, buffer, 0, buffer.length, null)) scanner.push(decoder.write(buffer.subarray(0, n)));
-    scanner.push(decoder.end(), true);
-  } finally {
-    closeSync(fd);
-  }
+  readFileInChunks(file, { ...mapping, onInvalidEncoding: 'replace' }, (text, final) => scanner.push(text, final));
   if (values === 0 || other > values) return null;
   if (dayFirst > 0 && monthFirst > 0) return null;
   const counts = `${values} slashed dates in ${mapping.time}`;
