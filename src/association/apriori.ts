@@ -1,5 +1,5 @@
 import { LimitError } from '../core/errors';
-import { throwIfAborted } from '../core/run';
+import type { SearchGuard } from '../core/guard';
 import type { ItemsetCollector } from './collector';
 import type { RankedBaskets } from './prepare';
 import type { ResolvedItemsetOptions } from './options';
@@ -14,7 +14,11 @@ export function mineApriori(data: RankedBaskets, o: ResolvedItemsetOptions, out:
   const nRanks = data.rankToItem.length;
   const buf = new Int32Array(nRanks + 1);
   // Level 1: every rank is frequent by construction.
+  const { guard } = o;
+  guard.phase('count', o.maxLength === Infinity ? undefined : o.maxLength);
   let level: Int32Array[] = [];
+  let levelBytes = nRanks * candidateBytes(1);
+  guard.hold(levelBytes, 'the frequent items');
   for (let r = 0; r < nRanks; r++) {
     buf[0] = r;
     out.add(buf, 1, data.rankCount[r] as number);
@@ -23,28 +27,33 @@ export function mineApriori(data: RankedBaskets, o: ResolvedItemsetOptions, out:
   let k = 2;
   if (k <= o.maxLength && nRanks > 1 && nRanks <= MAX_PAIR_MATRIX_ITEMS) {
     // Level 2 from one pass with a triangular count matrix instead of ~N²/2 candidate objects.
-    throwIfAborted(o.signal);
-    o.onProgress?.({ phase: 'count', done: 2 });
+    guard.step(1);
+    const matrixBytes = 2 * nRanks * nRanks;
+    guard.hold(matrixBytes, 'the pair count matrix');
     const pairs = pairCounts(data, nRanks);
     const next: Int32Array[] = [];
     for (let i = 0; i < nRanks; i++) {
+      guard.tick(nRanks - i);
       for (let j = i + 1; j < nRanks; j++) {
         const c = pairs.at(i, j);
         if (c < o.minCount) continue;
         const items = Int32Array.of(i, j);
         out.add(items, 2, c);
         next.push(items);
+        guard.hold(candidateBytes(2), 'the frequent pairs');
       }
     }
+    guard.release(matrixBytes + levelBytes);
+    levelBytes = next.length * candidateBytes(2);
     level = next;
     k = 3;
   }
   for (; k <= o.maxLength && level.length > 1; k++) {
-    throwIfAborted(o.signal);
-    o.onProgress?.({ phase: 'count', done: k });
-    const candidates = generate(level, k, o.maxPatterns);
+    guard.step(k - 1);
+    const candidates = generate(level, k, o.maxPatterns, guard);
     if (candidates.length === 0) break;
-    const counts = countCandidates(candidates, k, data);
+    const counts = countCandidates(candidates, k, data, guard);
+    guard.release(candidates.length * candidateBytes(k) + levelBytes);
     const next: Int32Array[] = [];
     for (let c = 0; c < candidates.length; c++) {
       if ((counts[c] as number) < o.minCount) continue;
@@ -52,16 +61,22 @@ export function mineApriori(data: RankedBaskets, o: ResolvedItemsetOptions, out:
       out.add(items, k, counts[c] as number);
       next.push(items);
     }
+    levelBytes = next.length * candidateBytes(k);
+    guard.hold(levelBytes, `the frequent ${k}-itemsets`);
     level = next;
   }
+  guard.release(levelBytes);
 }
+
+/** Bytes held per candidate k-itemset: its typed array and its key in the lookup set. */
+const candidateBytes = (k: number): number => 120 + 12 * k;
 
 /**
  * Joins sorted (k-1)-itemsets with a common (k-2)-prefix; prunes by the downward closure. The
  * candidates held at once count against `maxPatterns`: past it, a LimitError says so before
  * memory runs out (Apriori on retail at 0.01% support would build 39.8M candidate pairs).
  */
-function generate(level: Int32Array[], k: number, maxCandidates: number): Int32Array[] {
+function generate(level: Int32Array[], k: number, maxCandidates: number, guard: SearchGuard): Int32Array[] {
   const k1 = (level[0] as Int32Array).length;
   const tooMany = (how: string) => new LimitError(
     `Apriori would hold ${how} candidate ${k}-itemsets at once (from ${level.length.toLocaleString('en-US')} frequent ${k1}-itemsets; maxPatterns is ${maxCandidates.toLocaleString('en-US')}); FP-Growth and Eclat find the same itemsets without candidates: use algorithm 'fpgrowth', or raise minSupport or maxPatterns`,
@@ -71,19 +86,25 @@ function generate(level: Int32Array[], k: number, maxCandidates: number): Int32A
   const pairs = (level.length * (level.length - 1)) / 2;
   if (k1 === 1 && pairs > maxCandidates) throw tooMany(pairs.toLocaleString('en-US'));
   const known = new Set<string>();
-  for (const s of level) known.add(s.join(','));
+  for (const s of level) {
+    guard.tick(4 * k1);
+    known.add(s.join(','));
+  }
   const out: Int32Array[] = [];
   const sub = new Int32Array(k1);
   for (let a = 0; a < level.length; a++) {
     const x = level[a] as Int32Array;
+    guard.tick(k);
     for (let b = a + 1; b < level.length; b++) {
       const y = level[b] as Int32Array;
       if (!samePrefix(x, y, k1 - 1)) break; // the level is sorted: later ones differ too
       const cand = new Int32Array(k1 + 1);
       cand.set(x);
       cand[k1] = y[k1 - 1] as number;
+      guard.tick(k);
       if (allSubsetsKnown(cand, known, sub)) {
         out.push(cand);
+        guard.hold(candidateBytes(k), `the candidate ${k}-itemsets`);
         if (out.length > maxCandidates) throw tooMany(`more than ${maxCandidates.toLocaleString('en-US')}`);
       }
     }
@@ -111,7 +132,7 @@ function allSubsetsKnown(cand: Int32Array, known: Set<string>, sub: Int32Array):
  * Counts candidates (sorted, all of length k) with a prefix trie: node children are contiguous
  * and sorted, so each basket is matched against them by a merge.
  */
-function countCandidates(candidates: Int32Array[], k: number, data: RankedBaskets): Int32Array {
+function countCandidates(candidates: Int32Array[], k: number, data: RankedBaskets, guard: SearchGuard): Int32Array {
   // Build the trie level by level from the sorted candidate list.
   const item: number[] = [-1];
   const firstChild: number[] = [0];
@@ -121,6 +142,7 @@ function countCandidates(candidates: Int32Array[], k: number, data: RankedBasket
   for (let d = 0; d < k; d++) {
     const nextParents: Array<{ node: number; from: number; to: number }> = [];
     for (const p of parents) {
+      guard.tick(p.to - p.from + 1);
       firstChild[p.node] = item.length;
       let c = p.from;
       while (c < p.to) {
@@ -144,6 +166,7 @@ function countCandidates(candidates: Int32Array[], k: number, data: RankedBasket
   for (let t = 0; t + 1 < data.offsets.length; t++) {
     const s = data.offsets[t] as number;
     const e = data.offsets[t + 1] as number;
+    guard.tick(4 * (e - s));
     if (e - s >= k) walk(trie, 0, data.ranks, s, e, counts);
   }
   return counts;

@@ -1,5 +1,6 @@
 import { LimitError } from '../core/errors';
 import { Growable } from '../core/growable';
+import type { SearchGuard } from '../core/guard';
 
 /**
  * Gathers mined itemsets into flat typed arrays (no object per itemset). Algorithms report
@@ -18,6 +19,7 @@ export class ItemsetCollector {
     private readonly maxLength: number,
     private readonly maxPatterns: number,
     private readonly describe: () => string,
+    private readonly guard: SearchGuard,
   ) {
     this.offsets.push(0);
     this.scratch = new Int32Array(rankToItem.length + 1);
@@ -35,6 +37,8 @@ export class ItemsetCollector {
         { maxPatterns: this.maxPatterns },
       );
     }
+    this.guard.hold(4 * len + 8, 'the itemsets found');
+    this.guard.tick(len);
     const out = this.scratch;
     for (let i = 0; i < len; i++) {
       const id = this.rankToItem[ranks[i] as number] as number;

@@ -1,5 +1,4 @@
 import { popcount } from '../core/bits';
-import { throwIfAborted } from '../core/run';
 import type { ItemsetCollector } from './collector';
 import type { RankedBaskets } from './prepare';
 import type { ResolvedItemsetOptions } from './options';
@@ -29,6 +28,7 @@ export function mineEclat(data: RankedBaskets, o: ResolvedItemsetOptions, out: I
       fill[r] = (fill[r] as number) + 1;
     }
   }
+  o.guard.hold(dense ? nRanks * 4 * ((nt + 31) >>> 5) : 4 * occurrences, 'the transaction lists of the items');
   const search = new Search(o, out, ops, nRanks);
   // Least frequent first: their tid sets are shortest, so intersections shrink fast.
   const order = Array.from({ length: nRanks }, (_, i) => nRanks - 1 - i);
@@ -45,6 +45,10 @@ interface TidOps {
   add(set: TidSet, position: number, tid: number): void;
   /** Intersects a and b into a new set and returns it with its size, or null when below minCount. */
   intersect(a: TidSet, b: TidSet, sizeA: number, sizeB: number, minCount: number): { set: TidSet; support: number } | null;
+  /** Work units of an intersection, for progress. */
+  cost(sizeA: number, sizeB: number): number;
+  /** Bytes a set holds. */
+  bytes(set: TidSet): number;
 }
 
 const NO_WORDS = new Uint32Array(0);
@@ -52,6 +56,8 @@ const NO_LIST = new Int32Array(0);
 
 class ListOps implements TidOps {
   empty(size: number): TidSet { return { list: new Int32Array(size), words: NO_WORDS }; }
+  cost(sizeA: number, sizeB: number): number { return Math.min(sizeA + sizeB, 16 * Math.min(sizeA, sizeB)); }
+  bytes(set: TidSet): number { return set.list.buffer.byteLength + 64; }
   add(set: TidSet, position: number, tid: number): void { set.list[position] = tid; }
   intersect(a: TidSet, b: TidSet, sizeA: number, sizeB: number, minCount: number): { set: TidSet; support: number } | null {
     if (sizeB > 16 * sizeA) return this.gallop(a.list, sizeA, b.list, sizeB, minCount);
@@ -93,6 +99,8 @@ class BitsetOps implements TidOps {
   private readonly nWords: number;
   constructor(nt: number) { this.nWords = (nt + 31) >>> 5; }
   empty(): TidSet { return { list: NO_LIST, words: new Uint32Array(this.nWords) }; }
+  cost(): number { return this.nWords; }
+  bytes(): number { return 4 * this.nWords + 64; }
   add(set: TidSet, _position: number, tid: number): void { set.words[tid >>> 5] = (set.words[tid >>> 5] as number) | (1 << (tid & 31)); }
   intersect(a: TidSet, b: TidSet, _sa: number, _sb: number, minCount: number): { set: TidSet; support: number } | null {
     const x = a.words, y = b.words;
@@ -117,15 +125,14 @@ class Search {
   }
 
   run(cands: Candidate[], depth: number, plen: number, top: boolean, pairs: PairCounts | null = null): void {
-    const { minCount, maxLength } = this.o;
+    const { minCount, maxLength, guard } = this.o;
+    if (top) guard.phase('mine', cands.length);
     for (let i = 0; i < cands.length; i++) {
       const c = cands[i] as Candidate;
-      if (top) {
-        throwIfAborted(this.o.signal);
-        this.o.onProgress?.({ phase: 'mine', done: i + 1, total: cands.length });
-      }
+      if (top) guard.step(i);
       this.prefix[depth] = c.rank;
       let newPlen = plen;
+      let held = 0;
       const next: Candidate[] = [];
       if (depth + 1 < maxLength) {
         for (let j = i + 1; j < cands.length; j++) {
@@ -136,14 +143,21 @@ class Search {
             if (pairSupport < minCount) continue;
             if (pairSupport === c.support) { this.perfect[newPlen++] = d.rank; continue; }
           }
+          guard.tick(this.ops.cost(c.support, d.support));
           const r = this.ops.intersect(c.set, d.set, c.support, d.support, minCount);
           if (r === null) continue;
           if (r.support === c.support) this.perfect[newPlen++] = d.rank;
-          else next.push({ rank: d.rank, set: r.set, support: r.support });
+          else {
+            next.push({ rank: d.rank, set: r.set, support: r.support });
+            held += this.ops.bytes(r.set);
+            guard.hold(this.ops.bytes(r.set), 'transaction lists of extensions');
+          }
         }
       }
       this.out.addWithPerfect(this.prefix, depth + 1, this.perfect, newPlen, c.support);
       if (next.length > 0) this.run(next, depth + 1, newPlen, false);
+      guard.release(held);
     }
+    if (top) guard.step(cands.length);
   }
 }

@@ -1,4 +1,3 @@
-import { throwIfAborted } from '../core/run';
 import type { ItemsetCollector } from './collector';
 import { FpTree } from './fpTree';
 import type { RankedBaskets } from './prepare';
@@ -53,9 +52,12 @@ class Miner {
       }
     }
     const identity = Int32Array.from({ length: nRanks }, (_, i) => i);
+    const { guard } = this.o;
+    const occBytes = 8 * occAt.length;
+    guard.hold(occBytes, 'the item occurrence index');
+    guard.phase('mine', nRanks);
     for (let k = nRanks - 1; k >= 0; k--) {
-      throwIfAborted(this.o.signal);
-      this.o.onProgress?.({ phase: 'mine', done: nRanks - k, total: nRanks });
+      guard.step(nRanks - 1 - k);
       const support = data.rankCount[k] as number;
       this.prefix[0] = k;
       if (1 >= this.o.maxLength) {
@@ -68,6 +70,7 @@ class Miner {
         base.starts.push(base.used);
         base.counts.push(1);
         const end = occAt[q] as number;
+        guard.tick(end - (occBasket[q] as number) + 1);
         for (let i = occBasket[q] as number; i < end; i++) {
           const it = ranks[i] as number;
           this.push(base, it);
@@ -77,6 +80,8 @@ class Miner {
       base.starts.push(base.used);
       this.project(k, support, local, base, identity, 0, 0, true);
     }
+    guard.step(nRanks);
+    guard.release(occBytes);
   }
 
   /**
@@ -100,6 +105,7 @@ class Miner {
       const local = new Int32Array(k);
       const base: Base = { used: 0, starts: [], counts: [] };
       for (let v = tree.head[k] as number; v >= 0; v = tree.next[v] as number) {
+        this.o.guard.tick(8);
         const c = tree.count[v] as number;
         base.starts.push(base.used);
         base.counts.push(c);
@@ -137,6 +143,10 @@ class Miner {
     const globalOfCond = new Int32Array(nLocal);
     for (let it = 0; it < k; it++) if ((newIndex[it] as number) >= 0) globalOfCond[newIndex[it] as number] = globalOf[it] as number;
     const path = new Int32Array(k);
+    const { guard } = this.o;
+    const baseBytes = 4 * base.used + 16 * base.counts.length;
+    const treeBytes = cond.bytes();
+    guard.hold(baseBytes + treeBytes, 'conditional FP-trees');
     for (let p = 0; p < base.counts.length; p++) {
       let len = 0;
       const from = base.starts[p] as number;
@@ -152,9 +162,13 @@ class Miner {
           if (ni >= 0) path[len++] = ni;
         }
       }
+      guard.tick(to - from + 1);
       if (len > 0) cond.insert(path, 0, len, base.counts[p] as number);
     }
+    const grown = cond.bytes() - treeBytes;
+    guard.hold(grown, 'conditional FP-trees');
     this.mine(cond, globalOfCond, depth + 1, newPlen);
+    guard.release(baseBytes + treeBytes + grown);
   }
 
   private push(base: Base, it: number): void {

@@ -60,6 +60,11 @@ export class FpTree {
     }
   }
 
+  /** Bytes held by the tree's arrays. */
+  bytes(): number {
+    return 24 * this.item.length + 4 * this.slots.length + 12 * this.nItems;
+  }
+
   /** True when no node has more than one child. */
   isSinglePath(): boolean {
     for (let v = 0; v < this.size; v++) {

@@ -1,4 +1,5 @@
 import { LimitError } from '../core/errors';
+import type { SearchGuard } from '../core/guard';
 import { mineApriori } from './apriori';
 import { ItemsetCollector } from './collector';
 import { mineEclat } from './eclat';
@@ -44,10 +45,15 @@ export interface ItemsetTable {
  * t.size //=> 3
  */
 export function itemsetTable(baskets: BasketsInput, options: FrequentItemsetsOptions = {}): ItemsetTable {
+  return mineTable(baskets, options).table;
+}
+
+/** {@link itemsetTable} with the search's guard, which the callers' later phases go on using. */
+export function mineTable(baskets: BasketsInput, options: FrequentItemsetsOptions): { table: ItemsetTable; guard: SearchGuard } {
   const data = encodeBaskets(baskets);
   const o = resolveItemsetOptions(options, data.n);
   const ranked = rankBaskets(data, o.minCount);
-  const out = new ItemsetCollector(ranked.rankToItem, o.maxLength, o.kind === 'all' || o.maxLength === Infinity ? o.maxPatterns : Infinity, () => describe(o, data.n));
+  const out = new ItemsetCollector(ranked.rankToItem, o.maxLength, o.kind === 'all' || o.maxLength === Infinity ? o.maxPatterns : Infinity, () => describe(o, data.n), o.guard);
   if (data.n > 0) run(ranked, o, out);
   let table: ItemsetTable = {
     n: data.n,
@@ -59,7 +65,7 @@ export function itemsetTable(baskets: BasketsInput, options: FrequentItemsetsOpt
     minCount: o.minCount,
   };
   if (o.kind !== 'all' && o.maxLength !== Infinity) table = keepClosedOrMaximal(table, o.kind, o.maxPatterns, () => describe(o, data.n));
-  return table;
+  return { table, guard: o.guard };
 }
 
 function run(ranked: ReturnType<typeof rankBaskets>, o: ResolvedItemsetOptions, out: ItemsetCollector): void {
@@ -88,7 +94,8 @@ const describe = (o: ResolvedItemsetOptions, n: number): string => `minCount ${o
  * //=> [{ items: ['bread'], count: 2, support: 0.667 }, { items: ['milk'], count: 2, support: 0.667 }]
  */
 export function frequentItemsets(baskets: BasketsInput, options: FrequentItemsetsOptions = {}): Itemset[] {
-  return tableToItemsets(itemsetTable(baskets, options));
+  const { table, guard } = mineTable(baskets, options);
+  return itemsetsFromTable(table, guard);
 }
 
 /**
@@ -116,10 +123,19 @@ export const eclat = (baskets: BasketsInput, options: FrequentItemsetsOptions = 
  * tableToItemsets(itemsetTable([['a']], { minCount: 1 })) //=> [{ items: ['a'], count: 1, support: 1 }]
  */
 export function tableToItemsets(t: ItemsetTable): Itemset[] {
+  return itemsetsFromTable(t);
+}
+
+function itemsetsFromTable(t: ItemsetTable, guard?: SearchGuard): Itemset[] {
+  guard?.phase('collect', t.size);
   const order = Int32Array.from({ length: t.size }, (_, k) => k);
-  order.sort((a, b) => (t.counts[b] as number) - (t.counts[a] as number) || compareIds(t, a, b));
+  order.sort((a, b) => {
+    guard?.tick(4);
+    return (t.counts[b] as number) - (t.counts[a] as number) || compareIds(t, a, b);
+  });
   const out: Itemset[] = new Array(t.size);
   for (let k = 0; k < t.size; k++) {
+    if ((k & 1023) === 0) guard?.step(k);
     const e = order[k] as number;
     const items: string[] = [];
     for (let i = t.offsets[e] as number; i < (t.offsets[e + 1] as number); i++) items.push(t.itemNames[t.items[i] as number] as string);

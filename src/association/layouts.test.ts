@@ -14,7 +14,7 @@ function mine(baskets: string[][], minCount: number, layout: 'dense' | 'sparse',
   const data = encodeBaskets(baskets);
   const o = { ...resolveItemsetOptions({ minCount, kind }, data.n), layout };
   const ranked = rankBaskets(data, minCount);
-  const out = new ItemsetCollector(ranked.rankToItem, Infinity, Infinity, () => '');
+  const out = new ItemsetCollector(ranked.rankToItem, Infinity, Infinity, () => '', o.guard);
   if (kind === 'all') mineEclat(ranked, o, out);
   else mineClosed(ranked, o, out, kind === 'maximal');
   return tableToItemsets({ n: data.n, size: out.size, itemNames: data.itemNames, offsets: out.offsets.toArray(), items: out.items.toArray(), counts: out.counts.toArray(), minCount });

@@ -1,5 +1,4 @@
 import { popcount } from '../core/bits';
-import { throwIfAborted } from '../core/run';
 import type { ItemsetCollector } from './collector';
 import type { RankedBaskets } from './prepare';
 import type { ResolvedItemsetOptions } from './options';
@@ -20,6 +19,7 @@ export function mineClosed(data: RankedBaskets, o: ResolvedItemsetOptions, out: 
   for (let r = 0; r < nRanks; r++) if (data.rankCount[r] === data.n) root.push(r);
   let occurrences = 0;
   for (let r = 0; r < nRanks; r++) occurrences += data.rankCount[r] as number;
+  o.guard.phase('mine', nRanks);
   if (o.layout === 'dense' || (o.layout === undefined && occurrences / (nRanks * Math.max(nt, 1)) > 1 / 32)) {
     new DenseLcm(data, o, out, maximal, nRanks).visit(Int32Array.from(root), allBits(nt), data.n, -1, true);
   } else {
@@ -62,6 +62,8 @@ class DenseLcm {
     // Supports of x ∪ {e} for every e outside x (also needed for the maximality test).
     const ext = new Int32Array(this.nRanks);
     let extendable = false;
+    const { guard } = this.o;
+    guard.tick(this.nRanks * this.nWords);
     for (let e = 0; e < this.nRanks; e++) {
       if (this.inX[e] === 1) continue;
       const col = this.columns[e] as Uint32Array;
@@ -72,13 +74,12 @@ class DenseLcm {
     }
     if (x.length > 0 && (!this.maximal || !extendable)) this.out.add(x, x.length, support);
     const children: Array<{ y: Int32Array; tids: Uint32Array; support: number; e: number }> = [];
+    let held = 0;
     for (let e = core + 1; e < this.nRanks; e++) {
-      if (top) {
-        throwIfAborted(this.o.signal);
-        this.o.onProgress?.({ phase: 'mine', done: e + 1, total: this.nRanks });
-      }
+      if (top) guard.step(e);
       const s = ext[e] as number;
       if (this.inX[e] === 1 || s < minCount) continue;
+      guard.tick(this.nRanks * 2);
       const col = this.columns[e] as Uint32Array;
       const sub = new Uint32Array(this.nWords);
       for (let w = 0; w < this.nWords; w++) sub[w] = ((tids[w] as number) & (col[w] as number)) >>> 0;
@@ -89,14 +90,22 @@ class DenseLcm {
           y.push(i);
           continue;
         }
-        if ((ext[i] as number) < s || !this.covers(this.columns[i] as Uint32Array, sub)) continue;
+        if ((ext[i] as number) < s) continue;
+        guard.tick(this.nWords);
+        if (!this.covers(this.columns[i] as Uint32Array, sub)) continue;
         if (i < e) { ppc = false; break; }
         y.push(i);
       }
-      if (ppc) children.push({ y: Int32Array.from(y), tids: sub, support: s, e });
+      if (ppc) {
+        children.push({ y: Int32Array.from(y), tids: sub, support: s, e });
+        held += 4 * (this.nWords + y.length) + 160;
+        guard.hold(4 * (this.nWords + y.length) + 160, 'the extensions of closed itemsets');
+      }
     }
     for (const r of x) this.inX[r] = 0;
     for (const c of children) this.visit(c.y, c.tids, c.support, c.e, false);
+    guard.release(held);
+    if (top) guard.step(this.nRanks);
   }
 
   /** True when every basket of `sub` contains the item of `col`. */
@@ -123,9 +132,11 @@ class Lcm {
     const { offsets, ranks } = this.data;
     const { minCount } = this.o;
     // Occurrence delivery: for each item, the baskets (of tids) that contain it.
+    const { guard } = this.o;
     const occ = new Int32Array(this.nRanks);
     for (let k = 0; k < tids.length; k++) {
       const t = tids[k] as number;
+      guard.tick(2 * ((offsets[t + 1] as number) - (offsets[t] as number)) + 2);
       for (let i = offsets[t] as number; i < (offsets[t + 1] as number); i++) {
         const e = ranks[i] as number;
         occ[e] = (occ[e] as number) + 1;
@@ -154,18 +165,20 @@ class Lcm {
     }
     const children: Array<{ y: Int32Array; tids: Int32Array; support: number; e: number }> = [];
     const count = new Int32Array(this.nRanks);
+    const bucketBytes = 4 * bucket.length + 12 * this.nRanks;
+    guard.hold(bucketBytes, 'the occurrence lists of closed itemsets');
+    let held = bucketBytes;
     for (let e = core + 1; e < this.nRanks; e++) {
-      if (top) {
-        throwIfAborted(this.o.signal);
-        this.o.onProgress?.({ phase: 'mine', done: e + 1, total: this.nRanks });
-      }
+      if (top) guard.step(e);
       const s = occ[e] as number;
       if (this.inX[e] === 1 || s < minCount) continue;
+      guard.tick(this.nRanks);
       const sub = bucket.subarray(start[e], start[e + 1]);
       // Closure of x ∪ {e}: the items present in every basket of sub.
       count.fill(0);
       for (let k = 0; k < sub.length; k++) {
         const t = sub[k] as number;
+        guard.tick((offsets[t + 1] as number) - (offsets[t] as number) + 1);
         for (let i = offsets[t] as number; i < (offsets[t + 1] as number); i++) {
           const e2 = ranks[i] as number;
           count[e2] = (count[e2] as number) + 1;
@@ -178,9 +191,15 @@ class Lcm {
         if (i < e && this.inX[i] === 0) { ppc = false; break; }
         y.push(i);
       }
-      if (ppc) children.push({ y: Int32Array.from(y), tids: sub.slice(), support: s, e });
+      if (ppc) {
+        children.push({ y: Int32Array.from(y), tids: sub.slice(), support: s, e });
+        held += 4 * (sub.length + y.length) + 160;
+        guard.hold(4 * (sub.length + y.length) + 160, 'the extensions of closed itemsets');
+      }
     }
     for (const r of x) this.inX[r] = 0;
     for (const c of children) this.visit(c.y, c.tids, c.support, c.e, false);
+    guard.release(held);
+    if (top) guard.step(this.nRanks);
   }
 }

@@ -1,6 +1,7 @@
 import { OptionError } from '../core/errors';
 import type { RunOptions } from '../core/run';
 import { RUN_OPTIONS, checkOptions, type OptionKind } from '../core/options';
+import { memoryBudgetBytes, SearchGuard, type MemoryOptions } from '../core/guard';
 
 /** Which itemsets to report: all frequent ones, closed ones, or maximal ones. */
 export type ItemsetKind = 'all' | 'closed' | 'maximal';
@@ -8,7 +9,7 @@ export type ItemsetKind = 'all' | 'closed' | 'maximal';
 export type ItemsetAlgorithm = 'fpgrowth' | 'apriori' | 'eclat';
 
 /** Options of {@link frequentItemsets}, {@link fpGrowth}, {@link apriori} and {@link eclat}. */
-export interface FrequentItemsetsOptions extends RunOptions {
+export interface FrequentItemsetsOptions extends RunOptions, MemoryOptions {
   /** Minimum relative support in (0, 1]: frequent when count >= ceil(minSupport · n). @default 0.01 unless minCount is given */
   minSupport?: number;
   /** Minimum absolute count (an integer >= 1), instead of `minSupport`. */
@@ -31,6 +32,8 @@ export interface ResolvedItemsetOptions extends RunOptions {
   maxLength: number;
   kind: ItemsetKind;
   maxPatterns: number;
+  /** Progress, the signal and the memory budget of this search. */
+  guard: SearchGuard;
   /** Internal, for tests: force the dense (bitset) or sparse (list) representation. */
   layout?: 'dense' | 'sparse';
 }
@@ -44,7 +47,7 @@ export const DEFAULT_MAX_PATTERNS = 1_000_000;
  */
 /** Every option of {@link FrequentItemsetsOptions} and its kind, for plain-JavaScript callers. */
 export const ITEMSET_OPTIONS = {
-  ...RUN_OPTIONS, minSupport: 'number', minCount: 'number', algorithm: 'string', maxLength: 'number', kind: 'string', maxPatterns: 'number',
+  ...RUN_OPTIONS, minSupport: 'number', minCount: 'number', algorithm: 'string', maxLength: 'number', kind: 'string', maxPatterns: 'number', maxMemoryMB: 'number',
 } as const satisfies Record<keyof FrequentItemsetsOptions, OptionKind>;
 
 export function resolveItemsetOptions(options: FrequentItemsetsOptions, n: number): ResolvedItemsetOptions {
@@ -69,5 +72,16 @@ export function resolveItemsetOptions(options: FrequentItemsetsOptions, n: numbe
   if (!(maxLength === Infinity || (Number.isInteger(maxLength) && maxLength >= 1))) throw new OptionError(`maxLength must be an integer >= 1, got ${String(maxLength)}`, { maxLength });
   const maxPatterns = options.maxPatterns ?? DEFAULT_MAX_PATTERNS;
   if (!(maxPatterns === Infinity || (Number.isInteger(maxPatterns) && maxPatterns >= 1))) throw new OptionError(`maxPatterns must be an integer >= 1, got ${String(maxPatterns)}`, { maxPatterns });
-  return { ...options, minCount: count, minSupport: support, algorithm, maxLength, kind, maxPatterns };
+  const budgetBytes = memoryBudgetBytes(options);
+  const guard = new SearchGuard(options, { budgetBytes, advice: ADVICE[kind === 'all' ? algorithm : kind] });
+  return { ...options, minCount: count, minSupport: support, algorithm, maxLength, kind, maxPatterns, guard };
 }
+
+/** What to do when a search crosses its memory budget, per algorithm. */
+const ADVICE: Record<ItemsetAlgorithm | 'closed' | 'maximal', string> = {
+  fpgrowth: 'raise minSupport or set maxLength',
+  eclat: "raise minSupport, set maxLength, or use algorithm 'fpgrowth' (Eclat holds a transaction list per extension)",
+  apriori: "raise minSupport, set maxLength, or use algorithm 'fpgrowth' (it mines the same itemsets without candidates)",
+  closed: 'raise minSupport, or set maxLength',
+  maximal: 'raise minSupport, or set maxLength',
+};

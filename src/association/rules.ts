@@ -1,7 +1,8 @@
 import { LimitError, OptionError } from '../core/errors';
 import { TransactionLog } from '../core/TransactionLog';
 import type { BasketsInput } from './encode';
-import { itemsetTable, type Itemset, type ItemsetTable } from './frequentItemsets';
+import { mineTable, type Itemset, type ItemsetTable } from './frequentItemsets';
+import { memoryBudgetBytes, SearchGuard } from '../core/guard';
 import type { FrequentItemsetsOptions } from './options';
 import { checkOptions, type OptionKind } from '../core/options';
 import { ITEMSET_OPTIONS } from './options';
@@ -60,8 +61,10 @@ export function associationRules(input: BasketsInput | readonly Itemset[], optio
   if (!(typeof minConfidence === 'number' && minConfidence >= 0 && minConfidence <= 1)) throw new OptionError(`minConfidence must be a number in [0, 1], got ${String(minConfidence)}`, { minConfidence });
   if (!(typeof minLift === 'number' && minLift >= 0)) throw new OptionError(`minLift must be a number >= 0, got ${String(minLift)}`, { minLift });
   const { minConfidence: _confidence, minLift: _lift, ...itemsetOptions } = options;
-  const table = isItemsetList(input) ? tableFromItemsets(input) : itemsetTable(input, { ...itemsetOptions, kind: 'all' });
-  return rulesFromTable(table, minConfidence, minLift, options.maxPatterns ?? 1_000_000);
+  const { table, guard } = isItemsetList(input)
+    ? { table: tableFromItemsets(input), guard: new SearchGuard(options, { budgetBytes: memoryBudgetBytes(options), advice: 'raise minSupport or minConfidence, or set maxLength' }) }
+    : mineTable(input, { ...itemsetOptions, kind: 'all' });
+  return rulesFromTable(table, minConfidence, minLift, options.maxPatterns ?? 1_000_000, guard);
 }
 
 function isItemsetList(input: BasketsInput | readonly Itemset[]): input is readonly Itemset[] {
@@ -85,9 +88,14 @@ function tableFromItemsets(list: readonly Itemset[]): ItemsetTable {
   return { n, size: list.length, itemNames: names, offsets, items: Int32Array.from(items), counts, minCount: Math.min(...counts) };
 }
 
-function rulesFromTable(t: ItemsetTable, minConfidence: number, minLift: number, maxRules: number): AssociationRule[] {
+function rulesFromTable(t: ItemsetTable, minConfidence: number, minLift: number, maxRules: number, guard: SearchGuard): AssociationRule[] {
+  guard.phase('rules', t.size);
   const countOf = new Map<string, number>();
-  for (let k = 0; k < t.size; k++) countOf.set(t.items.subarray(t.offsets[k], t.offsets[k + 1]).join(','), t.counts[k] as number);
+  guard.hold(t.size * 80, 'the itemset lookup of rules');
+  for (let k = 0; k < t.size; k++) {
+    guard.tick(4);
+    countOf.set(t.items.subarray(t.offsets[k], t.offsets[k + 1]).join(','), t.counts[k] as number);
+  }
   const lookup = (ids: readonly number[]): number => {
     const c = countOf.get(ids.join(','));
     if (c === undefined) {
@@ -98,6 +106,7 @@ function rulesFromTable(t: ItemsetTable, minConfidence: number, minLift: number,
   const rules: AssociationRule[] = [];
   const n = t.n;
   for (let k = 0; k < t.size; k++) {
+    guard.step(k);
     const z = Array.from(t.items.subarray(t.offsets[k], t.offsets[k + 1]));
     if (z.length < 2) continue;
     const zCount = t.counts[k] as number;
@@ -106,6 +115,7 @@ function rulesFromTable(t: ItemsetTable, minConfidence: number, minLift: number,
     while (level.length > 0 && (level[0] as number[]).length < z.length) {
       const passed: number[][] = [];
       for (const cons of level) {
+        guard.tick(4 * z.length);
         const ante = z.filter((i) => !cons.includes(i));
         const aCount = lookup(ante);
         const confidence = zCount / aCount;
@@ -116,6 +126,7 @@ function rulesFromTable(t: ItemsetTable, minConfidence: number, minLift: number,
         const lift = confidence / sC;
         if (lift < minLift) continue;
         if (rules.length >= maxRules) throw new LimitError(`more than ${maxRules.toLocaleString('en-US')} rules: raise minSupport or minConfidence, lower maxLength, or raise maxPatterns`, { maxPatterns: maxRules });
+        guard.hold(160 + 16 * z.length, 'the rules found');
         rules.push({
           antecedent: ante.map((i) => t.itemNames[i] as string),
           consequent: cons.map((i) => t.itemNames[i] as string),
@@ -130,7 +141,10 @@ function rulesFromTable(t: ItemsetTable, minConfidence: number, minLift: number,
       level = joinConsequents(passed);
     }
   }
-  return rules.sort(compareRules);
+  return rules.sort((a, b) => {
+    guard.tick(4);
+    return compareRules(a, b);
+  });
 }
 
 /** Apriori-gen over consequents: join those sharing all but the last item, keep if every subset passed. */

@@ -8,6 +8,10 @@ export class Growable<T extends NumericArray> {
   constructor(private readonly Ctor: NumericArrayCtor<T>, capacity = 1024) {
     this.data = new Ctor(Math.max(16, capacity));
   }
+  /** Elements the array has room for now. */
+  get capacity(): number {
+    return this.data.length;
+  }
   push(value: number): void {
     if (this.length === this.data.length) {
       const bigger = new this.Ctor(this.data.length * 2);

@@ -1,4 +1,5 @@
 import { LimitError } from '../core/errors';
+import type { SearchGuard } from '../core/guard';
 
 /** A pattern during mining: its itemsets as ascending item ids. */
 export type IdPattern = number[][];
@@ -7,7 +8,7 @@ export type IdPattern = number[][];
 export class PatternCollector {
   readonly patterns: IdPattern[] = [];
   readonly counts: number[] = [];
-  constructor(private readonly maxPatterns: number, private readonly describe: () => string) {}
+  constructor(private readonly maxPatterns: number, private readonly describe: () => string, private readonly guard: SearchGuard) {}
 
   add(pattern: IdPattern, count: number): void {
     if (this.patterns.length >= this.maxPatterns) {
@@ -16,6 +17,9 @@ export class PatternCollector {
         { maxPatterns: this.maxPatterns },
       );
     }
+    const bytes = patternBytes(pattern);
+    this.guard.hold(bytes, 'the patterns found');
+    this.guard.tick(bytes >>> 4);
     this.patterns.push(pattern.map((set) => set.slice()));
     this.counts.push(count);
   }
@@ -23,3 +27,6 @@ export class PatternCollector {
 
 /** Total number of items of a pattern. */
 export const patternLength = (p: IdPattern): number => p.reduce((s, set) => s + set.length, 0);
+
+/** Bytes a pattern takes as nested arrays (array headers plus 8 bytes per element). */
+export const patternBytes = (p: IdPattern): number => 32 + p.reduce((s, set) => s + 32 + 8 * set.length, 8 * p.length);

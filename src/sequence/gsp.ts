@@ -1,5 +1,6 @@
-import { throwIfAborted } from '../core/run';
-import { patternLength, type IdPattern, type PatternCollector } from './collector';
+import { LimitError } from '../core/errors';
+import type { SearchGuard } from '../core/guard';
+import { patternBytes, patternLength, type IdPattern, type PatternCollector } from './collector';
 import { contains } from './containment';
 import { itemSupports, type EncodedSequences } from './encode';
 import type { ResolvedSequenceOptions } from './options';
@@ -21,20 +22,30 @@ export function mineGsp(data: EncodedSequences, o: ResolvedSequenceOptions, out:
     out.add([[v]], counts[v] as number);
     level.push([[v]]);
   }
+  const { guard } = o;
+  guard.phase('count', o.maxLength === Infinity ? undefined : o.maxLength);
+  // Candidates held at once count against maxPatterns (with the patterns found) and the budget.
+  const room = (): number => o.maxPatterns - out.patterns.length;
   for (let k = 1; k < o.maxLength && level.length > 0; k++) {
-    throwIfAborted(o.signal);
-    o.onProgress?.({ phase: 'count', done: k + 1 });
+    guard.step(k);
     const known = new Set(level.map(key));
-    const candidates = generate(level, k).filter((c) => prunedSubsequences(c, o.maxGap !== Infinity).every((sub) => known.has(key(sub))));
+    const knownBytes = level.reduce((sum, p) => sum + 2 * patternBytes(p), 0);
+    guard.hold(knownBytes, 'the frequent patterns of a level');
+    const generated = generate(level, k, room(), guard);
+    const candidates = generated.candidates.filter((c) => prunedSubsequences(c, o.maxGap !== Infinity).every((sub) => known.has(key(sub))));
     const next: IdPattern[] = [];
     for (const c of candidates) {
       let n = 0;
-      for (let s = 0; s < data.n; s++) if (contains(data, s, c, o.minGap, o.maxGap)) n++;
+      for (let s = 0; s < data.n; s++) {
+        guard.tick(8 + 2 * ((data.seqStart[s + 1] as number) - (data.seqStart[s] as number)));
+        if (contains(data, s, c, o.minGap, o.maxGap)) n++;
+      }
       if (n >= o.minCount) {
         out.add(c, n);
         next.push(c);
       }
     }
+    guard.release(knownBytes + generated.bytes);
     level = next;
   }
 }
@@ -51,12 +62,29 @@ function dropLast(p: IdPattern): IdPattern {
   return last.length > 1 ? [...p.slice(0, -1), last.slice(0, -1)] : p.slice(0, -1);
 }
 
-function generate(level: IdPattern[], k: number): IdPattern[] {
+/**
+ * The candidate (k+1)-patterns. Past `maxCandidates` (what maxPatterns leaves) it stops with a
+ * LimitError before they exhaust memory: GSP on SIGN at 0.1% support never ends otherwise.
+ */
+function generate(level: IdPattern[], k: number, maxCandidates: number, guard: SearchGuard): { candidates: IdPattern[]; bytes: number } {
   const out: IdPattern[] = [];
   const seen = new Set<string>();
+  let bytes = 0;
   const add = (c: IdPattern) => {
     const kc = key(c);
-    if (!seen.has(kc)) { seen.add(kc); out.push(c); }
+    guard.tick(kc.length);
+    if (seen.has(kc)) return;
+    seen.add(kc);
+    out.push(c);
+    const b = 2 * patternBytes(c);
+    bytes += b;
+    guard.hold(b, `the candidate ${k + 1}-patterns`);
+    if (out.length > maxCandidates) {
+      throw new LimitError(
+        `GSP would hold more than ${maxCandidates.toLocaleString('en-US')} candidate ${k + 1}-patterns at once (from ${level.length.toLocaleString('en-US')} frequent ${k}-patterns; maxPatterns counts them with the patterns found); PrefixSpan finds the same patterns without candidates: use algorithm 'prefixspan', or raise minSupport, set maxLength, or raise maxPatterns`,
+        { maxPatterns: maxCandidates, level: k + 1 },
+      );
+    }
   };
   if (k === 1) {
     for (const [a] of level) for (const [b] of level) {
@@ -65,7 +93,7 @@ function generate(level: IdPattern[], k: number): IdPattern[] {
       add([[x], [y]]);
       if (x < y) add([[x, y]]);
     }
-    return out;
+    return { candidates: out, bytes };
   }
   const bySuffix = new Map<string, IdPattern[]>();
   for (const p of level) {
@@ -85,7 +113,7 @@ function generate(level: IdPattern[], k: number): IdPattern[] {
       }
     }
   }
-  return out;
+  return { candidates: out, bytes };
 }
 
 /** The k-subsequences of a (k+1)-candidate that must be frequent for it to be. */

@@ -1,12 +1,13 @@
 import { OptionError } from '../core/errors';
 import type { RunOptions } from '../core/run';
 import { RUN_OPTIONS, checkOptions, type OptionKind } from '../core/options';
+import { memoryBudgetBytes, SearchGuard, type MemoryOptions } from '../core/guard';
 
 /** The sequential pattern algorithms; all return exactly the same patterns and counts. */
 export type SequenceAlgorithm = 'prefixspan' | 'spade' | 'gsp';
 
 /** Options of {@link sequentialPatterns}. */
-export interface SequentialPatternsOptions extends RunOptions {
+export interface SequentialPatternsOptions extends RunOptions, MemoryOptions {
   /** Minimum relative support in (0, 1]: frequent when count >= ceil(minSupport · n). @default 0.01 unless minCount is given */
   minSupport?: number;
   /** Minimum absolute count (an integer >= 1), instead of `minSupport`. */
@@ -30,6 +31,8 @@ export interface ResolvedSequenceOptions extends RunOptions {
   minGap: number;
   maxGap: number;
   maxPatterns: number;
+  /** Progress, the signal and the memory budget of this search. */
+  guard: SearchGuard;
 }
 
 /**
@@ -37,7 +40,7 @@ export interface ResolvedSequenceOptions extends RunOptions {
  * @throws {OptionError} code `'OPTION'` for an out-of-range or mistyped option.
  */
 const SEQUENCE_OPTIONS = {
-  ...RUN_OPTIONS, minSupport: 'number', minCount: 'number', algorithm: 'string', maxLength: 'number', minGap: 'number', maxGap: 'number', maxPatterns: 'number',
+  ...RUN_OPTIONS, minSupport: 'number', minCount: 'number', algorithm: 'string', maxLength: 'number', minGap: 'number', maxGap: 'number', maxPatterns: 'number', maxMemoryMB: 'number',
 } as const satisfies Record<keyof SequentialPatternsOptions, OptionKind>;
 
 export function resolveSequenceOptions(o: SequentialPatternsOptions, n: number): ResolvedSequenceOptions {
@@ -57,5 +60,13 @@ export function resolveSequenceOptions(o: SequentialPatternsOptions, n: number):
   if (!(maxGap === Infinity || (Number.isInteger(maxGap) && maxGap >= minGap))) throw new OptionError(`maxGap must be an integer >= minGap (${minGap}), got ${String(maxGap)}`);
   const maxPatterns = o.maxPatterns ?? 1_000_000;
   if (!(maxPatterns === Infinity || (Number.isInteger(maxPatterns) && maxPatterns >= 1))) throw new OptionError(`maxPatterns must be an integer >= 1, got ${String(maxPatterns)}`);
-  return { ...o, minCount, algorithm, maxLength, minGap, maxGap, maxPatterns };
+  const guard = new SearchGuard(o, { budgetBytes: memoryBudgetBytes(o), advice: ADVICE[algorithm] });
+  return { ...o, minCount, algorithm, maxLength, minGap, maxGap, maxPatterns, guard };
 }
+
+/** What to do when a search crosses its memory budget, per algorithm. */
+const ADVICE: Record<SequenceAlgorithm, string> = {
+  prefixspan: 'raise minSupport, set maxLength or maxGap',
+  spade: "raise minSupport, set maxLength, or use algorithm 'prefixspan' (SPADE holds an id-list per extension)",
+  gsp: "raise minSupport, set maxLength, or use algorithm 'prefixspan' (it finds the same patterns without candidates)",
+};

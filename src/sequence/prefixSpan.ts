@@ -1,5 +1,4 @@
 import { Growable } from '../core/growable';
-import { throwIfAborted } from '../core/run';
 import type { IdPattern, PatternCollector } from './collector';
 import { itemSupports, type EncodedSequences } from './encode';
 import type { ResolvedSequenceOptions } from './options';
@@ -42,11 +41,15 @@ export function minePrefixSpan(data: EncodedSequences, o: ResolvedSequenceOption
       }
     }
   }
+  const rootBytes = buckets.reduce((sum, b) => sum + b.bytes(), 0);
+  o.guard.hold(rootBytes, 'the projections of the items');
+  o.guard.phase('mine', frequent.length);
   frequent.forEach((v, b) => {
-    throwIfAborted(o.signal);
-    o.onProgress?.({ phase: 'mine', done: b + 1, total: frequent.length });
+    o.guard.step(b);
     m.grow([[v]], 1, (buckets[b] as Bucket).finish());
   });
+  o.guard.step(frequent.length);
+  o.guard.release(rootBytes);
 }
 
 /** Builds one child's projection in growable typed arrays. */
@@ -66,6 +69,11 @@ class Bucket {
     }
     // A position reachable from several ends is kept once (positions arrive ascending).
     if (this.ends.get(this.ends.length - 1) !== position) this.ends.push(position);
+  }
+
+  /** Bytes held by the projection being built. */
+  bytes(): number {
+    return 4 * (this.seqs.capacity + this.offsets.capacity + this.ends.capacity) + 150;
   }
 
   finish(): Projected {
@@ -105,10 +113,12 @@ class Miner {
     // Scan 1: count, once per sequence, the items that extend the prefix either way.
     const iItems: number[] = [];
     const sItems: number[] = [];
+    const { guard } = this.o;
     for (let k = 0; k < seqs.length; k++) {
       const st = ++this.stamp;
       const from = offsets[k] as number;
       const to = offsets[k + 1] as number;
+      guard.tick(8 * (to - from) + 8);
       for (let x = from; x < to; x++) {
         const p = ends[x] as number;
         for (let i = setStart[p] as number, e = setStart[p + 1] as number; i < e; i++) {
@@ -149,6 +159,7 @@ class Miner {
       const seq = seqs[k] as number;
       const from = offsets[k] as number;
       const to = offsets[k + 1] as number;
+      guard.tick(8 * (to - from) + 8);
       if (iBuckets.length > 0) {
         for (let x = from; x < to; x++) {
           const p = ends[x] as number;
@@ -177,11 +188,16 @@ class Miner {
     }
     for (const v of iFrequent) iIndex[v] = -1;
     for (const v of sFrequent) sIndex[v] = -1;
+    let held = 0;
+    for (const b of iBuckets) held += b.bytes();
+    for (const b of sBuckets) held += b.bytes();
+    guard.hold(held, 'projected databases');
     iFrequent.forEach((v, b) => {
       const extended = prefix.slice(0, -1);
       extended.push([...last, v]);
       this.grow(extended, length + 1, (iBuckets[b] as Bucket).finish());
     });
     sFrequent.forEach((v, b) => this.grow([...prefix, [v]], length + 1, (sBuckets[b] as Bucket).finish()));
+    guard.release(held);
   }
 }

@@ -1,4 +1,3 @@
-import { throwIfAborted } from '../core/run';
 import type { IdPattern, PatternCollector } from './collector';
 import { itemSupports, type EncodedSequences } from './encode';
 import { buildIndex, type OccurrenceIndex } from './occurrenceIndex';
@@ -44,11 +43,13 @@ export function minePrefixSpanFirstEnd(data: EncodedSequences, o: ResolvedSequen
       fill[b] = at + 1;
     }
   }
+  o.guard.hold(8 * occItem.length * 3 + roots.reduce((sum, r) => sum + 8 * r.loc.length, 0), 'the occurrence index');
+  o.guard.phase('mine', frequent.length);
   frequent.forEach((v, b) => {
-    throwIfAborted(o.signal);
-    o.onProgress?.({ phase: 'mine', done: b + 1, total: frequent.length });
+    o.guard.step(b);
     miner.grow([[v]], 1, roots[b] as Projected, index.lists, frequent, frequent);
   });
+  o.guard.step(frequent.length);
 }
 
 class FirstEndMiner {
@@ -57,7 +58,7 @@ class FirstEndMiner {
   private readonly sSlot: Int32Array;
   /** Next free slot of each child being delivered. */
   private readonly fill: Int32Array;
-  private readonly buffers = new LevelBuffers();
+  private readonly buffers: LevelBuffers;
   private readonly itemsets: ItemsetExtensions;
 
   constructor(private readonly ix: OccurrenceIndex, private readonly o: ResolvedSequenceOptions, private readonly out: PatternCollector, nItems: number) {
@@ -66,6 +67,7 @@ class FirstEndMiner {
     this.sSlot = new Int32Array(nItems).fill(-1);
     this.fill = new Int32Array(2 * nItems);
     this.itemsets = new ItemsetExtensions(ix, nItems);
+    this.buffers = new LevelBuffers(o.guard);
   }
 
   /**
@@ -85,6 +87,7 @@ class FirstEndMiner {
     // Scan 1: count the extensions, once per sequence.
     const iItems = this.ix.anyMulti && iCandidates.length > 0 ? this.itemsets.countExtensions(db, lists.seqOf, lastSet, iCandidates) : [];
     const scanned = candidates.length > 0 ? this.countSequenceExtensions(db, lists) : 0;
+    this.o.guard.tick(2 * (n + scanned) + 8);
     const iFrequent = iItems.filter((v) => (iCount[v] as number) >= minCount).sort((a, b) => a - b);
     const sFrequent = candidates.filter((v) => (sCount[v] as number) >= minCount);
     // The children's projections, side by side in this depth's buffers (child b's next slot: fill[b]).

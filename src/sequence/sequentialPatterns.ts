@@ -30,18 +30,28 @@ export interface SequentialPattern {
 export function sequentialPatterns(sequences: SequencesInput, options: SequentialPatternsOptions = {}): SequentialPattern[] {
   const data = encodeSequences(sequences);
   const o = resolveSequenceOptions(options, data.n);
-  const out = new PatternCollector(o.maxPatterns, () => `minCount ${o.minCount} of ${data.n} sequences`);
+  const out = new PatternCollector(o.maxPatterns, () => `minCount ${o.minCount} of ${data.n} sequences`, o.guard);
   if (data.n > 0) {
     if (o.algorithm === 'spade') mineSpade(data, o, out);
     else if (o.algorithm === 'gsp') mineGsp(data, o, out);
     else minePrefixSpan(data, o, out);
   }
-  const order = out.patterns.map((_, k) => k).sort((a, b) => (out.counts[b] as number) - (out.counts[a] as number) || comparePatterns(out.patterns[a] as IdPattern, out.patterns[b] as IdPattern));
-  return order.map((k) => ({
+  o.guard.phase('collect', out.patterns.length);
+  const order = out.patterns.map((_, k) => k).sort((a, b) => {
+    o.guard.tick(8);
+    return (out.counts[b] as number) - (out.counts[a] as number) || comparePatterns(out.patterns[a] as IdPattern, out.patterns[b] as IdPattern);
+  });
+  return order.map((k, i) => {
+    if ((i & 1023) === 0) o.guard.step(i);
+    return toPattern(k);
+  });
+  function toPattern(k: number): SequentialPattern {
+    return {
     sequence: (out.patterns[k] as IdPattern).map((set) => set.map((id) => data.itemNames[id] as string)),
     count: out.counts[k] as number,
-    support: (out.counts[k] as number) / data.n,
-  }));
+      support: (out.counts[k] as number) / data.n,
+    };
+  }
 }
 
 /** Itemset by itemset, item by item (ids follow string order); a prefix comes first. */

@@ -1,4 +1,3 @@
-import { throwIfAborted } from '../core/run';
 import type { IdPattern, PatternCollector } from './collector';
 import type { EncodedSequences } from './encode';
 import type { ResolvedSequenceOptions } from './options';
@@ -25,14 +24,19 @@ export function mineSpade(data: EncodedSequences, o: ResolvedSequenceOptions, ou
     pairs === null || counts === null || (counts[(pairs.slot[x] as number) * pairs.size + (pairs.slot[y] as number)] as number) >= o.minCount;
   const sCounts = pairs?.sequence ?? null;
   const search = new Search(o, out, atoms, frequent, pairs);
+  o.guard.hold(atoms.reduce((sum, l) => sum + idListBytes(l), 0) + (pairs === null ? 0 : 8 * pairs.size * pairs.size), 'the id-lists of the items');
+  o.guard.phase('mine', roots.length);
   roots.forEach(({ v, list }, k) => {
-    throwIfAborted(o.signal);
-    o.onProgress?.({ phase: 'mine', done: k + 1, total: roots.length });
+    o.guard.step(k);
     const iSiblings = roots.slice(k + 1).filter((r) => frequentPair(pairs?.itemset ?? null, v, r.v));
     const sSiblings = roots.filter((r) => frequentPair(sCounts, v, r.v));
     search.visit([[v]], 1, list, iSiblings, sSiblings);
   });
+  o.guard.step(roots.length);
 }
+
+/** Bytes an id-list holds. */
+const idListBytes = (l: IdList): number => 4 * (l.sid.length + l.start.length + l.eid.length) + 200;
 
 interface Atom { v: number; list: IdList }
 
@@ -62,18 +66,26 @@ class Search {
   visit(pattern: IdPattern, length: number, list: IdList, iSiblings: Atom[], sSiblings: Atom[]): void {
     this.out.add(pattern, list.sid.length);
     if (length >= this.o.maxLength) return;
-    const { minCount, minGap, maxGap } = this.o;
+    const { minCount, minGap, maxGap, guard } = this.o;
     const last = pattern[pattern.length - 1] as number[];
+    let held = 0;
+    const keep = (into: Atom[], v: number, joined: IdList | null): void => {
+      if (joined === null) return;
+      into.push({ v, list: joined });
+      const bytes = idListBytes(joined);
+      held += bytes;
+      guard.hold(bytes, 'the id-lists of extensions');
+    };
     const iNext: Atom[] = [];
     for (const { v, list: other } of iSiblings) {
       if (!this.canExtendItemset(last, v)) continue;
-      const joined = equalityJoin(list, other, minCount, this.scratch);
-      if (joined !== null) iNext.push({ v, list: joined });
+      guard.tick(list.eid.length + other.eid.length);
+      keep(iNext, v, equalityJoin(list, other, minCount, this.scratch));
     }
     const sNext: Atom[] = [];
     for (const { v, list: other } of sSiblings) {
-      const joined = temporalJoin(list, other, minGap, maxGap, minCount, this.scratch);
-      if (joined !== null) sNext.push({ v, list: joined });
+      guard.tick(list.eid.length + other.eid.length);
+      keep(sNext, v, temporalJoin(list, other, minGap, maxGap, minCount, this.scratch));
     }
     // Without maxGap a child's sequence-extension by v ends where this pattern's does: sibling
     // lists suffice. With maxGap a later item may be out of reach of this prefix but within
@@ -87,5 +99,6 @@ class Search {
     for (const [k, { v, list: l }] of sNext.entries()) {
       this.visit([...pattern, [v]], length + 1, l, sNext.slice(k + 1), childS);
     }
+    guard.release(held);
   }
 }

@@ -1,3 +1,5 @@
+import type { SearchGuard } from '../core/guard';
+
 /**
  * The candidate sequence-extensions of a projected database, per (local) sequence: entries
  * ordered by last position, latest first, each `[item, last position]` in `keys` and `[run
@@ -29,6 +31,8 @@ export class LevelBuffers {
   private readonly lists: SuffixLists[] = [];
   private readonly loc: Int32Array[] = [];
   private readonly end: Int32Array[] = [];
+  /** Counts the buffers against the search's memory budget (they are kept for the whole search). */
+  constructor(private readonly guard: SearchGuard) {}
 
   /** Lists for `seqs` local sequences with room for `entries` entries, at `depth` (overwrites the previous ones there). */
   suffixLists(depth: number, seqs: number, entries: number): SuffixLists {
@@ -36,6 +40,7 @@ export class LevelBuffers {
     if (l === undefined || l.seqOf.length < seqs || l.keys.length < 2 * entries) {
       const s = Math.max(seqs, 2 * (l?.seqOf.length ?? 0));
       const e = Math.max(2 * entries, 2 * (l?.keys.length ?? 0));
+      this.guard.hold(4 * (2 * s + 2 * e - (l === undefined ? 0 : 2 * l.seqOf.length + 2 * l.keys.length)), 'the suffix lists of projections');
       l = { seqOf: new Int32Array(s), start: new Int32Array(s + 1), keys: new Int32Array(e), runs: new Int32Array(e) };
       this.lists[depth] = l;
     }
@@ -48,6 +53,7 @@ export class LevelBuffers {
     let end = this.end[depth];
     if (loc === undefined || end === undefined || loc.length < size) {
       const n = Math.max(size, 2 * (loc?.length ?? 0));
+      this.guard.hold(8 * (n - (loc?.length ?? 0)), 'projected databases');
       loc = new Int32Array(n);
       end = new Int32Array(n);
       this.loc[depth] = loc;
