@@ -4,10 +4,11 @@ import { MS_PER_DAY } from '../core/time';
 import type { TransactionLog } from '../core/TransactionLog';
 import type { BgNbdParams } from '../clv/index';
 import { churnFeatures, type ChurnFeature } from './features';
-import { checkOptions, type OptionKind } from '../core/options';
+import { RUN_OPTIONS, checkOptions, type OptionKind } from '../core/options';
+import { runOnly, throwIfAborted, type RunOptions } from '../core/run';
 
 /** Options of {@link churnDataset}. */
-export interface ChurnDatasetOptions {
+export interface ChurnDatasetOptions extends RunOptions {
   /** The date the features are computed at; the label looks at what follows it. */
   asOf: Date | string | number;
   /** A customer churned when they buy nothing within this many days after `asOf`. */
@@ -71,9 +72,10 @@ export function checkLabelWindow(log: TransactionLog, asOfInput: Date | string |
  * d.labels.filter((l) => l === 1).length / d.labels.length //=> 0.71 on CDNOW
  */
 export function churnDataset(log: TransactionLog, options: ChurnDatasetOptions): ChurnDataset {
-  checkOptions('churnDataset', options, { asOf: 'time', horizonDays: 'number', features: 'array', bgnbd: 'any' } satisfies Record<keyof ChurnDatasetOptions, OptionKind>);
+  checkOptions('churnDataset', options, { ...RUN_OPTIONS, asOf: 'time', horizonDays: 'number', features: 'array', bgnbd: 'any' } satisfies Record<keyof ChurnDatasetOptions, OptionKind>);
+  throwIfAborted(options.signal);
   const asOf = checkLabelWindow(log, options.asOf, options.horizonDays);
-  const f = churnFeatures(log, { asOf, horizonDays: options.horizonDays, ...(options.bgnbd === undefined ? {} : { bgnbd: options.bgnbd }) });
+  const f = churnFeatures(log, { asOf, horizonDays: options.horizonDays, ...runOnly(options), ...(options.bgnbd === undefined ? {} : { bgnbd: options.bgnbd }) });
   const windowEnd = asOf + options.horizonDays * MS_PER_DAY;
   const { customerBasketOffsets: off, basketTime, customerNames } = log.columns;
   const byName = new Map(customerNames.map((n, i) => [n, i]));

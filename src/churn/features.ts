@@ -5,6 +5,8 @@ import type { TransactionLog } from '../core/TransactionLog';
 import { customerSummary, fitBgNbd, scoreBgNbd, type BgNbdParams } from '../clv/index';
 import { rfm } from '../rfm/index';
 import { returnedUpTo } from '../core/columns';
+import { runGuard } from '../core/guard';
+import { runOnly, type RunOptions } from '../core/run';
 
 /** The features {@link churnFeatures} computes, in column order. */
 export const CHURN_FEATURES = [
@@ -41,8 +43,10 @@ export interface ChurnFeatures {
  * @example
  * churnFeatures(log, { asOf: '1997-09-30', horizonDays: 273 }).featureNames[0] //=> 'recencyDays'
  */
-export function churnFeatures(log: TransactionLog, options: { asOf: Date | string | number; horizonDays: number; bgnbd?: BgNbdParams | null }): ChurnFeatures {
+export function churnFeatures(log: TransactionLog, options: { asOf: Date | string | number; horizonDays: number; bgnbd?: BgNbdParams | null } & RunOptions): ChurnFeatures {
   const { horizonDays } = options;
+  const run = runOnly(options);
+  const guard = runGuard(run);
   if (!(Number.isFinite(horizonDays) && horizonDays > 0)) throw new OptionError(`horizonDays must be a positive number of days, got ${String(horizonDays)}`);
   const asOf = resolveAsOf(log, options.asOf);
   const { customerBasketOffsets: off, basketTime, basketAmount, basketItemOffsets, basketItems, basketRowOffsets, customerNames } = log.columns;
@@ -51,7 +55,9 @@ export function churnFeatures(log: TransactionLog, options: { asOf: Date | strin
   const rows: number[][] = [];
   const window = horizonDays * MS_PER_DAY;
   const seen = new Set<number>();
+  guard.phase('churn features', customerNames.length);
   for (let c = 0; c < customerNames.length; c++) {
+    guard.tick((off[c + 1] as number) - (off[c] as number) + 1);
     const from = off[c] as number;
     let to = from;
     while (to < (off[c + 1] as number) && (basketTime[to] as number) <= asOf) to++;
@@ -88,16 +94,17 @@ export function churnFeatures(log: TransactionLog, options: { asOf: Date | strin
   }
   if (rows.length === 0) throw new OptionError(`no customer has a purchase on or before asOf (${new Date(asOf).toISOString()})`);
   // RFM scores among the customers known at asOf.
-  const scored = rfm(rows.map((r, i) => ({ customer: customers[i] as string, recency: Math.floor(r[0] as number), frequency: r[1] as number, monetary: r[2] as number })));
+  const scored = rfm(rows.map((r, i) => ({ customer: customers[i] as string, recency: Math.floor(r[0] as number), frequency: r[1] as number, monetary: r[2] as number })), run);
   scored.forEach((s, i) => (rows[i] as number[]).push(s.r, s.f, s.m));
   // BG/NBD probability of a purchase within the horizon.
-  const summary = customerSummary(log, { asOf, unit: 'week' });
+  const summary = customerSummary(log, { asOf, unit: 'week', ...run });
   let params: BgNbdParams | null = options.bgnbd === undefined ? null : options.bgnbd;
   if (options.bgnbd === undefined) {
     try {
-      const fit = fitBgNbd(summary);
+      const fit = fitBgNbd(summary, run);
       params = fit.status === 'ok' ? fit.params : null; // declined: the feature is left at 0.5
-    } catch {
+    } catch (e) {
+      if ((e as { code?: unknown }).code === 'ABORTED') throw e;
       params = null; // too few repeat buyers to fit: the feature is left at 0.5
     }
   }

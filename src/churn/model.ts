@@ -8,7 +8,7 @@ import { checkLabelWindow, churnDataset } from './dataset';
 import { churnFeatures, type ChurnFeature } from './features';
 import { riskReasons, type RiskReason } from './reasons';
 import { RUN_OPTIONS, checkOptions, type OptionKind } from '../core/options';
-import { throwIfAborted, type RunOptions } from '../core/run';
+import { runOnly, throwIfAborted, type RunOptions } from '../core/run';
 
 /** The model behind {@link trainChurnModel}. */
 export type ChurnModelKind = 'tree' | 'forest' | 'logistic' | 'neural' | 'bgnbd';
@@ -93,13 +93,13 @@ type Scorer = (rows: number[][]) => number[];
 export function trainChurnModel(log: TransactionLog, options: TrainChurnOptions): ChurnModel {
   checkOptions('trainChurnModel', options, { ...RUN_OPTIONS, asOf: 'time', horizonDays: 'number', model: 'string', seed: 'number', features: 'array' } satisfies Record<keyof TrainChurnOptions, OptionKind>);
   throwIfAborted(options.signal);
-  const run: RunOptions = { ...(options.signal === undefined ? {} : { signal: options.signal }), ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }) };
+  const run = runOnly(options);
   options.onProgress?.({ phase: 'churn dataset', done: 0, total: 1 });
   const kind = options.model ?? 'logistic';
   if (!['tree', 'forest', 'logistic', 'neural', 'bgnbd'].includes(kind)) throw new OptionError(`model must be 'tree', 'forest', 'logistic', 'neural' or 'bgnbd', got ${String(kind)}`);
   const seed = options.seed ?? 1;
   const { horizonDays } = options;
-  const data = churnDataset(log, { asOf: options.asOf, horizonDays, ...(options.features === undefined ? {} : { features: options.features }) });
+  const data = churnDataset(log, { asOf: options.asOf, horizonDays, ...run, ...(options.features === undefined ? {} : { features: options.features }) });
   throwIfAborted(options.signal);
   options.onProgress?.({ phase: 'churn dataset', done: 1, total: 1 });
   const churners = data.labels.filter((l) => l === 1).length;

@@ -6,10 +6,11 @@ import { clv, customerSummary, fitBgNbd, fitGammaGamma } from '../clv/index';
 import { observedUntil } from './dataset';
 import type { AtRiskCustomer, ChurnEvaluation, ChurnModel } from './model';
 import { returnedUpTo } from '../core/columns';
-import { checkOptions, type OptionKind } from '../core/options';
+import { RUN_OPTIONS, checkOptions, type OptionKind } from '../core/options';
+import { runOnly, throwIfAborted, type RunOptions } from '../core/run';
 
 /** Options of {@link churnReport}. */
-export interface ChurnReportOptions {
+export interface ChurnReportOptions extends RunOptions {
   /** Date to score at. */
   asOf: Date | string | number;
   /** Riskiest customers listed. @default 20 */
@@ -46,13 +47,17 @@ export interface ChurnReport {
  * r.revenueAtRisk //=> 18342.5
  */
 export function churnReport(log: TransactionLog, model: ChurnModel, options: ChurnReportOptions): ChurnReport {
-  checkOptions('churnReport', options, { asOf: 'time', topN: 'number', clvHorizonWeeks: 'number', discountRate: 'number' } satisfies Record<keyof ChurnReportOptions, OptionKind>);
+  checkOptions('churnReport', options, { ...RUN_OPTIONS, asOf: 'time', topN: 'number', clvHorizonWeeks: 'number', discountRate: 'number' } satisfies Record<keyof ChurnReportOptions, OptionKind>);
+  throwIfAborted(options.signal);
+  const run = runOnly(options);
   const topN = options.topN ?? 20;
   const horizonWeeks = options.clvHorizonWeeks ?? 52;
   if (!(horizonWeeks > 0)) throw new OptionError(`clvHorizonWeeks must be positive, got ${String(horizonWeeks)}`);
   const asOf = resolveAsOf(log, options.asOf);
+  run.onProgress?.({ phase: 'churn scores', done: 0, total: 1 });
   const predictions = model.predict(log, { asOf });
-  const { value, valuation } = customerValues(log, asOf, horizonWeeks, options.discountRate ?? 0.01);
+  throwIfAborted(run.signal);
+  const { value, valuation } = customerValues(log, asOf, horizonWeeks, options.discountRate ?? 0.01, run);
   let revenueAtRisk = 0;
   let expected = 0;
   for (const p of predictions) {
@@ -68,14 +73,15 @@ export function churnReport(log: TransactionLog, model: ChurnModel, options: Chu
 }
 
 /** CLV per customer at asOf: BG/NBD + Gamma-Gamma, or past spend per week × horizon when they cannot be fitted. */
-function customerValues(log: TransactionLog, asOf: number, horizonWeeks: number, discountRate: number): { value: Map<string, number>; valuation: ChurnReport['valuation'] } {
-  const summary = customerSummary(log, { asOf, unit: 'week' });
+function customerValues(log: TransactionLog, asOf: number, horizonWeeks: number, discountRate: number, run: RunOptions): { value: Map<string, number>; valuation: ChurnReport['valuation'] } {
+  const summary = customerSummary(log, { asOf, unit: 'week', ...run });
   try {
-    const purchases = fitBgNbd(summary);
-    const spend = fitGammaGamma(summary.filter((s) => s.frequency > 0 && s.monetary > 0));
-    const values = clv(purchases, spend, summary.map((s) => (s.monetary > 0 ? s : { ...s, frequency: 0 })), { horizon: horizonWeeks, period: 4, discountRate });
+    const purchases = fitBgNbd(summary, run);
+    const spend = fitGammaGamma(summary.filter((s) => s.frequency > 0 && s.monetary > 0), run);
+    const values = clv(purchases, spend, summary.map((s) => (s.monetary > 0 ? s : { ...s, frequency: 0 })), { horizon: horizonWeeks, period: 4, discountRate, ...run });
     if (values.every((v) => Number.isFinite(v.clv))) return { value: new Map(values.map((v) => [v.customer, v.clv])), valuation: 'bgnbd-gamma-gamma' };
-  } catch {
+  } catch (e) {
+    if ((e as { code?: unknown }).code === 'ABORTED') throw e;
     // Too little repeat data (or no amounts) to fit: fall back to the past spend rate.
   }
   const { customerBasketOffsets: off, basketTime, basketAmount, customerNames } = log.columns;

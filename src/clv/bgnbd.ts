@@ -3,6 +3,8 @@ import { powTimesHyp2f1 } from '../core/hypergeometric';
 import { bfgs } from '../core/bfgs';
 import { digamma, logGamma } from '../core/math';
 import { nelderMead } from '../core/optimize';
+import { runGuard, type SearchGuard } from '../core/guard';
+import type { RunOptions } from '../core/run';
 import type { CustomerSummaryRow } from './summary';
 import { declineReason, refusal, type FitStatus } from './fitCheck';
 
@@ -37,18 +39,21 @@ export interface FittedBgNbd {
  * gradient, falling back to Nelder–Mead from several starts; the log-likelihood is evaluated
  * once per distinct (x, t_x, T), in log space so extreme customers give no NaN.
  * @param summary - Rows of {@link customerSummary} (frequency, recency, T in one unit).
+ * @param run - `signal` and `onProgress` (phase `'fit'`, by optimizer iteration).
  * @returns The fitted model with its parameters, log-likelihood and predictions, and a `status`:
  *   `'declined'` (with a `reason`) when fewer than 10 customers bought twice, the log-likelihood
  *   is not finite or a parameter ends at the edge of its range (the data cannot identify it, as
  *   on two weeks of data); a declined model's predictions throw a `MODEL` error.
  * @throws {DataError} code `'DATA'` for a row with negative or inconsistent values (recency > T, or frequency 0 with recency ≠ 0).
+ * @throws {AbortError} code `'ABORTED'` when the signal fires (checked before any work and every iteration).
  * @see Fader, Hardie & Lee (2005), "Counting your customers" the easy way: an alternative to the Pareto/NBD model, Marketing Science 24(2).
  * @example
  * fitBgNbd(customerSummary(log, { asOf: '1997-09-30' })).params //=> { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 } on CDNOW
  */
-export function fitBgNbd(summary: readonly BtydCustomer[]): FittedBgNbd {
+export function fitBgNbd(summary: readonly BtydCustomer[], run: RunOptions = {}): FittedBgNbd {
+  const guard = runGuard(run);
   const groups = groupRows(summary);
-  const { params, logLikelihood } = maximize(groups, (p, g) => bgnbdLogLikelihoodWithGradient(p, g, false));
+  const { params, logLikelihood } = maximize(groups, (p, g) => bgnbdLogLikelihoodWithGradient(p, g, false), guard);
   return checked(bgnbdModel(params, logLikelihood), groups, 'BG/NBD');
 }
 
@@ -82,9 +87,10 @@ function describeData(groups: readonly Group[]): FittedBgNbd['data'] {
  * @example
  * fitMbgNbd(summary).probabilityAlive({ frequency: 0, recency: 0, T: 30 }) //=> below 1
  */
-export function fitMbgNbd(summary: readonly BtydCustomer[]): FittedBgNbd {
+export function fitMbgNbd(summary: readonly BtydCustomer[], run: RunOptions = {}): FittedBgNbd {
+  const guard = runGuard(run);
   const groups = groupRows(summary);
-  const { params, logLikelihood } = maximize(groups, (p, g) => bgnbdLogLikelihoodWithGradient(p, g, true));
+  const { params, logLikelihood } = maximize(groups, (p, g) => bgnbdLogLikelihoodWithGradient(p, g, true), guard);
   return checked(bgnbdModel(params, logLikelihood, true), groups, 'MBG/NBD');
 }
 
@@ -92,7 +98,11 @@ export function fitMbgNbd(summary: readonly BtydCustomer[]): FittedBgNbd {
  * Maximum likelihood on log-parameters: BFGS with the analytic gradient from (1, 1, 1, 1),
  * then Nelder–Mead from the result and from other starts if BFGS did not converge; the best wins.
  */
-export function maximize(groups: readonly Group[], llg: (p: BgNbdParams, g: readonly Group[]) => { value: number; gradient: number[] }): { params: BgNbdParams; logLikelihood: number } {
+export function maximize(groups: readonly Group[], llg: (p: BgNbdParams, g: readonly Group[]) => { value: number; gradient: number[] }, guard: SearchGuard = runGuard({})): { params: BgNbdParams; logLikelihood: number } {
+  // Progress by optimizer iteration, counted over every start; the signal is checked there too.
+  let iterations = 0;
+  guard.phase('fit');
+  const onIteration = (): void => guard.step(++iterations);
   const toParams = (theta: number[]): BgNbdParams => {
     const [r, alpha, a, b] = theta.map(Math.exp) as [number, number, number, number];
     return { r, alpha, a, b };
@@ -104,12 +114,12 @@ export function maximize(groups: readonly Group[], llg: (p: BgNbdParams, g: read
     return { value: -value, gradient: [p.r, p.alpha, p.a, p.b].map((v, i) => -v * (gradient[i] as number)) };
   };
   const sane = (theta: number[]) => theta.every((t) => Math.abs(t) < 18); // e^18 ≈ 6.6e7: beyond, precision is gone
-  let best = bfgs(objective, [0, 0, 0, 0], { maxStep: 2 });
+  let best = bfgs(objective, [0, 0, 0, 0], { maxStep: 2, onIteration });
   if (best.status !== 'converged' || !sane(best.x)) {
     if (!sane(best.x)) best = { ...best, value: Infinity };
     for (const start of [best.x, [Math.log(0.5), Math.log(5), Math.log(0.5), Math.log(2)], [Math.log(2), Math.log(20), 0, Math.log(5)]]) {
-      const nm = nelderMead((theta) => objective(theta).value, start, { maxIterations: 20_000, tolerance: 1e-14 });
-      const polished = bfgs(objective, nm.x, { maxStep: 2 });
+      const nm = nelderMead((theta) => objective(theta).value, start, { maxIterations: 20_000, tolerance: 1e-14, onIteration });
+      const polished = bfgs(objective, nm.x, { maxStep: 2, onIteration });
       const candidate = polished.value <= nm.value && sane(polished.x) ? polished : nm;
       if (candidate.value < best.value && sane(candidate.x)) best = candidate;
     }

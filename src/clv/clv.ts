@@ -2,10 +2,12 @@ import { CrmMiningError, OptionError } from '../core/errors';
 import type { BtydCustomer, FittedBgNbd } from './bgnbd';
 import type { FittedGammaGamma } from './gammaGamma';
 import type { CustomerSummaryRow } from './summary';
-import { checkOptions, type OptionKind } from '../core/options';
+import { RUN_OPTIONS, checkOptions, type OptionKind } from '../core/options';
+import { runGuard } from '../core/guard';
+import type { RunOptions } from '../core/run';
 
 /** Options of {@link clv}; times in the unit of the fitted models (e.g. weeks). */
-export interface ClvOptions {
+export interface ClvOptions extends RunOptions {
   /** How far ahead to value, e.g. 52 (weeks). */
   horizon: number;
   /** Length of one discounting period in the same unit, e.g. 4 (weeks). */
@@ -52,7 +54,7 @@ export function clv(
   customers: readonly (BtydCustomer & Pick<CustomerSummaryRow, 'monetary' | 'customer'>)[],
   options: ClvOptions,
 ): CustomerClv[] {
-  checkOptions('clv', options, { horizon: 'number', period: 'number', discountRate: 'number', margin: 'number' } satisfies Record<keyof ClvOptions, OptionKind>);
+  checkOptions('clv', options, { ...RUN_OPTIONS, horizon: 'number', period: 'number', discountRate: 'number', margin: 'number' } satisfies Record<keyof ClvOptions, OptionKind>);
   const { horizon, period, discountRate, margin = 1 } = options;
   if (!(horizon > 0 && Number.isFinite(horizon))) throw new OptionError(`horizon must be a positive time, got ${horizon}`);
   if (!(period > 0 && Number.isFinite(period))) throw new OptionError(`period must be a positive time, got ${period}`);
@@ -66,7 +68,10 @@ export function clv(
     throw new CrmMiningError('MODEL', `not computed: the horizon (${horizon}) is more than ${MAX_HORIZON_SPANS} times the longest customer history the purchase model saw (${span.toFixed(1)}, in the unit of the fit); shorten the horizon or use a longer history`);
   }
   const steps = Math.ceil(horizon / period - 1e-12);
+  const guard = runGuard(options);
+  guard.phase('clv', customers.length);
   return customers.map((c) => {
+    guard.tick(steps + 1);
     let value = 0;
     let before = 0;
     for (let k = 1; k <= steps; k++) {

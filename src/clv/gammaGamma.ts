@@ -1,6 +1,8 @@
 import { DataError } from '../core/errors';
 import { logGamma } from '../core/math';
 import { nelderMead } from '../core/optimize';
+import { runGuard } from '../core/guard';
+import type { RunOptions } from '../core/run';
 import type { CustomerSummaryRow } from './summary';
 import { declineReason, refusal, type FitStatus } from './fitCheck';
 
@@ -30,12 +32,14 @@ export interface FittedGammaGamma {
  *   left, the log-likelihood is not finite, a parameter ends at the edge of its range, or q ≤ 1
  *   (the mean spend per purchase does not exist under such a fit).
  * @throws {DataError} code `'DATA'` naming the customer for a mean spend that is not a finite number.
+ * @throws {AbortError} code `'ABORTED'` when `run.signal` fires (checked before any work and every optimizer iteration).
  * @see Fader, Hardie & Lee (2005), RFM and CLV: using iso-value curves for customer base analysis, JMR 42(4);
  *   Fader & Hardie (2013), The Gamma-Gamma model of monetary value.
  * @example
  * fitGammaGamma(summary).params //=> { p: 6.25, q: 3.74, gamma: 15.44 } on CDNOW's 946 repeat buyers
  */
-export function fitGammaGamma(summary: readonly (Pick<CustomerSummaryRow, 'frequency' | 'monetary'> & { customer?: string })[]): FittedGammaGamma {
+export function fitGammaGamma(summary: readonly (Pick<CustomerSummaryRow, 'frequency' | 'monetary'> & { customer?: string })[], run: RunOptions = {}): FittedGammaGamma {
+  const guard = runGuard(run);
   const rows: Pick<CustomerSummaryRow, 'frequency' | 'monetary'>[] = [];
   let oneTimeBuyers = 0;
   let nonPositiveSpend = 0;
@@ -53,8 +57,11 @@ export function fitGammaGamma(summary: readonly (Pick<CustomerSummaryRow, 'frequ
     const [p, q, gamma] = v.map(Math.exp) as [number, number, number];
     return -gammaGammaLogLikelihood({ p, q, gamma }, rows);
   };
-  let best = nelderMead(negLL, [0, 0, 0], { maxIterations: 20_000, tolerance: 1e-12 });
-  best = nelderMead(negLL, best.x, { maxIterations: 20_000, tolerance: 1e-14, step: 0.05 });
+  let iterations = 0;
+  guard.phase('fit');
+  const onIteration = (): void => guard.step(++iterations);
+  let best = nelderMead(negLL, [0, 0, 0], { maxIterations: 20_000, tolerance: 1e-12, onIteration });
+  best = nelderMead(negLL, best.x, { maxIterations: 20_000, tolerance: 1e-14, step: 0.05, onIteration });
   const [p, q, gamma] = best.x.map(Math.exp) as [number, number, number];
   const params = { p, q, gamma };
   const reason = declineReason('Gamma-Gamma', params, -best.value, { repeatBuyers: rows.length, customers: summary.length })

@@ -2,7 +2,9 @@ import { OptionError } from '../core/errors';
 import { resolveAsOf } from '../core/asOf';
 import { MS_PER_DAY, toEpochMs } from '../core/time';
 import type { TransactionLog } from '../core/TransactionLog';
-import { checkOptions, type OptionKind } from '../core/options';
+import { RUN_OPTIONS, checkOptions, type OptionKind } from '../core/options';
+import { runGuard } from '../core/guard';
+import type { RunOptions } from '../core/run';
 
 /** Time unit of a customer summary. */
 export type SummaryUnit = 'day' | 'week';
@@ -21,7 +23,7 @@ export interface CustomerSummaryRow {
 }
 
 /** Options of {@link customerSummary}. */
-export interface CustomerSummaryOptions {
+export interface CustomerSummaryOptions extends RunOptions {
   /** End of observation; later transactions are ignored. @default the start of the day after the log's last basket */
   asOf?: Date | string | number;
   /** @default 'week' */
@@ -50,7 +52,8 @@ export interface CustomerSummaryOptions {
  * customerSummary(log, { asOf: '1997-09-30', unit: 'week' })[0] //=> { customer: '00001', frequency: 2, recency: 30.43, T: 38.86, monetary: 22.35 }
  */
 export function customerSummary(log: TransactionLog, options: CustomerSummaryOptions = {}): CustomerSummaryRow[] {
-  checkOptions('customerSummary', options, { asOf: 'time', unit: 'string', value: 'string' } satisfies Record<keyof CustomerSummaryOptions, OptionKind>);
+  checkOptions('customerSummary', options, { ...RUN_OPTIONS, asOf: 'time', unit: 'string', value: 'string' } satisfies Record<keyof CustomerSummaryOptions, OptionKind>);
+  const guard = runGuard(options);
   const valuing = options.value ?? 'revenue';
   if (valuing !== 'revenue' && valuing !== 'margin') throw new OptionError(`value must be 'revenue' or 'margin', got ${String(valuing)}`);
   if (valuing === 'margin' && log.columns.rowCost === null) throw new OptionError("value: 'margin' needs the log's cost column (load it with a cost mapping), or value revenue and give a margin share to clv()");
@@ -65,7 +68,9 @@ export function customerSummary(log: TransactionLog, options: CustomerSummaryOpt
   const rows: CustomerSummaryRow[] = [];
   const dayStart: number[] = [];
   const dayValue: number[] = [];
+  guard.phase('summary', customerNames.length);
   for (let c = 0; c < customerNames.length; c++) {
+    guard.tick((off[c + 1] as number) - (off[c] as number) + 1);
     dayStart.length = 0;
     dayValue.length = 0;
     for (let b = off[c] as number; b < (off[c + 1] as number); b++) {

@@ -8,6 +8,8 @@ export interface BfgsOptions {
   gradientTolerance?: number;
   /** Largest change of any coordinate in one step (a trust bound against wild first steps). @default Infinity */
   maxStep?: number;
+  /** Called after every iteration (progress, and a place for the caller's abort check). */
+  onIteration?: (iteration: number) => void;
 }
 
 /**
@@ -18,13 +20,14 @@ export interface BfgsOptions {
  * bfgs(([x, y]) => ({ value: (x - 1) ** 2 + 10 * (y + 2) ** 2, gradient: [2 * (x - 1), 20 * (y + 2)] }), [0, 0]).x //=> ≈ [1, -2]
  */
 export function bfgs(f: (x: number[]) => { value: number; gradient: number[] }, start: readonly number[], options: BfgsOptions = {}): MinimizeResult {
-  const { maxIterations = 200, gradientTolerance = 1e-8, maxStep = Infinity } = options;
+  const { maxIterations = 200, gradientTolerance = 1e-8, maxStep = Infinity, onIteration } = options;
   const n = start.length;
   let x = [...start];
   let { value, gradient: g } = f(x);
   if (!Number.isFinite(value)) return { status: 'maxIterations', x, value: Infinity, iterations: 0 };
   let H = identity(n);
   for (let iteration = 1; iteration <= maxIterations; iteration++) {
+    onIteration?.(iteration);
     if (Math.max(...g.map(Math.abs)) < gradientTolerance * Math.max(1, Math.abs(value))) return { status: 'converged', x, value, iterations: iteration };
     let direction = H.map((row) => -row.reduce((s, h, j) => s + h * (g[j] as number), 0));
     let slope = dot(direction, g);

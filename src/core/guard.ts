@@ -7,7 +7,7 @@ export interface MemoryOptions {
   /**
    * Most memory, in MB, that the search may hold at once in its working structures (candidates,
    * conditional trees, projections, id-lists) and its result; past it, a `LimitError`.
-   * @default half of the JavaScript heap limit (Node), 1024 in browsers
+   * @default a quarter of the JavaScript heap limit (about 1 GB on a default 64-bit Node), 512 in browsers
    */
   maxMemoryMB?: number;
 }
@@ -18,11 +18,15 @@ export const REPORT_EVERY_MS = 50;
 const CHECK_EVERY_UNITS = 1 << 14;
 const MB = 1024 * 1024;
 
-/** Half the JavaScript heap limit in Node (about 2 GB on a default 64-bit Node), else 1024 MB. */
+/**
+ * A quarter of the JavaScript heap limit in Node, else 512 MB. The accounting counts the main
+ * structures, not every object header, and a heap near its limit spends its time collecting
+ * garbage (pauses of seconds, so no progress and no abort): a quarter leaves room for both.
+ */
 export function defaultMemoryMB(): number {
   const v8 = nodeBuiltin<typeof import('node:v8')>('node:v8');
   const limit = v8?.getHeapStatistics().heap_size_limit;
-  return typeof limit === 'number' && limit > 0 ? Math.floor(limit / MB / 2) : 1024;
+  return typeof limit === 'number' && limit > 0 ? Math.floor(limit / MB / 4) : 512;
 }
 
 /**
@@ -122,3 +126,11 @@ export class SearchGuard {
 }
 
 const now = (): number => performance.now();
+
+/**
+ * A guard with no memory budget, for work that holds only its result (RFM, summaries, fits):
+ * it throws an AbortError at once for an already-aborted signal and reports progress by time.
+ * @example
+ * const guard = runGuard(options); guard.phase('rfm', n); for (…) guard.tick();
+ */
+export const runGuard = (run: RunOptions): SearchGuard => new SearchGuard(run, { budgetBytes: Infinity, advice: '' });

@@ -13,6 +13,7 @@ export { CrmMiningError, DataError, OptionError, LimitError, AbortError, isCrmMi
 export type { ErrorCode, DataErrorLocation } from './errors';
 export { throwIfAborted, progressTicker } from './run';
 export type { RunOptions, Progress } from './run';
+export type { MemoryOptions } from './guard';
 export { createRng } from './random';
 export type { Rng } from './random';
 export { toEpochMs, startOfUtcDay, MS_PER_DAY } from './time';

@@ -11,6 +11,8 @@ export interface NelderMeadOptions {
   tolerance?: number;
   /** Initial step per coordinate. @default 0.5 */
   step?: number;
+  /** Called after every iteration (progress, and a place for the caller's abort check). */
+  onIteration?: (iteration: number) => void;
 }
 
 /**
@@ -20,7 +22,7 @@ export interface NelderMeadOptions {
  * nelderMead(([x, y]) => (x - 1) ** 2 + (y + 2) ** 2, [0, 0]).x //=> ≈ [1, -2]
  */
 export function nelderMead(f: (x: number[]) => number, start: readonly number[], options: NelderMeadOptions = {}): MinimizeResult {
-  const { maxIterations = 5000, tolerance = 1e-10, step = 0.5 } = options;
+  const { maxIterations = 5000, tolerance = 1e-10, step = 0.5, onIteration } = options;
   const n = start.length;
   const value = (x: number[]): number => {
     const v = f(x);
@@ -34,6 +36,7 @@ export function nelderMead(f: (x: number[]) => number, start: readonly number[],
   }
   const combine = (a: number[], b: number[], t: number): number[] => a.map((ai, i) => ai + t * ((b[i] as number) - ai));
   for (let iteration = 1; iteration <= maxIterations; iteration++) {
+    onIteration?.(iteration);
     simplex.sort((p, q) => p.v - q.v);
     const best = simplex[0] as { x: number[]; v: number };
     const worst = simplex[n] as { x: number[]; v: number };

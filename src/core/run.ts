@@ -49,3 +49,16 @@ export function progressTicker(options: RunOptions, phase: string, every: number
     onProgress?.(total === undefined ? { phase, done } : { phase, done, total });
   };
 }
+
+/**
+ * Only the run options of an options object (`signal`, `onProgress`), to hand to the functions a
+ * long operation calls, whose own options checks would reject the rest.
+ * @example
+ * runOnly({ asOf: '2024-01-01', signal }) //=> { signal }
+ */
+export function runOnly(options: RunOptions): RunOptions {
+  return {
+    ...(options.signal === undefined ? {} : { signal: options.signal }),
+    ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
+  };
+}

@@ -5,7 +5,9 @@ import { TransactionLog } from '../core/TransactionLog';
 import { scoreValues, type RfmScoring } from './scoring';
 import { RFM_SEGMENTS, segmentOf, type RfmSegment, type SegmentRule } from './segments';
 import { returnedUpTo } from '../core/columns';
-import { checkOptions, type OptionKind } from '../core/options';
+import { RUN_OPTIONS, checkOptions, type OptionKind } from '../core/options';
+import { runGuard, type SearchGuard } from '../core/guard';
+import type { RunOptions } from '../core/run';
 
 /** Recency, frequency and monetary value of one customer, before scoring. */
 export interface RfmValues {
@@ -30,7 +32,7 @@ export interface RfmRow extends RfmValues {
 }
 
 /** Options of {@link rfm}. */
-export interface RfmOptions {
+export interface RfmOptions extends RunOptions {
   /** Reference date; later transactions are ignored. @default the start of the day after the log's last basket */
   asOf?: Date | string | number;
   /** Number of score levels. @default 5 */
@@ -45,7 +47,7 @@ export interface RfmOptions {
   fallbackSegment?: string;
 }
 
-const RFM_OPTIONS = { asOf: 'time', bins: 'number', monetary: 'string', scoring: 'any', segments: 'array', fallbackSegment: 'string' } as const satisfies Record<keyof RfmOptions, OptionKind>;
+const RFM_OPTIONS = { ...RUN_OPTIONS, asOf: 'time', bins: 'number', monetary: 'string', scoring: 'any', segments: 'array', fallbackSegment: 'string' } as const satisfies Record<keyof RfmOptions, OptionKind>;
 
 /**
  * RFM analysis: per customer, recency (whole days from the last purchase day to the `asOf`
@@ -65,12 +67,14 @@ const RFM_OPTIONS = { asOf: 'time', bins: 'number', monetary: 'string', scoring:
  */
 export function rfm(input: TransactionLog | readonly RfmValues[], options: RfmOptions = {}): RfmRow[] {
   checkOptions('rfm', options, RFM_OPTIONS);
+  const guard = runGuard(options);
   const bins = options.bins ?? 5;
   if (!(Number.isInteger(bins) && bins >= 2 && bins <= 9)) throw new OptionError(`bins must be an integer from 2 to 9, got ${String(bins)}`);
   const segments = options.segments ?? RFM_SEGMENTS;
   if (options.segments === undefined && bins !== 5) throw new OptionError(`the standard segment table is for 5 bins; with bins = ${bins} pass your own segments`);
   const scoring = options.scoring ?? 'quantile';
-  const values = input instanceof TransactionLog ? rfmValues(input, options) : checkRows(input);
+  const values = input instanceof TransactionLog ? rfmValues(input, options, guard) : checkRows(input);
+  guard.phase('score');
   const breaks = typeof scoring === 'object' ? scoring.breaks : undefined;
   const r = scoreValues(values.map((v) => v.recency), bins, scoring, false, breaks?.recency);
   const f = scoreValues(values.map((v) => v.frequency), bins, scoring, true, breaks?.frequency);
@@ -92,7 +96,7 @@ export function rfm(input: TransactionLog | readonly RfmValues[], options: RfmOp
 }
 
 /** Recency (days), frequency and monetary per customer from a log, in one pass. */
-function rfmValues(log: TransactionLog, options: RfmOptions): RfmValues[] {
+function rfmValues(log: TransactionLog, options: RfmOptions, guard: SearchGuard): RfmValues[] {
   const { customerBasketOffsets: off, basketTime, basketAmount, customerNames } = log.columns;
   if (basketAmount === null) throw new DataError('RFM needs spend: load the log with an amount (or price) column');
   const monetaryKind = options.monetary ?? 'total';
@@ -100,7 +104,9 @@ function rfmValues(log: TransactionLog, options: RfmOptions): RfmValues[] {
   const asOf = resolveAsOf(log, options.asOf);
   const asOfDay = Math.floor(asOf / MS_PER_DAY);
   const out: RfmValues[] = [];
+  guard.phase('rfm', customerNames.length);
   for (let c = 0; c < customerNames.length; c++) {
+    guard.tick((off[c + 1] as number) - (off[c] as number) + 1);
     let count = 0;
     let spend = 0;
     let last = NaN;
