@@ -13,6 +13,8 @@ export default defineConfig([
       'cluster/index': 'src/cluster/index.ts',
       'churn/index': 'src/churn/index.ts',
       'report/index': 'src/report/index.ts',
+      'worker/index': 'src/worker/index.ts',
+      'worker/entry': 'src/worker/entry.ts',
     },
     format: ['esm', 'cjs'],
     dts: true,
@@ -22,6 +24,21 @@ export default defineConfig([
     shims: true,
     treeshake: true,
     target: 'es2022',
+  },
+  {
+    // The worker script for browsers: one self-contained file (no imports to resolve), loaded
+    // by URL. Optional peers stay out; the tasks it runs do not need them.
+    entry: { 'worker/browser': 'src/worker/entry.ts' },
+    format: ['iife'],
+    platform: 'browser',
+    target: 'es2022',
+    minify: true,
+    noExternal: [/.*/],
+    external: ['brain.js', 'gpu.js', 'vega', 'vega-lite', 'apache-arrow', '@duckdb/node-api', 'pg'],
+    // Node-only paths read import.meta.url; in a Web Worker they are never taken.
+    esbuildOptions: (o) => {
+      o.logOverride = { 'empty-import-meta': 'silent' };
+    },
   },
   {
     entry: { cli: 'src/report/bin.ts' },

@@ -12,3 +12,4 @@ export * from './classify/index';
 export * from './cluster/index';
 export * from './churn/index';
 export * from './report/index';
+export * from './worker/index';

@@ -51,6 +51,9 @@ export interface TimeWindow {
 
 const NO_SKIPS: SkippedReport = Object.freeze({ rows: 0, byField: {}, examples: [] }) as SkippedReport;
 
+/** A log as structured-clonable data, for workers. @internal */
+export interface LogTransfer { kind: 'crm-mining-log'; columns: LogColumns; skipped: SkippedReport; returns: ReturnsReport }
+
 /**
  * A customer transaction log: one row per line item, held as columnar typed arrays with
  * customers and items interned to integer ids, grouped into baskets and per-customer
@@ -141,6 +144,23 @@ export class TransactionLog {
     const { purchases, returns, report } = splitReturns(raw, options);
     const columns = buildColumns(purchases, returns);
     return new TransactionLog(columns, NO_SKIPS, { ...report, withoutPurchase: columns.returnsWithoutPurchase });
+  }
+
+  /**
+   * The log as plain data that survives a structured clone (postMessage to a worker): its typed
+   * arrays and reports. {@link TransactionLog.fromTransfer} rebuilds it without checking again.
+   * @internal
+   */
+  toTransfer(): LogTransfer {
+    return { kind: 'crm-mining-log', columns: this.columns, skipped: this.skipped, returns: this.returns };
+  }
+
+  /**
+   * Rebuilds a log from {@link TransactionLog.toTransfer}'s output (in a worker).
+   * @internal
+   */
+  static fromTransfer(t: LogTransfer): TransactionLog {
+    return new TransactionLog(t.columns, t.skipped, t.returns);
   }
 
   /** Line items. */

@@ -1,0 +1,43 @@
+/**
+ * The script a worker runs (worker_threads in Node, a Web Worker in browsers): it waits for one
+ * job, runs the task, posts progress while it runs and then the result or the error. The host
+ * ({@link runInWorker}) ends a job by terminating the worker, so nothing here checks a signal.
+ */
+import { loadCartEngine } from '../classify/mlCart';
+import { loadKmeansEngine } from '../cluster/mlKmeans';
+import { nodeBuiltin } from '../core/nodeRequire';
+import { WORKER_TASKS } from './tasks';
+import { OPTIONS_AT, type WorkerTaskName } from './taskNames';
+import { decodeArgs, encodeError, type WorkerJob, type WorkerReply } from './transfer';
+
+interface Port { post(reply: WorkerReply): void; onJob(run: (job: WorkerJob) => void): void }
+
+function port(): Port | null {
+  const threads = nodeBuiltin<typeof import('node:worker_threads')>('node:worker_threads');
+  const parent = threads?.parentPort;
+  if (parent !== null && parent !== undefined) return { post: (r) => parent.postMessage(r), onJob: (run) => parent.once('message', run) };
+  const scope = globalThis as unknown as { postMessage?(m: unknown): void; addEventListener?(t: string, f: (e: { data: WorkerJob }) => void): void; document?: unknown };
+  if (typeof scope.postMessage === 'function' && typeof scope.addEventListener === 'function' && scope.document === undefined) {
+    return { post: (r) => scope.postMessage?.(r), onJob: (run) => scope.addEventListener?.('message', (e) => run(e.data)) };
+  }
+  return null; // imported outside a worker: do nothing
+}
+
+async function runJob(job: WorkerJob, p: Port): Promise<void> {
+  try {
+    const name = job.task as WorkerTaskName;
+    const fn = WORKER_TASKS[name] as ((...args: unknown[]) => unknown) | undefined;
+    if (typeof fn !== 'function') throw new Error(`unknown task ${job.task}`);
+    // The engines that load on first use in the calling thread load here before the task.
+    if (name === 'kmeans' || name === 'analyze') await loadKmeansEngine();
+    if (name === 'analyze') await loadCartEngine();
+    const onProgress = job.progress ? (progress: { phase: string; done: number; total?: number }) => p.post({ type: 'progress', ...progress }) : null;
+    const result = await fn(...decodeArgs(job.args, OPTIONS_AT[name], onProgress));
+    p.post({ type: 'done', result });
+  } catch (e) {
+    p.post({ type: 'error', error: encodeError(e) });
+  }
+}
+
+const p = port();
+p?.onJob((job) => void runJob(job, p));

@@ -1,0 +1,68 @@
+import { AbortError, CrmMiningError, DataError, LimitError, OptionError, type ErrorCode } from '../core/errors';
+import { TransactionLog, type LogTransfer } from '../core/TransactionLog';
+
+/** What crosses to the worker: the task, its arguments (logs as plain data), whether to report progress. */
+export interface WorkerJob { task: string; args: unknown[]; progress: boolean }
+/** What comes back. */
+export type WorkerReply =
+  | { type: 'progress'; phase: string; done: number; total?: number }
+  | { type: 'done'; result: unknown }
+  | { type: 'error'; error: SentError };
+/** An error as plain data. */
+export interface SentError { name: string; code: string | undefined; message: string; details?: Record<string, unknown>; where?: Record<string, unknown> }
+
+const isLog = (v: unknown): v is TransactionLog =>
+  typeof v === 'object' && v !== null && typeof (v as { toTransfer?: unknown }).toTransfer === 'function' && 'columns' in v;
+const isLogTransfer = (v: unknown): v is LogTransfer => typeof v === 'object' && v !== null && (v as { kind?: unknown }).kind === 'crm-mining-log';
+
+/** Arguments for postMessage: logs become their columns; signal and onProgress stay behind. */
+export function encodeArgs(args: readonly unknown[]): unknown[] {
+  return args.map((a) => {
+    if (isLog(a)) return a.toTransfer();
+    if (typeof a === 'object' && a !== null && !Array.isArray(a) && ('signal' in a || 'onProgress' in a)) {
+      const { signal: _signal, onProgress: _onProgress, ...rest } = a as Record<string, unknown>;
+      return rest;
+    }
+    return a;
+  });
+}
+
+/** The worker's side of {@link encodeArgs}: logs rebuilt, and `onProgress` put in the options object at `optionsAt`. */
+export function decodeArgs(args: readonly unknown[], optionsAt: number, onProgress: ((p: { phase: string; done: number; total?: number }) => void) | null): unknown[] {
+  const out = args.map((a) => (isLogTransfer(a) ? TransactionLog.fromTransfer(a) : a));
+  if (onProgress !== null && out.length >= optionsAt) {
+    const options = out[optionsAt];
+    if (options === undefined) out[optionsAt] = { onProgress };
+    else if (typeof options === 'object' && options !== null && !Array.isArray(options)) out[optionsAt] = { ...options, onProgress };
+  }
+  return out;
+}
+
+/** An error as plain data (class, code, message, details, where in the input). */
+export function encodeError(e: unknown): SentError {
+  const err = e instanceof Error ? e : new Error(String(e));
+  const { code, details, row, field, line, value } = err as Partial<CrmMiningError> & { row?: number; field?: string; line?: number; value?: unknown };
+  const where = { ...(row === undefined ? {} : { row }), ...(line === undefined ? {} : { line }), ...(field === undefined ? {} : { field }), ...(value === undefined ? {} : { value: safeValue(value) }) };
+  return { name: err.name, code, message: err.message, ...(details === undefined ? {} : { details: { ...details } }), ...(Object.keys(where).length > 0 ? { where } : {}) };
+}
+
+/** The error again, as the class the library throws for its code. */
+export function decodeError(sent: SentError): Error {
+  const { code, message, details } = sent;
+  let e: Error;
+  if (code === 'LIMIT') e = new LimitError(message, details);
+  else if (code === 'OPTION') e = new OptionError(message, details);
+  else if (code === 'ABORTED') e = new AbortError(message);
+  else if (code === 'DATA') {
+    e = new DataError('', sent.where ?? {});
+    e.message = message;
+  } else if (code !== undefined) e = new CrmMiningError(code as ErrorCode, message, details);
+  else {
+    e = new Error(message);
+    e.name = sent.name;
+  }
+  return e;
+}
+
+/** A value that survives a structured clone (for error locations). */
+const safeValue = (v: unknown): unknown => (typeof v === 'function' || typeof v === 'symbol' ? String(v) : v);
