@@ -29,7 +29,7 @@ const ITEMSETS: Array<[string, Search]> = [
 ];
 const SEQUENCES: Array<[string, Search]> = [
   ['prefixspan', (x) => sequentialPatterns(sequences, { minSupport: 0.3, maxPatterns: Infinity, ...x })],
-  ['prefixspan with maxGap', (x) => sequentialPatterns(sequences, { minSupport: 0.3, maxGap: 3, maxPatterns: Infinity, ...x })],
+  ['prefixspan with maxGap', (x) => sequentialPatterns(sequences, { minSupport: 0.1, maxGap: 3, maxPatterns: Infinity, ...x })],
   ['spade', (x) => sequentialPatterns(sequences, { minSupport: 0.3, algorithm: 'spade', maxPatterns: Infinity, ...x })],
   ['gsp', (x) => sequentialPatterns(sequences, { minSupport: 0.3, algorithm: 'gsp', maxPatterns: Infinity, ...x })],
 ];

@@ -25,7 +25,7 @@ export function mineGsp(data: EncodedSequences, o: ResolvedSequenceOptions, out:
   const { guard } = o;
   guard.phase('count', o.maxLength === Infinity ? undefined : o.maxLength);
   // Candidates held at once count against maxPatterns (with the patterns found) and the budget.
-  const room = (): number => o.maxPatterns - out.patterns.length;
+  const room = (): number => o.maxPatterns - out.size;
   for (let k = 1; k < o.maxLength && level.length > 0; k++) {
     guard.step(k);
     const known = new Set(level.map(key));

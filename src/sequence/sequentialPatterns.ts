@@ -1,4 +1,4 @@
-import { PatternCollector, type IdPattern } from './collector';
+import { PatternCollector } from './collector';
 import { encodeSequences, type SequencesInput } from './encode';
 import { mineGsp } from './gsp';
 import { resolveSequenceOptions, type SequentialPatternsOptions } from './options';
@@ -36,31 +36,18 @@ export function sequentialPatterns(sequences: SequencesInput, options: Sequentia
     else if (o.algorithm === 'gsp') mineGsp(data, o, out);
     else minePrefixSpan(data, o, out);
   }
-  o.guard.phase('collect', out.patterns.length);
-  const order = out.patterns.map((_, k) => k).sort((a, b) => {
+  o.guard.phase('collect', out.size);
+  const order = Array.from({ length: out.size }, (_, k) => k).sort((a, b) => {
     o.guard.tick(8);
-    return (out.counts[b] as number) - (out.counts[a] as number) || comparePatterns(out.patterns[a] as IdPattern, out.patterns[b] as IdPattern);
+    return out.count(b) - out.count(a) || out.compare(a, b);
   });
   return order.map((k, i) => {
     if ((i & 1023) === 0) o.guard.step(i);
-    return toPattern(k);
-  });
-  function toPattern(k: number): SequentialPattern {
     return {
-    sequence: (out.patterns[k] as IdPattern).map((set) => set.map((id) => data.itemNames[id] as string)),
-    count: out.counts[k] as number,
-      support: (out.counts[k] as number) / data.n,
+      sequence: out.pattern(k).map((set) => set.map((id) => data.itemNames[id] as string)),
+      count: out.count(k),
+      support: out.count(k) / data.n,
     };
-  }
+  });
 }
 
-/** Itemset by itemset, item by item (ids follow string order); a prefix comes first. */
-function comparePatterns(a: IdPattern, b: IdPattern): number {
-  for (let j = 0; j < a.length && j < b.length; j++) {
-    const x = a[j] as number[];
-    const y = b[j] as number[];
-    for (let i = 0; i < x.length && i < y.length; i++) if (x[i] !== y[i]) return (x[i] as number) - (y[i] as number);
-    if (x.length !== y.length) return x.length - y.length;
-  }
-  return a.length - b.length;
-}

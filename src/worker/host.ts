@@ -33,7 +33,7 @@ export interface WorkerOptions extends RunOptions {
  * @example
  * const rules = await runInWorker('associationRules', [log, { minSupport: 0.01 }], { signal: AbortSignal.timeout(5_000) });
  */
-export function runInWorker<K extends WorkerTaskName>(task: K, args: WorkerTaskArgs<K>, options: WorkerOptions = {}): Promise<WorkerTaskResult<K>> {
+export async function runInWorker<K extends WorkerTaskName>(task: K, args: WorkerTaskArgs<K>, options: WorkerOptions = {}): Promise<WorkerTaskResult<K>> {
   checkOptions('runInWorker', options, { ...RUN_OPTIONS, workerUrl: 'any' });
   if (!WORKER_TASK_NAMES.includes(task)) throw new OptionError(`task must be one of ${WORKER_TASK_NAMES.map((t) => `'${t}'`).join(', ')}, got ${String(task)}`, { task });
   if (!Array.isArray(args)) throw new OptionError(`args must be the array of the function's arguments, e.g. [log, { minSupport: 0.01 }]`);

@@ -1,0 +1,104 @@
+/**
+ * runInWorker from the sources (issue 17): every task gives in a worker exactly what it gives in
+ * the thread; a timer signal stops a search that never yields within 100 ms of firing; the event
+ * loop stays free meanwhile; errors come back typed. The worker script is the sources' entry
+ * bundled by esbuild (the package tests run the built one from the installed tarball).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  TransactionLog, analyze, associationRules, churnDataset, createRng, customerSummary, frequentItemsets, itemsetTable, kmeans, rfm,
+  runInWorker, sequentialPatterns, silhouette,
+} from '../src/index';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+// Inside the repository, so the bundle finds the lazily loaded engines in node_modules.
+const OUT = `${ROOT}node_modules/.cache/crm-mining-tests`;
+const workerUrl = new URL(`file://${OUT}/worker.mjs`);
+
+beforeAll(() => {
+  mkdirSync(OUT, { recursive: true });
+  execFileSync(`${ROOT}node_modules/.bin/esbuild`, ['src/worker/entry.ts', '--bundle', '--platform=node', '--format=esm', '--packages=external', `--outfile=${OUT}/worker.mjs`, '--log-level=error'], { cwd: ROOT });
+});
+
+const log = TransactionLog.fromCSV(`${ROOT}examples/data/sample-transactions.csv`, { customer: 'customer', time: 'time', item: 'item', order: 'order', amount: 'amount' });
+const rng = createRng(9);
+const dense = Array.from({ length: 1000 }, () => Array.from({ length: 40 }, (_, i) => `i${i}`).filter(() => rng.next() < 0.8));
+const ABORTED = expect.objectContaining({ code: 'ABORTED' });
+
+/** The value without `elapsedMs` fields (analyze times its sections). */
+const withoutTimings = (v: unknown): unknown => JSON.parse(JSON.stringify(v, (k, x: unknown) => (k === 'elapsedMs' ? undefined : x)));
+
+describe('runInWorker gives what the function gives', () => {
+  const X = Array.from({ length: 60 }, (_, i) => [i % 6, (i * 7) % 5]);
+  it.each([
+    ['frequentItemsets', [log, { minSupport: 0.02 }], () => frequentItemsets(log, { minSupport: 0.02 })],
+    ['itemsetTable', [log, { minSupport: 0.02 }], () => itemsetTable(log, { minSupport: 0.02 })],
+    ['associationRules', [log, { minSupport: 0.01, minConfidence: 0.2 }], () => associationRules(log, { minSupport: 0.01, minConfidence: 0.2 })],
+    ['sequentialPatterns', [log, { minSupport: 0.05, algorithm: 'spade' }], () => sequentialPatterns(log, { minSupport: 0.05, algorithm: 'spade' })],
+    ['rfm', [log, { asOf: '2024-07-01' }], () => rfm(log, { asOf: '2024-07-01' })],
+    ['customerSummary', [log, { asOf: '2024-07-01' }], () => customerSummary(log, { asOf: '2024-07-01' })],
+    ['churnDataset', [log, { asOf: '2024-03-31', horizonDays: 90 }], () => churnDataset(log, { asOf: '2024-03-31', horizonDays: 90 })],
+    ['kmeans', [X, 3, { seed: 4 }], () => kmeans(X, 3, { seed: 4 })],
+    ['silhouette', [X, X.map((r) => (r[0] as number) % 2)], () => silhouette(X, X.map((r) => (r[0] as number) % 2))],
+    ['analyze', [log, {}], () => analyze(log, {})],
+  ] as const)('%s', async (task, args, inThread) => {
+    const got = await runInWorker(task, args as never, { workerUrl });
+    expect(withoutTimings(got)).toEqual(withoutTimings(inThread()));
+  });
+
+  it('forwards progress and takes signal and onProgress from the function options too', async () => {
+    const phases = new Set<string>();
+    await runInWorker('associationRules', [log, { minSupport: 0.01, onProgress: (p) => phases.add(p.phase) }], { workerUrl });
+    expect([...phases]).toEqual(expect.arrayContaining(['mine', 'rules']));
+    await expect(runInWorker('rfm', [log, { signal: AbortSignal.abort() }], { workerUrl })).rejects.toEqual(ABORTED);
+  });
+});
+
+describe('runInWorker stops on time and keeps the event loop free', () => {
+  it('a timer signal stops a search that never yields within 100 ms, and the event loop is never blocked for 100 ms', async () => {
+    const signal = AbortSignal.timeout(400);
+    let firedAt = 0;
+    signal.addEventListener('abort', () => { firedAt = performance.now(); });
+    const delay = monitorEventLoopDelay({ resolution: 5 });
+    delay.enable();
+    const outcome = await runInWorker('frequentItemsets', [dense, { minSupport: 0.3, maxPatterns: Infinity }], { signal, workerUrl }).catch((e: unknown) => e);
+    const stopMs = performance.now() - firedAt;
+    delay.disable();
+    expect(outcome).toEqual(ABORTED);
+    expect(firedAt).toBeGreaterThan(0);
+    expect(stopMs).toBeLessThan(100);
+    expect(delay.max / 1e6).toBeLessThan(100);
+  });
+
+  it('an abort right after the call, or from progress, stops it', async () => {
+    const c = new AbortController();
+    const pending = runInWorker('frequentItemsets', [dense, { minSupport: 0.3 }], { signal: c.signal, workerUrl });
+    c.abort(new Error('changed my mind'));
+    await expect(pending).rejects.toEqual(expect.objectContaining({ code: 'ABORTED', message: expect.stringMatching(/changed my mind/) }));
+    const d = new AbortController();
+    await expect(runInWorker('sequentialPatterns', [dense.slice(0, 50).map((b) => b.map((i) => [i])), { minSupport: 0.3 }], { signal: d.signal, onProgress: () => d.abort(), workerUrl })).rejects.toEqual(ABORTED);
+  });
+});
+
+describe('runInWorker errors', () => {
+  it('come back as the library errors, with their details', async () => {
+    await expect(runInWorker('frequentItemsets', [dense, { minSupport: 0.3, maxMemoryMB: 1 }], { workerUrl })).rejects.toEqual(expect.objectContaining({ name: 'LimitError', code: 'LIMIT', details: expect.objectContaining({ maxMemoryMB: 1 }) }));
+    await expect(runInWorker('rfm', [log, { bins: 12 }], { workerUrl })).rejects.toEqual(expect.objectContaining({ name: 'OptionError', code: 'OPTION' }));
+    await expect(runInWorker('rfm', [[{ customer: 'a', recency: 1, frequency: 'two', monetary: 3 }] as never, {}], { workerUrl }))
+      .rejects.toEqual(expect.objectContaining({ name: 'DataError', code: 'DATA', row: 1, field: 'frequency' }));
+  });
+
+  it('refuses unknown tasks, arguments a worker cannot receive, and bad options before starting one', async () => {
+    await expect(runInWorker('fitBgNbd' as never, [] as never, { workerUrl })).rejects.toThrow(/task must be one of/);
+    await expect(runInWorker('rfm', [log, { scoring: (() => 1) as never }], { workerUrl })).rejects.toEqual(expect.objectContaining({ code: 'OPTION', message: expect.stringMatching(/cannot be sent to a worker/) }));
+    await expect(runInWorker('rfm', [log], { workerUrl, timeout: 5 } as never)).rejects.toThrow(/unknown option 'timeout'/);
+  });
+
+  it('from the sources, without a workerUrl, says where the script should be', async () => {
+    await expect(runInWorker('rfm', [log])).rejects.toEqual(expect.objectContaining({ code: 'DEPENDENCY', message: expect.stringMatching(/worker script/) }));
+  });
+});
