@@ -1,6 +1,7 @@
 import { CrmMiningError } from '../core/errors';
 import type { RunOptions } from '../core/run';
-import { nodeWorker, webWorker, workerCall, type WorkerStep } from '../core/worker';
+import { nodeBuiltin } from '../core/nodeRequire';
+import { nodeWorker, webWorker, workerCall, type WorkerHandle, type WorkerStep } from '../core/worker';
 import { brainPath } from './brainRuntime';
 import { BROWSER_WORKER_SOURCE } from './neuralTrainerSource';
 
@@ -31,7 +32,9 @@ type Reply = { type: 'progress'; iterations: number } | { type: 'done'; json: un
  * (brain.js's own trainAsync cannot be stopped safely).
  */
 export function trainInWorker(job: WorkerJob, run: RunOptions): Promise<unknown> {
-  const start = () => nodeWorker(WORKER_SOURCE, { eval: true, workerData: { brainPath: brainPath() } }) ?? webWorker({ source: BROWSER_WORKER_SOURCE });
+  const start = () => (nodeBuiltin('node:worker_threads') === null
+    ? webWorker({ source: BROWSER_WORKER_SOURCE })
+    : nodeWorker(WORKER_SOURCE, { eval: true, workerData: { brainPath: brainPath() } }) as WorkerHandle);
   const read = (m: unknown): WorkerStep<unknown> => {
     const reply = m as Reply;
     return reply.type === 'progress' ? { progress: { phase: 'train', done: reply.iterations, total: job.total } } : { done: reply.json };

@@ -63,6 +63,23 @@ describe('browser bundles of the installed package', () => {
   });
 });
 
+describe('the browser worker script', () => {
+  it("is one self-contained file that Vite emits as an asset for `import url from 'crm-mining/worker-script?url'`", () => {
+    const dir = join(inject('bareApp'), 'vite-worker');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><script type="module" src="./main.js"></script>\n');
+    writeFileSync(join(dir, 'main.js'), "import workerUrl from 'crm-mining/worker-script?url';\nimport { runInWorker } from 'crm-mining/worker';\nglobalThis.go = () => runInWorker('rfm', [[]], { workerUrl });\n");
+    const run = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const script = readFileSync(join(inject('bareApp'), 'node_modules/crm-mining/dist/worker/browser.global.js'));
+    const assets = readdirSync(join(dir, 'dist/assets'));
+    expect(assets.some((f) => f.startsWith('browser.global') && readFileSync(join(dir, 'dist/assets', f)).equals(script))).toBe(true);
+    // Self-contained: no import statements left to resolve in a worker.
+    expect(script.toString()).not.toMatch(/^import |\bimport\s*\(\s*["'](?!brain\.js|gpu\.js|vega|vega-lite)/m);
+  });
+});
+
 describe.skipIf(!existsSync(CHROMIUM))('every capability in headless Chromium equals Node', () => {
   const app = inject('fullApp');
   let browser: Browser;
@@ -110,5 +127,60 @@ describe.skipIf(!existsSync(CHROMIUM))('every capability in headless Chromium eq
     // in Node the Vega runtime is inlined and draws them when the page opens.
     expect(browserReport).toEqual({ svgCharts: 5, sections: 7, scripts: 0 }); // churn left out: no gains chart
     expect(nodeReport).toEqual({ svgCharts: 0, sections: 7, scripts: 3 });
+  });
+
+  it('runs searches in a Web Worker with runInWorker: same answers, a timer stops them, errors typed', async () => {
+    const dir = join(app, 'worker-page');
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'page.mjs'), `import { runInWorker, associationRules, sequentialPatterns, kmeans, TransactionLog, loadKmeansEngine } from 'crm-mining';
+window.runWorkers = async (csv) => {
+  const workerUrl = '/worker.js';
+  const log = TransactionLog.fromCSV(csv, { customer: 'customer', time: 'time', item: 'item', order: 'order', amount: 'amount' });
+  const rules = await runInWorker('associationRules', [log, { minSupport: 0.01, minConfidence: 0.2 }], { workerUrl });
+  const patterns = await runInWorker('sequentialPatterns', [log, { minSupport: 0.05 }], { workerUrl });
+  await loadKmeansEngine();
+  const X = Array.from({ length: 40 }, (_, i) => [i % 5, (i * 3) % 7]);
+  const k = await runInWorker('kmeans', [X, 3, { seed: 2 }], { workerUrl });
+  let x = 1;
+  const rng = () => (x = (x * 48271) % 2147483647) / 2147483647;
+  const dense = Array.from({ length: 1000 }, () => Array.from({ length: 40 }, (_, i) => 'i' + i).filter(() => rng() < 0.8));
+  const signal = AbortSignal.timeout(300);
+  let firedAt = 0;
+  signal.addEventListener('abort', () => { firedAt = performance.now(); });
+  const progress = [];
+  const stopped = await runInWorker('frequentItemsets', [dense, { minSupport: 0.3, maxPatterns: Infinity }], { signal, workerUrl, onProgress: (p) => progress.push(p.phase) }).catch((e) => e.code);
+  const stopMs = performance.now() - firedAt;
+  const limit = await runInWorker('frequentItemsets', [dense, { minSupport: 0.3, maxMemoryMB: 1 }], { workerUrl }).catch((e) => e.name + ' ' + e.code);
+  const noUrl = await runInWorker('rfm', [log]).catch((e) => e.code);
+  return {
+    sameRules: JSON.stringify(rules) === JSON.stringify(associationRules(log, { minSupport: 0.01, minConfidence: 0.2 })),
+    samePatterns: JSON.stringify(patterns) === JSON.stringify(sequentialPatterns(log, { minSupport: 0.05 })),
+    sameKmeans: JSON.stringify(k) === JSON.stringify(kmeans(X, 3, { seed: 2 })),
+    rules: rules.length, stopped, stopMs, sawProgress: progress.includes('mine'), limit, noUrl,
+  };
+};
+`);
+    execFileSync(esbuild, ['page.mjs', '--bundle', '--platform=browser', '--outfile=bundle.js', '--log-level=error'], { cwd: dir });
+    const workerScript = readFileSync(join(app, 'node_modules/crm-mining/dist/worker/browser.global.js'));
+    const csv = readFileSync(join(ROOT, 'examples/data/sample-transactions.csv'), 'utf8');
+    const page = await browser.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(m.text());
+    });
+    await page.route('http://crm.test/**', (route) => {
+      const path = new URL(route.request().url()).pathname;
+      if (path === '/bundle.js') return route.fulfill({ status: 200, body: readFileSync(join(dir, 'bundle.js')), contentType: 'text/javascript' });
+      if (path === '/worker.js') return route.fulfill({ status: 200, body: workerScript, contentType: 'text/javascript' });
+      return route.fulfill({ status: 200, body: '<!doctype html><meta charset="utf-8"><script src="/bundle.js"></script>', contentType: 'text/html' });
+    });
+    await page.goto('http://crm.test/');
+    const r = await page.evaluate(async (text) => (globalThis as unknown as { runWorkers(csv: string): Promise<Record<string, unknown>> }).runWorkers(text), csv);
+    expect(problems).toEqual([]);
+    expect(r).toEqual(expect.objectContaining({ sameRules: true, samePatterns: true, sameKmeans: true, stopped: 'ABORTED', sawProgress: true, limit: 'LimitError LIMIT', noUrl: 'DEPENDENCY' }));
+    expect(r.rules).toBeGreaterThan(0);
+    expect(r.stopMs).toBeLessThan(100);
   });
 });
