@@ -64,7 +64,7 @@ for (let i = 0; i < CALLS; i++) {
   const perCall = monitorEventLoopDelay({ resolution: 10 });
   perCall.enable();
   try {
-    const result = await runInWorker(task as never, args as never, { signal, ...(onProgress === undefined ? {} : { onProgress }) });
+    const result: unknown = await runInWorker(task as never, args as never, { signal, ...(onProgress === undefined ? {} : { onProgress }) });
     lastSize = Array.isArray(result) ? result.length : 1;
     count(`${task}: result`);
   } catch (e) {

@@ -149,8 +149,9 @@ class Search {
           if (r.support === c.support) this.perfect[newPlen++] = d.rank;
           else {
             next.push({ rank: d.rank, set: r.set, support: r.support });
-            held += this.ops.bytes(r.set);
-            guard.hold(this.ops.bytes(r.set), 'transaction lists of extensions');
+            const bytes = this.ops.bytes(r.set);
+            held += bytes;
+            guard.hold(bytes, 'transaction lists of extensions');
           }
         }
       }

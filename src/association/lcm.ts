@@ -98,8 +98,9 @@ class DenseLcm {
       }
       if (ppc) {
         children.push({ y: Int32Array.from(y), tids: sub, support: s, e });
-        held += 4 * (this.nWords + y.length) + 160;
-        guard.hold(4 * (this.nWords + y.length) + 160, 'the extensions of closed itemsets');
+        const bytes = 4 * (this.nWords + y.length) + 160;
+        held += bytes;
+        guard.hold(bytes, 'the extensions of closed itemsets');
       }
     }
     for (const r of x) this.inX[r] = 0;
@@ -193,8 +194,9 @@ class Lcm {
       }
       if (ppc) {
         children.push({ y: Int32Array.from(y), tids: sub.slice(), support: s, e });
-        held += 4 * (sub.length + y.length) + 160;
-        guard.hold(4 * (sub.length + y.length) + 160, 'the extensions of closed itemsets');
+        const bytes = 4 * (sub.length + y.length) + 160;
+        held += bytes;
+        guard.hold(bytes, 'the extensions of closed itemsets');
       }
     }
     for (const r of x) this.inX[r] = 0;
