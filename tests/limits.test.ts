@@ -9,7 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   TransactionLog, associationRules, churnDataset, churnReport, clv, createRng, customerSummary, fitBgNbd, fitGammaGamma, fitMbgNbd,
-  frequentItemsets, rfm, sequentialPatterns, syntheticRecords, trainChurnModel, NeuralNetwork,
+  frequentItemsets, rfm, sequentialPatterns, syntheticRecords, trainChurnModel, NeuralNetwork, DecisionTree, RandomForest, LogisticRegression, kmeans,
 } from '../src/index';
 
 const rng = createRng(17);
@@ -26,6 +26,15 @@ const ITEMSETS: Array<[string, Search]> = [
   ['closed', (x) => frequentItemsets(dense, { minSupport: 0.3, kind: 'closed', maxPatterns: Infinity, ...x })],
   ['maximal', (x) => frequentItemsets(dense, { minSupport: 0.3, kind: 'maximal', maxPatterns: Infinity, ...x })],
   ['rules', (x) => associationRules(dense, { minSupport: 0.3, minConfidence: 0, maxPatterns: Infinity, ...x })],
+];
+/** 60,000 rows of 8 features, a noisy two-class rule: long fits for the learners. */
+const X = Array.from({ length: 60_000 }, () => Array.from({ length: 8 }, () => rng.next()));
+const y = X.map((r) => ((r[0] as number) + (r[1] as number) * (r[2] as number) + 0.3 * rng.next() > 1 ? 1 : 0));
+const LEARNERS: Array<[string, Search]> = [
+  ['DecisionTree.fit', (x) => new DecisionTree({ maxDepth: 30, minSamplesLeaf: 1 }).fit(X, y, x)],
+  ['RandomForest.fit', (x) => new RandomForest({ nEstimators: 50, seed: 1 }).fit(X, y, x)],
+  ['LogisticRegression.fit', (x) => new LogisticRegression({ maxIterations: 5000 }).fit(X, y, x)],
+  ['kmeans', (x) => kmeans(X, 50, { seed: 1, ...x })],
 ];
 const SEQUENCES: Array<[string, Search]> = [
   ['prefixspan', (x) => sequentialPatterns(sequences, { minSupport: 0.3, maxPatterns: Infinity, ...x })],
@@ -72,17 +81,19 @@ describe('a memory budget bounds what every search holds', () => {
   });
 });
 
-describe('an abort from onProgress stops every search within 100 ms', () => {
-  it.each([...ITEMSETS, ...SEQUENCES])('%s', (_name, search) => {
+describe('an abort from onProgress stops every search and learner within 100 ms', () => {
+  it.each([...ITEMSETS, ...SEQUENCES, ...LEARNERS])('%s', (_name, search) => {
     const controller = new AbortController();
-    const start = performance.now();
+    let start = 0;
     let abortedAt = 0;
     let calls = 0;
     const r = outcome(search, {
       signal: controller.signal,
       onProgress: () => {
         calls++;
-        if (abortedAt === 0 && performance.now() - start > 150) {
+        if (start === 0) start = performance.now();
+        // 150 ms into the work (after any set-up before the first report): abort.
+        else if (abortedAt === 0 && performance.now() - start > 150) {
           abortedAt = performance.now();
           controller.abort(new Error('enough'));
         }

@@ -1,5 +1,6 @@
 import type { Rng } from '../core/random';
 import { lowerBound } from '../core/stats';
+import { runGuard, type SearchGuard } from '../core/guard';
 
 /**
  * The CART engine shared by DecisionTree and RandomForest: exact best splits on columns
@@ -22,13 +23,14 @@ export interface RankedMatrix {
 }
 
 /** Recodes a row-major matrix into ranked columns (one sort per column). */
-export function rankColumns(X: readonly (readonly number[])[]): RankedMatrix {
+export function rankColumns(X: readonly (readonly number[])[], guard?: SearchGuard): RankedMatrix {
   const n = X.length;
   const d = n === 0 ? 0 : (X[0] as readonly number[]).length;
   const codes: Int32Array[] = [];
   const values: Float64Array[] = [];
   const column = new Float64Array(n);
   for (let f = 0; f < d; f++) {
+    guard?.tick(32 * n); // a sort and a binary search per row
     for (let i = 0; i < n; i++) column[i] = (X[i] as readonly number[])[f] as number;
     const sorted = Float64Array.from(column).sort();
     let m = 0;
@@ -72,7 +74,7 @@ interface Best { gain: number; feature: number; leftCode: number; threshold: num
  * Grows one tree on the rows with positive weight. `target` holds class indices in [0, k).
  * `rng` shuffles the candidate features when `maxFeatures` is below the number of features.
  */
-export function growTree(data: RankedMatrix, target: Int32Array, k: number, weights: Float64Array | null, params: GrowParams, rng: Rng | null): TreeNode {
+export function growTree(data: RankedMatrix, target: Int32Array, k: number, weights: Float64Array | null, params: GrowParams, rng: Rng | null, guard: SearchGuard = runGuard({})): TreeNode {
   const d = data.codes.length;
   const rowsIn: number[] = [];
   for (let i = 0; i < data.rows; i++) if (weights === null || (weights[i] as number) > 0) rowsIn.push(i);
@@ -176,6 +178,7 @@ export function growTree(data: RankedMatrix, target: Int32Array, k: number, weig
   };
 
   const node = (start: number, end: number, depth: number): TreeNode => {
+    guard.tick((end - start) * (1 + Math.min(d, params.maxFeatures)));
     const counts = new Float64Array(k);
     for (let j = start; j < end; j++) {
       const row = idx[j] as number;

@@ -8,6 +8,7 @@ import { treeImportance, treeProba } from './treeWalk';
 import { checkOptions, type OptionKind } from '../core/options';
 import { SavedModel } from './savedModel';
 import { throwIfAborted, type RunOptions } from '../core/run';
+import { runGuard } from '../core/guard';
 
 export type { TreeNode } from './cart';
 
@@ -69,7 +70,7 @@ export class DecisionTree {
 
   /**
    * Fits the tree.
-   * @param run - `signal`: one already aborted stops it before any work (an `AbortError`).
+   * @param run - `signal` (checked before any work and as nodes are grown) and `onProgress` (phase `'tree'`, at least every 50 ms of work).
    * @throws {DataError} code `'DATA'` for ragged or non-finite rows; {@link OptionError} when
    *   labels and rows differ in number.
    */
@@ -84,7 +85,9 @@ export class DecisionTree {
       cart.train(X.map((row) => [...row]), Array.from(target));
       return new FittedDecisionTree(classes, d, convert(cart.root, classes.length));
     }
-    const root = growTree(rankColumns(X), target, classes.length, null, { ...o, maxFeatures: d }, null);
+    const guard = runGuard(run);
+    guard.phase('tree');
+    const root = growTree(rankColumns(X, guard), target, classes.length, null, { ...o, maxFeatures: d }, null, guard);
     return new FittedDecisionTree(classes, d, root);
   }
 }

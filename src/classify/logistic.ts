@@ -6,6 +6,7 @@ import { mostProbable, softmax } from './probabilities';
 import { checkOptions, type OptionKind } from '../core/options';
 import { SavedModel } from './savedModel';
 import { throwIfAborted, type RunOptions } from '../core/run';
+import { runGuard } from '../core/guard';
 
 /** Hyperparameters of {@link LogisticRegression}. */
 export interface LogisticRegressionOptions {
@@ -46,7 +47,7 @@ export class LogisticRegression {
 
   /**
    * Fits the model.
-   * @param run - `signal`: one already aborted stops it before any work (an `AbortError`).
+   * @param run - `signal` (checked before any work and every optimizer iteration) and `onProgress` (phase `'fit'`).
    * @throws {DataError} code `'DATA'` for ragged or non-finite rows; {@link OptionError} when
    *   labels and rows differ in number or there are fewer than two classes.
    */
@@ -65,7 +66,9 @@ export class LogisticRegression {
     }
     const l2 = this.l2;
     const objective = (w: number[]) => penalizedLoss(w, X, target, k, d, n, l2);
-    const result = bfgs(objective, new Array(k * (d + 1)).fill(0), { maxIterations: this.maxIterations, gradientTolerance: 1e-9 });
+    const guard = runGuard(run);
+    guard.phase('fit', this.maxIterations);
+    const result = bfgs(objective, new Array(k * (d + 1)).fill(0), { maxIterations: this.maxIterations, gradientTolerance: 1e-9, onIteration: (i) => guard.step(i) });
     const weights = Array.from({ length: k }, (_, c) => result.x.slice(c * (d + 1), (c + 1) * (d + 1)));
     return new FittedLogisticRegression(classes, weights);
   }

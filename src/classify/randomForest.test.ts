@@ -66,7 +66,7 @@ describe('RandomForest', () => {
     expect(() => FittedRandomForest.fromJSON({ kind: 'cart-classifier' })).toThrow(expect.objectContaining({ code: 'MODEL' }));
     const seen: number[] = [];
     new RandomForest({ nEstimators: 4 }).fit(X, y, { onProgress: (p) => seen.push(p.done) });
-    expect(seen).toEqual([1, 2, 3, 4]);
+    expect(seen).toEqual([0, 1, 2, 3, 4]);
     const c = new AbortController();
     c.abort();
     expect(() => new RandomForest().fit(X, y, { signal: c.signal })).toThrow(expect.objectContaining({ code: 'ABORTED' }));

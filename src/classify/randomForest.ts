@@ -1,7 +1,8 @@
 import { CrmMiningError, OptionError } from '../core/errors';
 import { checkMatrix } from '../core/matrix';
 import { createRng } from '../core/random';
-import { progressTicker, type RunOptions } from '../core/run';
+import type { RunOptions } from '../core/run';
+import { runGuard } from '../core/guard';
 import { growTree, rankColumns, type TreeNode } from './cart';
 import { TREE_OPTIONS, resolveTreeOptions, type DecisionTreeOptions } from './decisionTree';
 import { encodeLabels, type Label } from './metrics';
@@ -69,9 +70,10 @@ export class RandomForest {
     const n = X.length;
     const d = (X[0] as readonly number[]).length;
     const m = featuresPerSplit(this.maxFeatures, d);
-    const data = rankColumns(X);
     const rng = createRng(this.seed);
-    const tick = progressTicker(run, 'trees', 1, this.nEstimators);
+    const guard = runGuard(run);
+    guard.phase('trees', this.nEstimators);
+    const data = rankColumns(X, guard);
     const trees: TreeNode[] = [];
     const weights = new Float64Array(n);
     for (let t = 0; t < this.nEstimators; t++) {
@@ -83,8 +85,8 @@ export class RandomForest {
           weights[j] = (weights[j] as number) + 1;
         }
       } else weights.fill(1);
-      trees.push(growTree(data, target, classes.length, weights, { ...this.tree, maxFeatures: m }, treeRng));
-      tick(t + 1);
+      trees.push(growTree(data, target, classes.length, weights, { ...this.tree, maxFeatures: m }, treeRng, guard));
+      guard.step(t + 1, true);
     }
     return new FittedRandomForest(classes, d, trees);
   }

@@ -78,10 +78,17 @@ export class SearchGuard {
     this.report();
   }
 
-  /** Marks `done` units of the phase finished (a root item, a level, a fold) and checks in when due. */
-  step(done: number): void {
+  /**
+   * Marks `done` units of the phase finished (a root item, a level, a fold) and checks in when
+   * due, or at once with `always` (for units worth a report each, such as a forest's trees).
+   */
+  step(done: number, always = false): void {
     this.done = done;
-    this.check();
+    if (!always) this.check();
+    else {
+      throwIfAborted(this.run.signal);
+      this.report();
+    }
   }
 
   /** Counts `units` of work in a hot loop; looks at the clock only every so many units. */
