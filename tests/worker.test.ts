@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  TransactionLog, analyze, associationRules, churnDataset, createRng, customerSummary, frequentItemsets, itemsetTable, kmeans, rfm,
+  DecisionTree, LogisticRegression, NaiveBayes, RandomForest, TransactionLog, analyze, associationRules, churnDataset, createRng, customerSummary, frequentItemsets, itemsetTable, kmeans, rfm,
   runInWorker, sequentialPatterns, silhouette,
 } from '../src/index';
 
@@ -55,6 +55,32 @@ describe('runInWorker gives what the function gives', () => {
     await runInWorker('associationRules', [log, { minSupport: 0.01, onProgress: (p) => phases.add(p.phase) }], { workerUrl });
     expect([...phases]).toEqual(expect.arrayContaining(['mine', 'rules']));
     await expect(runInWorker('rfm', [log, { signal: AbortSignal.abort() }], { workerUrl })).rejects.toEqual(ABORTED);
+  });
+});
+
+describe("runInWorker('fitClassifier') fits in a worker and gives back the fitted model", () => {
+  const X = Array.from({ length: 300 }, (_, i) => [i % 13, (i * 7) % 11, (i * 3) % 5]);
+  const y = X.map((r) => ((r[0] as number) + (r[1] as number) > 11 ? 'yes' : 'no'));
+  it.each([
+    ['tree', { maxDepth: 4 }, () => new DecisionTree({ maxDepth: 4 })],
+    ['forest', { nEstimators: 10, seed: 3 }, () => new RandomForest({ nEstimators: 10, seed: 3 })],
+    ['logistic', { l2: 0.01 }, () => new LogisticRegression({ l2: 0.01 })],
+    ['naiveBayes', {}, () => new NaiveBayes()],
+  ] as const)('%s', async (kind, options, make) => {
+    const model = await runInWorker('fitClassifier', [kind, options, X, y], { workerUrl });
+    const local = make().fit(X, y);
+    expect(model.classes).toEqual(local.classes);
+    expect(model.predictProba(X)).toEqual(local.predictProba(X));
+    expect(model.toJSON()).toEqual(local.toJSON());
+  });
+
+  it('a timer stops a large forest at once', async () => {
+    const big = Array.from({ length: 20_000 }, () => [rng.next(), rng.next(), rng.next(), rng.next()]);
+    const labels = big.map((r) => ((r[0] as number) > 0.5 ? 1 : 0));
+    const seen: number[] = [];
+    const outcome = await runInWorker('fitClassifier', ['forest', { nEstimators: 500 }, big, labels], { workerUrl, signal: AbortSignal.timeout(800), onProgress: (p) => seen.push(p.done) }).catch((e: unknown) => e);
+    expect(outcome).toEqual(ABORTED);
+    expect(seen.length).toBeGreaterThan(1);
   });
 });
 

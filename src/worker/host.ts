@@ -6,6 +6,7 @@ import { hasWebWorkers, nodeWorker, webWorker, workerCall, type WorkerHandle, ty
 import type { WorkerTaskArgs, WorkerTaskResult } from './tasks';
 import { WORKER_TASK_NAMES, type WorkerTaskName } from './taskNames';
 import { decodeError, encodeArgs, type WorkerJob, type WorkerReply } from './transfer';
+import { reviveClassifier, type SentClassifier } from './classifiers';
 
 /** Options of {@link runInWorker}. */
 export interface WorkerOptions extends RunOptions {
@@ -25,7 +26,9 @@ export interface WorkerOptions extends RunOptions {
  * function's progress. Errors arrive as the library's own (LimitError, DataError, …).
  * A `TransactionLog` argument travels as its typed arrays (copied, not re-read).
  * @param task - `'frequentItemsets'`, `'itemsetTable'`, `'associationRules'`, `'sequentialPatterns'`,
- *   `'rfm'`, `'customerSummary'`, `'churnDataset'`, `'kmeans'`, `'silhouette'` or `'analyze'`.
+ *   `'rfm'`, `'customerSummary'`, `'churnDataset'`, `'kmeans'`, `'silhouette'`, `'analyze'`, or
+ *   `'fitClassifier'` with `[kind, options, X, y]` (kind `'tree'`, `'forest'`, `'logistic'` or
+ *   `'naiveBayes'`), which resolves with the fitted model.
  * @param args - The function's arguments, as you would pass them to it.
  * @param options - {@link WorkerOptions}: `signal`, `onProgress`, `workerUrl`.
  * @throws {AbortError} code `'ABORTED'` when the signal fires (before the call or while it runs).
@@ -46,7 +49,7 @@ export async function runInWorker<K extends WorkerTaskName>(task: K, args: Worke
   const read = (m: unknown): WorkerStep<WorkerTaskResult<K>> => {
     const reply = m as WorkerReply;
     if (reply.type === 'progress') return { progress: reply.total === undefined ? { phase: reply.phase, done: reply.done } : { phase: reply.phase, done: reply.done, total: reply.total } };
-    if (reply.type === 'done') return { done: reply.result as WorkerTaskResult<K> };
+    if (reply.type === 'done') return { done: (task === 'fitClassifier' ? reviveClassifier(reply.result as SentClassifier) : reply.result) as WorkerTaskResult<K> };
     return { error: decodeError(reply.error) };
   };
   return workerCall(() => startWorker(options.workerUrl), job, run, read).catch((e: unknown) => {

@@ -8,3 +8,4 @@ export { runInWorker } from './host';
 export type { WorkerOptions } from './host';
 export type { WorkerTaskArgs, WorkerTaskResult, WorkerTasks } from './tasks';
 export type { WorkerTaskName } from './taskNames';
+export type { ClassifierKind, ClassifierKinds } from './classifiers';

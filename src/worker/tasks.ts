@@ -6,6 +6,7 @@ import { churnDataset } from '../churn/index';
 import { kmeans, silhouette } from '../cluster/index';
 import { analyze } from '../report/analyze';
 import type { WorkerTaskName } from './taskNames';
+import { fitClassifier, type ClassifierKind, type ClassifierKinds } from './classifiers';
 
 /**
  * The functions {@link runInWorker} can run: the long ones whose results are plain data (a
@@ -13,7 +14,7 @@ import type { WorkerTaskName } from './taskNames';
  * calling thread (their fits take milliseconds) or, for the neural network, by `fitAsync`.
  */
 export const WORKER_TASKS = {
-  frequentItemsets, itemsetTable, associationRules, sequentialPatterns, rfm, customerSummary, churnDataset, kmeans, silhouette, analyze,
+  frequentItemsets, itemsetTable, associationRules, sequentialPatterns, rfm, customerSummary, churnDataset, kmeans, silhouette, analyze, fitClassifier,
 } satisfies Record<WorkerTaskName, unknown>;
 
 /** The task table's type. */
@@ -21,5 +22,5 @@ export type WorkerTasks = typeof WORKER_TASKS;
 export type { WorkerTaskName } from './taskNames';
 /** The arguments of a task, as the function itself takes them. */
 export type WorkerTaskArgs<K extends WorkerTaskName> = Parameters<WorkerTasks[K]>;
-/** What a task resolves to: the function's own result. */
-export type WorkerTaskResult<K extends WorkerTaskName> = ReturnType<WorkerTasks[K]>;
+/** What a task resolves to: the function's own result (for `'fitClassifier'`, the fitted model). */
+export type WorkerTaskResult<K extends WorkerTaskName> = K extends 'fitClassifier' ? ClassifierKinds[ClassifierKind]['fitted'] : ReturnType<WorkerTasks[K]>;

@@ -1,0 +1,40 @@
+import { DecisionTree, FittedDecisionTree, type DecisionTreeOptions } from '../classify/decisionTree';
+import { FittedLogisticRegression, LogisticRegression, type LogisticRegressionOptions } from '../classify/logistic';
+import { FittedNaiveBayes, NaiveBayes, type NaiveBayesOptions } from '../classify/naiveBayes';
+import { FittedRandomForest, RandomForest, type RandomForestOptions } from '../classify/randomForest';
+import type { Label } from '../classify/metrics';
+import { OptionError } from '../core/errors';
+import type { RunOptions } from '../core/run';
+
+/** The classifiers a worker can fit, with their hyperparameters. */
+export interface ClassifierKinds {
+  tree: { options: DecisionTreeOptions; fitted: FittedDecisionTree };
+  forest: { options: RandomForestOptions; fitted: FittedRandomForest };
+  logistic: { options: LogisticRegressionOptions; fitted: FittedLogisticRegression };
+  naiveBayes: { options: NaiveBayesOptions; fitted: FittedNaiveBayes };
+}
+/** `'tree' | 'forest' | 'logistic' | 'naiveBayes'`. */
+export type ClassifierKind = keyof ClassifierKinds;
+
+/**
+ * The worker's side of `runInWorker('fitClassifier', [kind, options, X, y])`: fits and returns the
+ * model's JSON (a fitted model keeps methods, which a structured clone drops).
+ */
+export function fitClassifier<K extends ClassifierKind>(kind: K, options: ClassifierKinds[K]['options'], X: readonly (readonly number[])[], y: readonly Label[], run: RunOptions = {}): SentClassifier {
+  if (kind === 'tree') return { kind, model: new DecisionTree(options as DecisionTreeOptions).fit(X, y, run).toJSON() };
+  if (kind === 'forest') return { kind, model: new RandomForest(options as RandomForestOptions).fit(X, y, run).toJSON() };
+  if (kind === 'logistic') return { kind, model: new LogisticRegression(options as LogisticRegressionOptions).fit(X, y, run).toJSON() };
+  if (kind === 'naiveBayes') return { kind, model: new NaiveBayes(options as NaiveBayesOptions).fit(X, y, run).toJSON() };
+  throw new OptionError(`kind must be 'tree', 'forest', 'logistic' or 'naiveBayes', got ${String(kind)}`);
+}
+
+/** A fitted classifier on its way back from a worker. */
+export interface SentClassifier { kind: ClassifierKind; model: unknown }
+
+/** The caller's side: the fitted model again, from its JSON (checked as fromJSON checks it). */
+export function reviveClassifier(sent: SentClassifier): ClassifierKinds[ClassifierKind]['fitted'] {
+  if (sent.kind === 'tree') return FittedDecisionTree.fromJSON(sent.model);
+  if (sent.kind === 'forest') return FittedRandomForest.fromJSON(sent.model);
+  if (sent.kind === 'logistic') return FittedLogisticRegression.fromJSON(sent.model);
+  return FittedNaiveBayes.fromJSON(sent.model);
+}
