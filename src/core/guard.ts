@@ -110,7 +110,7 @@ export class SearchGuard {
     if (this.used <= this.peak) return;
     this.peak = this.used;
     if (this.used > this.limits.budgetBytes) {
-      const mb = (n: number) => (n / MB).toLocaleString('en-US', { maximumFractionDigits: 1 });
+      const mb = (n: number) => (n / MB).toLocaleString('en-US', { maximumFractionDigits: n < 10 * MB ? 2 : 0 });
       throw new LimitError(
         `the search would hold more than maxMemoryMB (${mb(this.limits.budgetBytes)} MB) in ${what}; ${this.limits.advice}, or raise maxMemoryMB`,
         { maxMemoryMB: this.limits.budgetBytes / MB, heldMB: this.used / MB },

@@ -246,6 +246,8 @@ describe('crm-mining CLI: errors and exit codes', () => {
 
   it('4 when a result would pass its limit', async () => {
     expect(await run('rules', FILE, '--min-support', '0.001', '--max-patterns', '10')).toMatchObject({ code: EXIT.limit, err: expect.stringMatching(/more than 10 itemsets.*raise minSupport/) });
+    expect(await run('sequences', FILE, '--min-support', '0.01', '--max-memory', '0.01')).toMatchObject({ code: EXIT.limit, err: expect.stringMatching(/more than maxMemoryMB \(0\.01 MB\) in .*raise minSupport/) });
+    expect(await run('rules', FILE, '--min-support', '0.001', '--max-memory', 'lots')).toMatchObject({ code: EXIT.usage });
   });
 
   it('-q keeps stderr empty on success', async () => {

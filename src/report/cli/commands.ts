@@ -56,6 +56,7 @@ export function rulesCommand(log: TransactionLog, { values, format, limit, run }
     maxLength: numberFlag(values, 'max-length', 4, { min: 2, integer: true }),
     algorithm: choiceFlag(values, 'algorithm', ['fpgrowth', 'apriori', 'eclat'] as const, 'fpgrowth'),
     maxPatterns: numberFlag(values, 'max-patterns', 1_000_000, { min: 1, integer: true }),
+    ...(values['max-memory'] === undefined ? {} : { maxMemoryMB: numberFlag(values, 'max-memory', 0, { above: 0 }) }),
     ...run,
   };
   const sort = choiceFlag(values, 'sort', ['lift', 'confidence', 'support', 'leverage', 'conviction'] as const, 'lift');
@@ -87,6 +88,7 @@ export function sequencesCommand(log: TransactionLog, { values, format, limit, r
     ...(Number.isFinite(maxGap) ? { maxGap } : {}),
     algorithm: choiceFlag(values, 'algorithm', ['prefixspan', 'spade', 'gsp'] as const, 'prefixspan'),
     maxPatterns: numberFlag(values, 'max-patterns', 1_000_000, { min: 1, integer: true }),
+    ...(values['max-memory'] === undefined ? {} : { maxMemoryMB: numberFlag(values, 'max-memory', 0, { above: 0 }) }),
     ...run,
   };
   const notes: string[] = [];

@@ -17,8 +17,8 @@ export const COMMON_OPTIONS: Record<string, OptionKind> = {
 export const COMMAND_OPTIONS: Record<string, Record<string, OptionKind>> = {
   summary: { json: { type: 'boolean' } },
   analyze: { strict: { type: 'boolean' }, margin: { type: 'string' }, currency: { type: 'string' }, title: { type: 'string' }, 'as-of': { type: 'string' }, 'horizon-days': { type: 'string' }, model: { type: 'string' }, k: { type: 'string' }, json: { type: 'string' } },
-  rules: { 'min-support': { type: 'string' }, 'max-patterns': { type: 'string' }, 'min-confidence': { type: 'string' }, 'min-lift': { type: 'string' }, 'max-length': { type: 'string' }, algorithm: { type: 'string' }, sort: { type: 'string' } },
-  sequences: { 'min-support': { type: 'string' }, 'max-patterns': { type: 'string' }, 'max-length': { type: 'string' }, 'min-gap': { type: 'string' }, 'max-gap': { type: 'string' }, algorithm: { type: 'string' }, rules: { type: 'boolean' }, 'min-confidence': { type: 'string' } },
+  rules: { 'min-support': { type: 'string' }, 'max-patterns': { type: 'string' }, 'max-memory': { type: 'string' }, 'min-confidence': { type: 'string' }, 'min-lift': { type: 'string' }, 'max-length': { type: 'string' }, algorithm: { type: 'string' }, sort: { type: 'string' } },
+  sequences: { 'min-support': { type: 'string' }, 'max-patterns': { type: 'string' }, 'max-memory': { type: 'string' }, 'max-length': { type: 'string' }, 'min-gap': { type: 'string' }, 'max-gap': { type: 'string' }, algorithm: { type: 'string' }, rules: { type: 'boolean' }, 'min-confidence': { type: 'string' } },
   rfm: { 'as-of': { type: 'string' }, bins: { type: 'string' }, segments: { type: 'boolean' } },
   clv: { 'as-of': { type: 'string' }, 'horizon-weeks': { type: 'string' }, 'discount-rate': { type: 'string' }, margin: { type: 'string' }, currency: { type: 'string' } },
   churn: { 'as-of': { type: 'string' }, 'horizon-days': { type: 'string' }, model: { type: 'string' } },
@@ -106,6 +106,8 @@ Association rules "baskets with A also have C", strongest first.
   --max-length N       most items in a rule (default 4)
   --algorithm A        fpgrowth (default), apriori or eclat: the same rules
   --max-patterns N     stop (exit 4) past N frequent itemsets (default 1000000)
+  --max-memory MB      stop (exit 4) before the search holds more (default: a quarter
+                       of the heap limit)
   --sort KEY           lift (default), confidence, support, leverage or conviction
 
 ${COLUMNS}`,
@@ -120,6 +122,8 @@ Sequential patterns over each customer's time-ordered baskets, most common first
   --max-gap N          most baskets between steps (default: no limit)
   --algorithm A        prefixspan (default), spade or gsp: the same patterns
   --max-patterns N     stop (exit 4) past N patterns (default 1000000)
+  --max-memory MB      stop (exit 4) before the search holds more (default: a quarter
+                       of the heap limit)
   --rules              print rules "after these, next" instead of patterns
   --min-confidence C   least confidence of those rules (default 0.1)
 
