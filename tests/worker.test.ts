@@ -100,6 +100,17 @@ describe('runInWorker stops on time and keeps the event loop free', () => {
     expect(delay.max / 1e6).toBeLessThan(100);
   });
 
+  it('a long result arrives in parts, so reading it never blocks the event loop for 100 ms', async () => {
+    const options = { minSupport: 0.38 };
+    const delay = monitorEventLoopDelay({ resolution: 5 });
+    delay.enable();
+    const got = await runInWorker('frequentItemsets', [dense, options], { workerUrl });
+    delay.disable();
+    expect(got.length).toBeGreaterThan(50_000);
+    expect(got).toEqual(frequentItemsets(dense, options));
+    expect(delay.max / 1e6).toBeLessThan(100);
+  });
+
   it('an abort right after the call, or from progress, stops it', async () => {
     const c = new AbortController();
     const pending = runInWorker('frequentItemsets', [dense, { minSupport: 0.3 }], { signal: c.signal, workerUrl });

@@ -8,7 +8,7 @@ import { loadKmeansEngine } from '../cluster/mlKmeans';
 import { nodeBuiltin } from '../core/nodeRequire';
 import { WORKER_TASKS } from './tasks';
 import { OPTIONS_AT, type WorkerTaskName } from './taskNames';
-import { decodeArgs, encodeError, type WorkerJob, type WorkerReply } from './transfer';
+import { decodeArgs, encodeError, ROWS_PER_PART, type WorkerJob, type WorkerReply } from './transfer';
 
 interface Port { post(reply: WorkerReply): void; onJob(run: (job: WorkerJob) => void): void }
 
@@ -33,7 +33,10 @@ async function runJob(job: WorkerJob, p: Port): Promise<void> {
     if (name === 'analyze') await loadCartEngine();
     const onProgress = job.progress ? (progress: { phase: string; done: number; total?: number }) => p.post({ type: 'progress', ...progress }) : null;
     const result = await fn(...decodeArgs(job.args, OPTIONS_AT[name], onProgress));
-    p.post({ type: 'done', result });
+    if (Array.isArray(result) && result.length > ROWS_PER_PART) {
+      for (let i = 0; i < result.length; i += ROWS_PER_PART) p.post({ type: 'part', items: result.slice(i, i + ROWS_PER_PART) });
+      p.post({ type: 'done', result: null, parts: true });
+    } else p.post({ type: 'done', result });
   } catch (e) {
     p.post({ type: 'error', error: encodeError(e) });
   }

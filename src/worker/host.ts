@@ -46,8 +46,15 @@ export async function runInWorker<K extends WorkerTaskName>(task: K, args: Worke
   if (options.signal !== undefined) run.signal = options.signal;
   if (options.onProgress !== undefined) run.onProgress = options.onProgress;
   const job: WorkerJob = { task, args: encodeArgs(args), progress: run.onProgress !== undefined };
+  // A long array comes in parts, each read in its own turn of the event loop.
+  const parts: unknown[][] = [];
   const read = (m: unknown): WorkerStep<WorkerTaskResult<K>> => {
     const reply = m as WorkerReply;
+    if (reply.type === 'part') {
+      parts.push(reply.items);
+      return null;
+    }
+    if (reply.type === 'done' && reply.parts === true) return { done: parts.flat() as WorkerTaskResult<K> };
     if (reply.type === 'progress') return { progress: reply.total === undefined ? { phase: reply.phase, done: reply.done } : { phase: reply.phase, done: reply.done, total: reply.total } };
     if (reply.type === 'done') return { done: (task === 'fitClassifier' ? reviveClassifier(reply.result as SentClassifier) : reply.result) as WorkerTaskResult<K> };
     return { error: decodeError(reply.error) };

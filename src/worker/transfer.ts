@@ -6,7 +6,8 @@ export interface WorkerJob { task: string; args: unknown[]; progress: boolean }
 /** What comes back. */
 export type WorkerReply =
   | { type: 'progress'; phase: string; done: number; total?: number }
-  | { type: 'done'; result: unknown }
+  | { type: 'part'; items: unknown[] }
+  | { type: 'done'; result: unknown; parts?: true }
   | { type: 'error'; error: SentError };
 /** An error as plain data. */
 export interface SentError { name: string; code: string | undefined; message: string; details?: Record<string, unknown>; where?: Record<string, unknown> }
@@ -37,6 +38,13 @@ export function decodeArgs(args: readonly unknown[], optionsAt: number, onProgre
   }
   return out;
 }
+
+/**
+ * Rows per message when a result is a long array: each message is read in its own turn of the
+ * receiving event loop, so a million rules never block it at once (one message of 10,000 rule
+ * objects is read in a few milliseconds).
+ */
+export const ROWS_PER_PART = 10_000;
 
 /** An error as plain data (class, code, message, details, where in the input). */
 export function encodeError(e: unknown): SentError {
