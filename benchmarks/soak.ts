@@ -10,7 +10,11 @@ import { writeFileSync } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { createRng, isCrmMiningError, runInWorker, syntheticLog, type WorkerTaskName } from '../dist/index.js';
+import type { WorkerTaskName } from '../src/index';
+
+// The built package (npm run bench:soak builds it first): its worker script is dist/worker/entry.js.
+const lib = (await import(new URL('../dist/index.js', import.meta.url).href)) as typeof import('../src/index');
+const { createRng, isCrmMiningError, runInWorker, syntheticLog } = lib;
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
