@@ -1,5 +1,5 @@
 import { CrmMiningError, OptionError } from '../core/errors';
-import type { BtydCustomer, FittedBgNbd } from './bgnbd';
+import type { BtydCustomer } from './bgnbd';
 import type { FittedGammaGamma } from './gammaGamma';
 import type { CustomerSummaryRow } from './summary';
 import { RUN_OPTIONS, checkOptions, type OptionKind } from '../core/options';
@@ -16,6 +16,14 @@ export interface ClvOptions extends RunOptions {
   discountRate: number;
   /** Share of spend that is margin. @default 1 (value revenue) */
   margin?: number;
+}
+
+/** What CLV needs of a purchase model: BG/NBD, MBG/NBD and Pareto/NBD fits all are one. */
+export interface PurchaseModel {
+  status: 'ok' | 'declined';
+  reason: string | null;
+  data: { span: number };
+  expectedPurchases(t: number, customer?: BtydCustomer): number;
 }
 
 /** The furthest a value is projected, in multiples of the longest history the purchase model saw. */
@@ -49,7 +57,7 @@ export interface CustomerClv {
  * clv(bgnbd, gammaGamma, summary, { horizon: 52, period: 4, discountRate: 0.01 })[0] //=> { customer: '1', clv: 41.7, expectedPurchases: 1.6, expectedSpend: 26.1 }
  */
 export function clv(
-  purchases: FittedBgNbd,
+  purchases: PurchaseModel,
   spend: FittedGammaGamma,
   customers: readonly (BtydCustomer & Pick<CustomerSummaryRow, 'monetary' | 'customer'>)[],
   options: ClvOptions,

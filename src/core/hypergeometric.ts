@@ -58,3 +58,17 @@ function scaledSeries(a: number, b: number, c: number, z: number): { sum: number
   }
   return { sum, logScale };
 }
+
+/**
+ * ln ₂F₁(a, b; c; z) for 0 ≤ z < 1 where the function is positive, without overflow: Euler's
+ * power (1 − z)^(c−a−b) is taken in logs and the series is summed with a running scale
+ * (Pareto/NBD at a large frequency with α ≪ β needs (1 − z)^(−500)).
+ * @example
+ * logHyp2f1(1, 1, 2, 0.5) //=> ln 1.3862943611198906 = 0.3266…
+ */
+export function logHyp2f1(a: number, b: number, c: number, z: number): number {
+  const euler = Math.abs((c - a) * (c - b)) < Math.abs(a * b);
+  const { sum, logScale } = euler ? scaledSeries(c - a, c - b, c, z) : scaledSeries(a, b, c, z);
+  const power = euler ? (c - a - b) * Math.log1p(-z) : 0;
+  return power + logScale + Math.log(sum);
+}

@@ -4,12 +4,14 @@
  * published maximum-likelihood estimates: BG/NBD r = 0.243, alpha = 4.414, a = 0.793,
  * b = 2.426, LL = −9582.4 (Fader, Hardie & Lee 2005, Marketing Science 24(2), weeks);
  * Gamma-Gamma on the 946 repeat buyers p = 6.25, q = 3.74, gamma = 15.44 (Fader, Hardie & Lee
- * 2005, JMR 42(4)).
+ * 2005, JMR 42(4)); Pareto/NBD r = 0.553, alpha = 10.578, s = 0.606, beta = 11.669,
+ * LL = −9595.0 (Fader, Hardie & Lee 2005, "Counting your customers" the easy way, table 1;
+ * the likelihood is flat in beta, so beta to 2 decimals).
  */
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { TransactionLog, customerSummary, fitBgNbd, fitGammaGamma } from '../../src/index';
+import { TransactionLog, clv, customerSummary, fitBgNbd, fitGammaGamma, fitParetoNbd } from '../../src/index';
 
 const DIR = fileURLToPath(new URL('../../examples/data/lifetimes/', import.meta.url));
 
@@ -46,6 +48,21 @@ describe('CDNOW', () => {
     expect(fit.params.a).toBeCloseTo(0.793, 3);
     expect(fit.params.b).toBeCloseTo(2.426, 2);
     expect(fit.logLikelihood).toBeCloseTo(-9582.4, 1);
+  });
+
+  it('fits Pareto/NBD to the published estimates, and values customers with it', () => {
+    const rows = published();
+    const fit = fitParetoNbd(rows);
+    expect(fit.status).toBe('ok');
+    expect(fit.params.r).toBeCloseTo(0.553, 3);
+    expect(fit.params.alpha).toBeCloseTo(10.578, 3);
+    expect(fit.params.s).toBeCloseTo(0.606, 3);
+    expect(fit.params.beta).toBeCloseTo(11.67, 2);
+    expect(fit.logLikelihood).toBeCloseTo(-9595.0, 1);
+    // Any purchase model drives clv(): finite, non-negative values for every customer.
+    const values = clv(fit, fitGammaGamma(rows), rows, { horizon: 52, period: 4, discountRate: 0.01 });
+    expect(values).toHaveLength(rows.length);
+    for (const v of values) expect(v.clv >= 0 && Number.isFinite(v.clv)).toBe(true);
   });
 
   it('fits Gamma-Gamma on the 946 repeat buyers to the published estimates', () => {
