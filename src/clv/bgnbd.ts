@@ -7,6 +7,7 @@ import { runGuard, type SearchGuard } from '../core/guard';
 import type { RunOptions } from '../core/run';
 import type { CustomerSummaryRow } from './summary';
 import { declineReason, refusal, type FitStatus } from './fitCheck';
+import { parameterUncertainty, type ParameterUncertainty } from './uncertainty';
 
 /** BG/NBD parameters: purchase rates ~ Gamma(r, alpha), dropout probabilities ~ Beta(a, b). */
 export interface BgNbdParams { r: number; alpha: number; a: number; b: number }
@@ -24,6 +25,8 @@ export interface FittedBgNbd {
   reason: string | null;
   /** What the fit saw: customers, repeat buyers, and the longest observation (the largest T, in the unit of the fit). */
   data: { customers: number; repeatBuyers: number; span: number };
+  /** Standard errors and 95% intervals of the parameters; null for a declined fit, given parameters, or a flat optimum. */
+  uncertainty: ParameterUncertainty<keyof BgNbdParams> | null;
   /** Expected purchases in (0, t] for a new customer, or in (T, T + t] for the given customer. */
   expectedPurchases(t: number, customer?: BtydCustomer): number;
   /** Probability that the customer is still alive (has not dropped out) at T. */
@@ -54,14 +57,17 @@ export function fitBgNbd(summary: readonly BtydCustomer[], run: RunOptions = {})
   const guard = runGuard(run);
   const groups = groupRows(summary);
   const { params, logLikelihood } = maximize(groups, (p, g) => bgnbdLogLikelihoodWithGradient(p, g, false), guard);
-  return checked(bgnbdModel(params, logLikelihood), groups, 'BG/NBD');
+  return checked(bgnbdModel(params, logLikelihood), groups, 'BG/NBD', false);
 }
 
 /** The model with its status: declined when the data cannot support it. */
-function checked(model: FittedBgNbd, groups: readonly Group[], name: string): FittedBgNbd {
+function checked(model: FittedBgNbd, groups: readonly Group[], name: string, modified: boolean): FittedBgNbd {
   const data = describeData(groups);
   const reason = declineReason(name, { ...model.params }, model.logLikelihood, data);
-  if (reason === null) return { ...model, data };
+  if (reason === null) {
+    const uncertainty = parameterUncertainty(model.params, ([r, alpha, a, b]) => -bgnbdLogLikelihood({ r: r as number, alpha: alpha as number, a: a as number, b: b as number }, groups, modified));
+    return { ...model, data, uncertainty };
+  }
   const refuse = refusal(reason);
   return { ...model, data, status: 'declined', reason, expectedPurchases: refuse, probabilityAlive: refuse, probabilityOfPurchases: refuse, probabilityActive: refuse };
 }
@@ -91,7 +97,7 @@ export function fitMbgNbd(summary: readonly BtydCustomer[], run: RunOptions = {}
   const guard = runGuard(run);
   const groups = groupRows(summary);
   const { params, logLikelihood } = maximize(groups, (p, g) => bgnbdLogLikelihoodWithGradient(p, g, true), guard);
-  return checked(bgnbdModel(params, logLikelihood, true), groups, 'MBG/NBD');
+  return checked(bgnbdModel(params, logLikelihood, true), groups, 'MBG/NBD', true);
 }
 
 /**
@@ -150,6 +156,7 @@ export function bgnbdModel(params: BgNbdParams, logLikelihood = NaN, modified = 
     status: 'ok',
     reason: null,
     data: { customers: 0, repeatBuyers: 0, span: Infinity },
+    uncertainty: null,
     expectedPurchases(t: number, customer?: BtydCustomer): number {
       checkTime(t);
       if (customer === undefined) {

@@ -5,6 +5,7 @@ import { runGuard } from '../core/guard';
 import type { RunOptions } from '../core/run';
 import type { CustomerSummaryRow } from './summary';
 import { declineReason, refusal, type FitStatus } from './fitCheck';
+import { parameterUncertainty, type ParameterUncertainty } from './uncertainty';
 
 /** Gamma-Gamma parameters: spend per transaction ~ Gamma(p, ν), ν ~ Gamma(q, γ). */
 export interface GammaGammaParams { p: number; q: number; gamma: number }
@@ -19,6 +20,8 @@ export interface FittedGammaGamma {
   reason: string | null;
   /** Customers fitted on (repeat buyers with a positive mean spend), and those left out and why. */
   data: { customers: number; oneTimeBuyers: number; nonPositiveSpend: number };
+  /** Standard errors and 95% intervals of the parameters; null for a declined fit, given parameters, or a flat optimum. */
+  uncertainty: ParameterUncertainty<keyof GammaGammaParams> | null;
   /** Expected mean spend per transaction of a customer: p(γ + x·m̄) / (p·x + q − 1); the population mean pγ/(q − 1) for x = 0 or m̄ ≤ 0. */
   expectedSpend(customer: Pick<CustomerSummaryRow, 'frequency' | 'monetary'>): number;
 }
@@ -67,11 +70,12 @@ export function fitGammaGamma(summary: readonly (Pick<CustomerSummaryRow, 'frequ
   const reason = declineReason('Gamma-Gamma', params, -best.value, { repeatBuyers: rows.length, customers: summary.length })
     ?? (q <= 1 ? `Gamma-Gamma declined: q = ${q.toFixed(3)} ≤ 1, so the mean spend per purchase does not exist under this fit (spend too dispersed across ${rows.length} repeat buyers)` : null);
   if (reason !== null) return declined(data, reason, params, -best.value);
-  return { ...gammaGammaModel(params, -best.value), data };
+  const uncertainty = parameterUncertainty(params, ([p2, q2, g2]) => -gammaGammaLogLikelihood({ p: p2 as number, q: q2 as number, gamma: g2 as number }, rows));
+  return { ...gammaGammaModel(params, -best.value), data, uncertainty };
 }
 
 function declined(data: FittedGammaGamma['data'], reason: string, params: GammaGammaParams = { p: NaN, q: NaN, gamma: NaN }, logLikelihood = NaN): FittedGammaGamma {
-  return { params, logLikelihood, status: 'declined', reason, data, expectedSpend: refusal(reason) };
+  return { params, logLikelihood, status: 'declined', reason, data, uncertainty: null, expectedSpend: refusal(reason) };
 }
 
 /** The Gamma-Gamma predictions for given parameters. */
@@ -83,6 +87,7 @@ export function gammaGammaModel(params: GammaGammaParams, logLikelihood = NaN): 
     status: 'ok',
     reason: null,
     data: { customers: 0, oneTimeBuyers: 0, nonPositiveSpend: 0 },
+    uncertainty: null,
     // A customer with no repeat purchase, or whose returns cancel their spend, gets the population mean.
     expectedSpend: ({ frequency: x, monetary: m }) => (x > 0 && m > 0 ? (p * (gamma + x * m)) / (p * x + q - 1) : (p * gamma) / (q - 1)),
   };

@@ -11,6 +11,7 @@ export { customerSummary, calibrationHoldout } from './summary';
 export type { CustomerSummaryRow, CustomerSummaryOptions, SummaryUnit, CalibrationHoldoutRow } from './summary';
 export { clv } from './clv';
 export type { ClvOptions, CustomerClv, PurchaseModel } from './clv';
+export type { ParameterUncertainty } from './uncertainty';
 export { fitParetoNbd, paretoNbdModel } from './paretoNbd';
 export type { ParetoNbdParams, FittedParetoNbd } from './paretoNbd';
 export { fitBgNbd, fitMbgNbd, bgnbdModel } from './bgnbd';

@@ -6,6 +6,7 @@ import { runGuard } from '../core/guard';
 import type { RunOptions } from '../core/run';
 import { groupRows, type BtydCustomer, type Group } from './bgnbd';
 import { declineReason, refusal, type FitStatus } from './fitCheck';
+import { parameterUncertainty, type ParameterUncertainty } from './uncertainty';
 
 /** Pareto/NBD parameters: purchase rates ~ Gamma(r, alpha), dropout rates ~ Gamma(s, beta). */
 export interface ParetoNbdParams { r: number; alpha: number; s: number; beta: number }
@@ -19,6 +20,8 @@ export interface FittedParetoNbd {
   reason: string | null;
   /** What the fit saw: customers, repeat buyers, and the longest observation (largest T). */
   data: { customers: number; repeatBuyers: number; span: number };
+  /** Standard errors and 95% intervals of the parameters; null for a declined fit, given parameters, or a flat optimum. */
+  uncertainty: ParameterUncertainty<keyof ParetoNbdParams> | null;
   /** Expected purchases in (0, t] for a new customer, or in (T, T + t] for the given customer. */
   expectedPurchases(t: number, customer?: BtydCustomer): number;
   /** Probability that the customer is still alive at T. */
@@ -64,7 +67,10 @@ export function fitParetoNbd(summary: readonly BtydCustomer[], run: RunOptions =
   const model = paretoNbdModel(params, -best.value);
   const data = describe(groups);
   const reason = declineReason('Pareto/NBD', params, -best.value, data);
-  if (reason === null) return { ...model, data };
+  if (reason === null) {
+    const uncertainty = parameterUncertainty(params, ([r2, a2, s2, b2]) => -paretoNbdLogLikelihood({ r: r2 as number, alpha: a2 as number, s: s2 as number, beta: b2 as number }, groups));
+    return { ...model, data, uncertainty };
+  }
   const refuse = refusal(reason);
   return { ...model, data, status: 'declined', reason, expectedPurchases: refuse, probabilityAlive: refuse, probabilityOfPurchases: refuse, probabilityActive: refuse };
 }
@@ -138,6 +144,7 @@ export function paretoNbdModel(params: ParetoNbdParams, logLikelihood = NaN): Fi
     status: 'ok',
     reason: null,
     data: { customers: 0, repeatBuyers: 0, span: Infinity },
+    uncertainty: null,
     expectedPurchases(t: number, customer?: BtydCustomer): number {
       checkTime(t);
       if (customer === undefined) return Math.max(0, ((r * beta) / alpha) * growth(beta, t));
