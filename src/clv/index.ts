@@ -13,6 +13,8 @@ export { clv } from './clv';
 export type { ClvOptions, CustomerClv, PurchaseModel } from './clv';
 export type { ParameterUncertainty } from './uncertainty';
 export { fitParetoNbd, paretoNbdModel } from './paretoNbd';
+export { fitSbg, sbgModel } from './sbg';
+export type { SbgParams, FittedSbg } from './sbg';
 export type { ParetoNbdParams, FittedParetoNbd } from './paretoNbd';
 export { fitBgNbd, fitMbgNbd, bgnbdModel } from './bgnbd';
 export type { BgNbdParams, FittedBgNbd, BtydCustomer } from './bgnbd';
