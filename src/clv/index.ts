@@ -14,6 +14,8 @@ export type { ClvOptions, CustomerClv, PurchaseModel } from './clv';
 export type { ParameterUncertainty } from './uncertainty';
 export { fitParetoNbd, paretoNbdModel } from './paretoNbd';
 export { fitSbg, sbgModel } from './sbg';
+export { fitBgBb, bgbbModel } from './bgbb';
+export type { BgBbParams, BgBbCustomer, FittedBgBb } from './bgbb';
 export type { SbgParams, FittedSbg } from './sbg';
 export type { ParetoNbdParams, FittedParetoNbd } from './paretoNbd';
 export { fitBgNbd, fitMbgNbd, bgnbdModel } from './bgnbd';
