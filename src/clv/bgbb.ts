@@ -5,6 +5,7 @@ import { runGuard } from '../core/guard';
 import type { RunOptions } from '../core/run';
 import { declineReason, refusal, type FitStatus } from './fitCheck';
 import { parameterUncertainty, type ParameterUncertainty } from './uncertainty';
+import { btydJSON, type BtydJSON } from './savedJson';
 
 /** BG/BB parameters: transaction probabilities ~ Beta(alpha, beta), dropout probabilities ~ Beta(gamma, delta). */
 export interface BgBbParams { alpha: number; beta: number; gamma: number; delta: number }
@@ -28,6 +29,8 @@ export interface FittedBgBb {
   probabilityAlive(customer: BgBbCustomer): number;
   /** Expected transactions in the next `next` opportunities, for the customer; or in the first `next` for a new one. */
   expectedTransactions(next: number, customer?: BgBbCustomer): number;
+  /** The fit as JSON ({@link btydModelFromJSON} rebuilds it); `JSON.stringify(fit)` calls it. */
+  toJSON(): BtydJSON;
 }
 
 /**
@@ -141,6 +144,9 @@ export function bgbbModel(params: BgBbParams, logLikelihood = NaN): FittedBgBb {
     reason: null,
     data: { customers: 0, repeatBuyers: 0 },
     uncertainty: null,
+    toJSON(this: FittedBgBb): BtydJSON {
+      return btydJSON('bg-bb', this);
+    },
     probabilityAlive(c: BgBbCustomer): number {
       const [row] = checkRows([c]) as [Required<BgBbCustomer>];
       const { frequency: x, recency: tx, periods: n } = row;

@@ -8,6 +8,7 @@ import type { RunOptions } from '../core/run';
 import type { CustomerSummaryRow } from './summary';
 import { declineReason, refusal, type FitStatus } from './fitCheck';
 import { parameterUncertainty, type ParameterUncertainty } from './uncertainty';
+import { btydJSON, type BtydJSON } from './savedJson';
 
 /** BG/NBD parameters: purchase rates ~ Gamma(r, alpha), dropout probabilities ~ Beta(a, b). */
 export interface BgNbdParams { r: number; alpha: number; a: number; b: number }
@@ -35,6 +36,8 @@ export interface FittedBgNbd {
   probabilityOfPurchases(n: number, t: number): number;
   /** Probability that the customer buys at least once in (T, T + t]: the churn score to rank by. */
   probabilityActive(customer: BtydCustomer, t: number): number;
+  /** The fit as JSON ({@link btydModelFromJSON} rebuilds it); `JSON.stringify(fit)` calls it. */
+  toJSON(): BtydJSON;
 }
 
 /**
@@ -170,6 +173,9 @@ export function bgnbdModel(params: BgNbdParams, logLikelihood = NaN, modified = 
       return numerator * alive(customer);
     },
     probabilityAlive: alive,
+    toJSON(this: FittedBgNbd): BtydJSON {
+      return btydJSON(modified ? 'mbg-nbd' : 'bg-nbd', this);
+    },
     probabilityOfPurchases(n: number, t: number): number {
       checkTime(t);
       if (!(Number.isInteger(n) && n >= 0)) throw new OptionError(`n must be a non-negative integer, got ${n}`);

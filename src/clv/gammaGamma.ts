@@ -6,6 +6,7 @@ import type { RunOptions } from '../core/run';
 import type { CustomerSummaryRow } from './summary';
 import { declineReason, refusal, type FitStatus } from './fitCheck';
 import { parameterUncertainty, type ParameterUncertainty } from './uncertainty';
+import { btydJSON, type BtydJSON } from './savedJson';
 
 /** Gamma-Gamma parameters: spend per transaction ~ Gamma(p, ν), ν ~ Gamma(q, γ). */
 export interface GammaGammaParams { p: number; q: number; gamma: number }
@@ -24,6 +25,8 @@ export interface FittedGammaGamma {
   uncertainty: ParameterUncertainty<keyof GammaGammaParams> | null;
   /** Expected mean spend per transaction of a customer: p(γ + x·m̄) / (p·x + q − 1); the population mean pγ/(q − 1) for x = 0 or m̄ ≤ 0. */
   expectedSpend(customer: Pick<CustomerSummaryRow, 'frequency' | 'monetary'>): number;
+  /** The fit as JSON ({@link btydModelFromJSON} rebuilds it); `JSON.stringify(fit)` calls it. */
+  toJSON(): BtydJSON;
 }
 
 /**
@@ -75,7 +78,7 @@ export function fitGammaGamma(summary: readonly (Pick<CustomerSummaryRow, 'frequ
 }
 
 function declined(data: FittedGammaGamma['data'], reason: string, params: GammaGammaParams = { p: NaN, q: NaN, gamma: NaN }, logLikelihood = NaN): FittedGammaGamma {
-  return { params, logLikelihood, status: 'declined', reason, data, uncertainty: null, expectedSpend: refusal(reason) };
+  return { ...gammaGammaModel(params, logLikelihood), status: 'declined', reason, data, uncertainty: null, expectedSpend: refusal(reason) };
 }
 
 /** The Gamma-Gamma predictions for given parameters. */
@@ -88,6 +91,9 @@ export function gammaGammaModel(params: GammaGammaParams, logLikelihood = NaN): 
     reason: null,
     data: { customers: 0, oneTimeBuyers: 0, nonPositiveSpend: 0 },
     uncertainty: null,
+    toJSON(this: FittedGammaGamma): BtydJSON {
+      return btydJSON('gamma-gamma', this);
+    },
     // A customer with no repeat purchase, or whose returns cancel their spend, gets the population mean.
     expectedSpend: ({ frequency: x, monetary: m }) => (x > 0 && m > 0 ? (p * (gamma + x * m)) / (p * x + q - 1) : (p * gamma) / (q - 1)),
   };

@@ -7,6 +7,7 @@ import type { RunOptions } from '../core/run';
 import { groupRows, type BtydCustomer, type Group } from './bgnbd';
 import { declineReason, refusal, type FitStatus } from './fitCheck';
 import { parameterUncertainty, type ParameterUncertainty } from './uncertainty';
+import { btydJSON, type BtydJSON } from './savedJson';
 
 /** Pareto/NBD parameters: purchase rates ~ Gamma(r, alpha), dropout rates ~ Gamma(s, beta). */
 export interface ParetoNbdParams { r: number; alpha: number; s: number; beta: number }
@@ -30,6 +31,8 @@ export interface FittedParetoNbd {
   probabilityOfPurchases(n: number, t: number): number;
   /** Probability that the customer buys at least once in (T, T + t]. */
   probabilityActive(customer: BtydCustomer, t: number): number;
+  /** The fit as JSON ({@link btydModelFromJSON} rebuilds it); `JSON.stringify(fit)` calls it. */
+  toJSON(): BtydJSON;
 }
 
 /**
@@ -152,6 +155,9 @@ export function paretoNbdModel(params: ParetoNbdParams, logLikelihood = NaN): Fi
       return Math.max(0, (((r + x) * (beta + T)) / (alpha + T)) * growth(beta + T, t) * alive(customer));
     },
     probabilityAlive: alive,
+    toJSON(this: FittedParetoNbd): BtydJSON {
+      return btydJSON('pareto-nbd', this);
+    },
     probabilityOfPurchases(n: number, t: number): number {
       checkTime(t);
       if (!(Number.isInteger(n) && n >= 0)) throw new OptionError(`n must be a non-negative integer, got ${n}`);

@@ -6,6 +6,7 @@ import { runGuard } from '../core/guard';
 import type { RunOptions } from '../core/run';
 import { declineReason, refusal, type FitStatus } from './fitCheck';
 import { parameterUncertainty, type ParameterUncertainty } from './uncertainty';
+import { btydJSON, type BtydJSON } from './savedJson';
 
 /** sBG parameters: each customer's churn probability per period ~ Beta(alpha, beta). */
 export interface SbgParams { alpha: number; beta: number }
@@ -30,6 +31,8 @@ export interface FittedSbg {
    * the payment per period for the customer's residual value.
    */
   derl(discountRate: number, renewals?: number): number;
+  /** The fit as JSON ({@link btydModelFromJSON} rebuilds it); `JSON.stringify(fit)` calls it. */
+  toJSON(): BtydJSON;
 }
 
 /**
@@ -114,6 +117,9 @@ export function sbgModel(params: SbgParams, logLikelihood = NaN): FittedSbg {
     reason: null,
     data: { customers: 0, periods: 0 },
     uncertainty: null,
+    toJSON(this: FittedSbg): BtydJSON {
+      return btydJSON('sbg', this);
+    },
     survival(t: number): number {
       period(t, 0);
       return Math.exp(logBeta(alpha, beta + t) - logBeta(alpha, beta));

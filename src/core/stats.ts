@@ -42,3 +42,17 @@ export function columnMoments(X: readonly (readonly number[])[]): { means: numbe
   if (bad >= 0) throw new DataError(`feature ${bad + 1} has values too large to standardize (their mean or spread overflows): rescale it, e.g. to thousands or a logarithm`, { field: `feature ${bad + 1}` });
   return { means, sds };
 }
+
+/**
+ * The p-quantile of ascending values, interpolating linearly between order statistics
+ * (Hyndman & Fan type 7, as R's default and NumPy's `linear`).
+ * @example
+ * quantileSorted([1, 2, 3, 4], 0.5) //=> 2.5
+ */
+export function quantileSorted(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  const h = (sorted.length - 1) * p;
+  const lo = Math.floor(h);
+  const hi = Math.min(sorted.length - 1, lo + 1);
+  return (sorted[lo] as number) + (h - lo) * ((sorted[hi] as number) - (sorted[lo] as number));
+}

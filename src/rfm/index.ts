@@ -12,3 +12,7 @@ export { scoreValues } from './scoring';
 export type { RfmScoring } from './scoring';
 export { loyaltyQuadrants } from './quadrants';
 export type { LoyaltyQuadrant, QuadrantInput, QuadrantOptions } from './quadrants';
+export { loyaltyMatrix, LOYALTY_CELLS } from './loyaltyMatrix';
+export type { LoyaltyMatrix, LoyaltyMatrixOptions, LoyaltyCell, LoyaltyLevel } from './loyaltyMatrix';
+export { valueTiers } from './valueTiers';
+export type { ValueTier, ValueTiersOptions, ValueTierSummary } from './valueTiers';
