@@ -17,6 +17,8 @@ export { fitSbg, sbgModel } from './sbg';
 export { fitBgBb, bgbbModel } from './bgbb';
 export { btydModelFromJSON } from './persist';
 export { returnOnCustomer } from './returnOnCustomer';
+export { trackingCurve, conditionalExpectations } from './modelChecks';
+export type { TrackingPoint, ConditionalExpectation } from './modelChecks';
 export type { ReturnOnCustomer, ReturnOnCustomerOptions, ReturnOnCustomerPart } from './returnOnCustomer';
 export type { FittedBtyd } from './persist';
 export type { BtydJSON, BtydKind } from './savedJson';

@@ -1,7 +1,7 @@
 import type { AssociationRule } from '../association/index';
 import type { SequentialPattern } from '../sequence/index';
 import type { RfmSegmentSummary } from '../rfm/index';
-import type { CustomerClv } from '../clv/index';
+import type { ConditionalExpectation, CustomerClv, TrackingPoint } from '../clv/index';
 import type { SegmentProfile } from '../cluster/index';
 
 /** A Vega-Lite v5/v6 specification (plain JSON), ready for vega-embed or a notebook. */
@@ -134,4 +134,46 @@ function niceTicks(lo: number, hi: number, count: number): number[] {
 }
 
 /** Vega-Lite specs for the library's results, for notebooks and the HTML report. */
-export const charts = { rfmSegments, rulesScatter, sequences, clvDistribution, gains, segments };
+/**
+ * Tracking plot: cumulative repeat purchases of the cohort, actual against the model's
+ * expectation, with a rule where the holdout starts.
+ * @example
+ * charts.tracking(trackingCurve(fitBgNbd(calibration), log, { calibrationEnd, holdoutEnd }))
+ */
+function tracking(points: readonly TrackingPoint[]): VegaLiteSpec {
+  const values = points.flatMap((p) => [{ period: p.period, purchases: p.actual, series: 'actual' }, { period: p.period, purchases: p.expected, series: 'model' }]);
+  const split = points.find((p) => p.holdout)?.period;
+  const line = {
+    mark: { type: 'line', tooltip: true },
+    encoding: {
+      x: { field: 'period', type: 'quantitative', title: 'periods since the first purchase' },
+      y: { field: 'purchases', type: 'quantitative', title: 'cumulative repeat purchases', axis: { format: '~s' } },
+      color: { field: 'series', type: 'nominal', title: null },
+      strokeDash: { field: 'series', type: 'nominal', legend: null },
+    },
+  };
+  const rule = { data: { values: split === undefined ? [] : [{ period: split - 0.5 }] }, mark: { type: 'rule', strokeDash: [2, 2], color: 'gray' }, encoding: { x: { field: 'period', type: 'quantitative' } } };
+  return { ...base('Tracking: cumulative repeat purchases, actual and expected', values), layer: [line, rule] };
+}
+
+/**
+ * Conditional expectations: mean holdout purchases by calibration frequency, actual and predicted.
+ * @example
+ * charts.conditionalExpectations(conditionalExpectations(model, calibrationHoldout(log, ends)))
+ */
+function conditionalExpectationsChart(classes: readonly ConditionalExpectation[]): VegaLiteSpec {
+  const label = (c: ConditionalExpectation) => (c.atLeast ? `${c.frequency}+` : String(c.frequency));
+  const values = classes.flatMap((c) => [{ frequency: label(c), purchases: c.actual, series: 'actual' }, { frequency: label(c), purchases: c.predicted, series: 'model' }]);
+  return {
+    ...base('Holdout purchases by calibration frequency', values),
+    mark: { type: 'line', point: true, tooltip: true },
+    encoding: {
+      x: { field: 'frequency', type: 'ordinal', sort: null, title: 'repeat purchases in calibration', axis: { labelAngle: 0 } },
+      y: { field: 'purchases', type: 'quantitative', title: 'mean purchases in holdout' },
+      color: { field: 'series', type: 'nominal', title: null },
+      strokeDash: { field: 'series', type: 'nominal', legend: null },
+    },
+  };
+}
+
+export const charts = { rfmSegments, rulesScatter, sequences, clvDistribution, gains, segments, tracking, conditionalExpectations: conditionalExpectationsChart };
