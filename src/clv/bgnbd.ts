@@ -75,7 +75,8 @@ function checked(model: FittedBgNbd, groups: readonly Group[], name: string, mod
   return { ...model, data, status: 'declined', reason, expectedPurchases: refuse, probabilityAlive: refuse, probabilityOfPurchases: refuse, probabilityActive: refuse };
 }
 
-function describeData(groups: readonly Group[]): FittedBgNbd['data'] {
+/** What a fit on grouped rows saw: customers, repeat buyers and the longest observation (BG/NBD, MBG/NBD, Pareto/NBD). */
+export function describeData(groups: readonly Group[]): FittedBgNbd['data'] {
   let customers = 0;
   let repeatBuyers = 0;
   let span = 0;

@@ -4,7 +4,7 @@ import { logGamma } from '../core/math';
 import { nelderMead } from '../core/optimize';
 import { runGuard } from '../core/guard';
 import type { RunOptions } from '../core/run';
-import { groupRows, type BtydCustomer, type Group } from './bgnbd';
+import { describeData, groupRows, type BtydCustomer, type Group } from './bgnbd';
 import { declineReason, refusal, type FitStatus } from './fitCheck';
 import { parameterUncertainty, type ParameterUncertainty } from './uncertainty';
 import { btydJSON, type BtydJSON } from './savedJson';
@@ -68,7 +68,7 @@ export function fitParetoNbd(summary: readonly BtydCustomer[], run: RunOptions =
   const [r, alpha, s, beta] = best.x.map(Math.exp) as [number, number, number, number];
   const params = { r, alpha, s, beta };
   const model = paretoNbdModel(params, -best.value);
-  const data = describe(groups);
+  const data = describeData(groups);
   const reason = declineReason('Pareto/NBD', params, -best.value, data);
   if (reason === null) {
     const uncertainty = parameterUncertainty(params, ([r2, a2, s2, b2]) => -paretoNbdLogLikelihood({ r: r2 as number, alpha: a2 as number, s: s2 as number, beta: b2 as number }, groups));
@@ -76,16 +76,6 @@ export function fitParetoNbd(summary: readonly BtydCustomer[], run: RunOptions =
   }
   const refuse = refusal(reason);
   return { ...model, data, status: 'declined', reason, expectedPurchases: refuse, probabilityAlive: refuse, probabilityOfPurchases: refuse, probabilityActive: refuse };
-}
-
-function describe(groups: readonly Group[]): FittedParetoNbd['data'] {
-  let customers = 0, repeatBuyers = 0, span = 0;
-  for (const g of groups) {
-    customers += g.weight;
-    if (g.x > 0) repeatBuyers += g.weight;
-    if (g.T > span) span = g.T;
-  }
-  return { customers, repeatBuyers, span };
 }
 
 /** Σ log-likelihood of the Pareto/NBD model over grouped rows (Fader & Hardie 2005, eq. 19). */
