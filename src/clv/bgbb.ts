@@ -1,10 +1,9 @@
 import { DataError } from '../core/errors';
 import { logGamma } from '../core/math';
-import { nelderMead } from '../core/optimize';
 import { runGuard } from '../core/guard';
-import type { RunOptions } from '../core/run';
 import { declineReason, refusal, type FitStatus } from './fitCheck';
-import { parameterUncertainty, type ParameterUncertainty } from './uncertainty';
+import type { ParameterUncertainty } from './uncertainty';
+import { maximizePositive, penalizerOf, type BtydFitOptions } from './likelihoodFit';
 import { btydJSON, type BtydJSON } from './savedJson';
 
 /** BG/BB parameters: transaction probabilities ~ Beta(alpha, beta), dropout probabilities ~ Beta(gamma, delta). */
@@ -37,26 +36,16 @@ export interface FittedBgBb {
  * Fits the BG/BB model by maximum likelihood on customers grouped by (frequency, recency,
  * periods) with weights, as the donation data of the paper come.
  * @param customers - Rows of {@link BgBbCustomer}.
- * @param run - `signal` and `onProgress` (phase `'fit'`).
+ * @param options - `signal`, `onProgress` (phase `'fit'`) and `penalizer` (L2, as lifetimes).
  * @throws {DataError} code `'DATA'` naming the row of an inconsistent pattern (recency > periods, …).
  * @see Fader, Hardie & Shang (2010), Customer-base analysis in a discrete-time noncontractual setting, Marketing Science 29(6).
  * @example
  * fitBgBb(donations).params //=> { alpha: 1.204, beta: 0.750, gamma: 0.657, delta: 2.783 }
  */
-export function fitBgBb(customers: readonly BgBbCustomer[], run: RunOptions = {}): FittedBgBb {
-  const guard = runGuard(run);
+export function fitBgBb(customers: readonly BgBbCustomer[], options: BtydFitOptions = {}): FittedBgBb {
+  const guard = runGuard(options);
+  const penalizer = penalizerOf(options);
   const rows = checkRows(customers);
-  let iterations = 0;
-  guard.phase('fit');
-  const onIteration = (): void => guard.step(++iterations);
-  const negLL = (theta: number[]) => {
-    const [alpha, beta, gamma, delta] = theta.map(Math.exp) as [number, number, number, number];
-    return -bgbbLogLikelihood({ alpha, beta, gamma, delta }, rows);
-  };
-  let best = nelderMead(negLL, [0, 0, 0, 0], { maxIterations: 20_000, tolerance: 1e-13, onIteration });
-  best = nelderMead(negLL, best.x, { maxIterations: 20_000, tolerance: 1e-15, step: 0.05, onIteration });
-  const [alpha, beta, gamma, delta] = best.x.map(Math.exp) as [number, number, number, number];
-  const params = { alpha, beta, gamma, delta };
   let total = 0;
   let repeat = 0;
   for (const c of rows) {
@@ -64,14 +53,20 @@ export function fitBgBb(customers: readonly BgBbCustomer[], run: RunOptions = {}
     if (c.frequency > 0) repeat += c.weight;
   }
   const data = { customers: total, repeatBuyers: repeat };
-  const model = bgbbModel(params, -best.value);
-  const reason = declineReason('BG/BB', params, -best.value, data);
+  const fit = maximizePositive({
+    names: ['alpha', 'beta', 'gamma', 'delta'],
+    logLikelihood: (p) => bgbbLogLikelihood(p, rows),
+    customers: total,
+    penalizer,
+    tolerance: [1e-13, 1e-15],
+  }, guard);
+  const model = bgbbModel(fit.params, fit.logLikelihood);
+  const reason = declineReason('BG/BB', fit.params, fit.logLikelihood, data);
   if (reason !== null) {
     const refuse = refusal(reason);
     return { ...model, data, status: 'declined', reason, probabilityAlive: refuse, expectedTransactions: refuse };
   }
-  const uncertainty = parameterUncertainty(params, ([a, b, g, d]) => -bgbbLogLikelihood({ alpha: a as number, beta: b as number, gamma: g as number, delta: d as number }, rows));
-  return { ...model, data, uncertainty };
+  return { ...model, data, uncertainty: fit.uncertainty() };
 }
 
 function checkRows(customers: readonly BgBbCustomer[]): Required<BgBbCustomer>[] {

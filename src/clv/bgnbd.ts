@@ -4,10 +4,10 @@ import { bfgs } from '../core/bfgs';
 import { digamma, logGamma } from '../core/math';
 import { nelderMead } from '../core/optimize';
 import { runGuard, type SearchGuard } from '../core/guard';
-import type { RunOptions } from '../core/run';
 import type { CustomerSummaryRow } from './summary';
 import { declineReason, refusal, type FitStatus } from './fitCheck';
 import { parameterUncertainty, type ParameterUncertainty } from './uncertainty';
+import { l2Penalty, penalizerOf, type BtydFitOptions } from './likelihoodFit';
 import { btydJSON, type BtydJSON } from './savedJson';
 
 /** BG/NBD parameters: purchase rates ~ Gamma(r, alpha), dropout probabilities ~ Beta(a, b). */
@@ -45,7 +45,8 @@ export interface FittedBgNbd {
  * gradient, falling back to Nelder–Mead from several starts; the log-likelihood is evaluated
  * once per distinct (x, t_x, T), in log space so extreme customers give no NaN.
  * @param summary - Rows of {@link customerSummary} (frequency, recency, T in one unit).
- * @param run - `signal` and `onProgress` (phase `'fit'`, by optimizer iteration).
+ * @param options - `signal`, `onProgress` (phase `'fit'`, by optimizer iteration) and `penalizer`
+ *   (L2, as lifetimes' `penalizer_coef`: −LL/customers + penalizer · Σ params², for short or sparse data).
  * @returns The fitted model with its parameters, log-likelihood and predictions, and a `status`:
  *   `'declined'` (with a `reason`) when fewer than 10 customers bought twice, the log-likelihood
  *   is not finite or a parameter ends at the edge of its range (the data cannot identify it, as
@@ -56,19 +57,24 @@ export interface FittedBgNbd {
  * @example
  * fitBgNbd(customerSummary(log, { asOf: '1997-09-30' })).params //=> { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 } on CDNOW
  */
-export function fitBgNbd(summary: readonly BtydCustomer[], run: RunOptions = {}): FittedBgNbd {
-  const guard = runGuard(run);
+export function fitBgNbd(summary: readonly BtydCustomer[], options: BtydFitOptions = {}): FittedBgNbd {
+  const guard = runGuard(options);
+  const penalizer = penalizerOf(options);
   const groups = groupRows(summary);
-  const { params, logLikelihood } = maximize(groups, (p, g) => bgnbdLogLikelihoodWithGradient(p, g, false), guard);
-  return checked(bgnbdModel(params, logLikelihood), groups, 'BG/NBD', false);
+  const { params, logLikelihood } = maximize(groups, (p, g) => bgnbdLogLikelihoodWithGradient(p, g, false), guard, penalizer);
+  return checked(bgnbdModel(params, logLikelihood), groups, 'BG/NBD', false, penalizer);
 }
 
 /** The model with its status: declined when the data cannot support it. */
-function checked(model: FittedBgNbd, groups: readonly Group[], name: string, modified: boolean): FittedBgNbd {
+function checked(model: FittedBgNbd, groups: readonly Group[], name: string, modified: boolean, penalizer: number): FittedBgNbd {
   const data = describeData(groups);
   const reason = declineReason(name, { ...model.params }, model.logLikelihood, data);
   if (reason === null) {
-    const uncertainty = parameterUncertainty(model.params, ([r, alpha, a, b]) => -bgnbdLogLikelihood({ r: r as number, alpha: alpha as number, a: a as number, b: b as number }, groups, modified));
+    const negative = (values: number[]) => {
+      const [r, alpha, a, b] = values as [number, number, number, number];
+      return -bgnbdLogLikelihood({ r, alpha, a, b }, groups, modified) + l2Penalty(values, penalizer, data.customers);
+    };
+    const uncertainty = parameterUncertainty(model.params, negative);
     return { ...model, data, uncertainty };
   }
   const refuse = refusal(reason);
@@ -97,18 +103,21 @@ export function describeData(groups: readonly Group[]): FittedBgNbd['data'] {
  * @example
  * fitMbgNbd(summary).probabilityAlive({ frequency: 0, recency: 0, T: 30 }) //=> below 1
  */
-export function fitMbgNbd(summary: readonly BtydCustomer[], run: RunOptions = {}): FittedBgNbd {
-  const guard = runGuard(run);
+export function fitMbgNbd(summary: readonly BtydCustomer[], options: BtydFitOptions = {}): FittedBgNbd {
+  const guard = runGuard(options);
+  const penalizer = penalizerOf(options);
   const groups = groupRows(summary);
-  const { params, logLikelihood } = maximize(groups, (p, g) => bgnbdLogLikelihoodWithGradient(p, g, true), guard);
-  return checked(bgnbdModel(params, logLikelihood, true), groups, 'MBG/NBD', true);
+  const { params, logLikelihood } = maximize(groups, (p, g) => bgnbdLogLikelihoodWithGradient(p, g, true), guard, penalizer);
+  return checked(bgnbdModel(params, logLikelihood, true), groups, 'MBG/NBD', true, penalizer);
 }
 
 /**
  * Maximum likelihood on log-parameters: BFGS with the analytic gradient from (1, 1, 1, 1),
  * then Nelder–Mead from the result and from other starts if BFGS did not converge; the best wins.
  */
-export function maximize(groups: readonly Group[], llg: (p: BgNbdParams, g: readonly Group[]) => { value: number; gradient: number[] }, guard: SearchGuard = runGuard({})): { params: BgNbdParams; logLikelihood: number } {
+export function maximize(groups: readonly Group[], llg: (p: BgNbdParams, g: readonly Group[]) => { value: number; gradient: number[] }, guard: SearchGuard = runGuard({}), penalizer = 0): { params: BgNbdParams; logLikelihood: number } {
+  let customers = 0;
+  for (const g of groups) customers += g.weight;
   // Progress by optimizer iteration, counted over every start; the signal is checked there too.
   let iterations = 0;
   guard.phase('fit');
@@ -120,8 +129,9 @@ export function maximize(groups: readonly Group[], llg: (p: BgNbdParams, g: read
   const objective = (theta: number[]) => {
     const p = toParams(theta);
     const { value, gradient } = llg(p, groups);
-    // d(−LL)/dθ = −p · dLL/dp for θ = ln p
-    return { value: -value, gradient: [p.r, p.alpha, p.a, p.b].map((v, i) => -v * (gradient[i] as number)) };
+    const values = [p.r, p.alpha, p.a, p.b];
+    // d(−LL + N·c·Σp²)/dθ = −p · dLL/dp + 2·N·c·p² for θ = ln p
+    return { value: -value + l2Penalty(values, penalizer, customers), gradient: values.map((v, i) => -v * (gradient[i] as number) + 2 * penalizer * customers * v * v) };
   };
   const sane = (theta: number[]) => theta.every((t) => Math.abs(t) < 18); // e^18 ≈ 6.6e7: beyond, precision is gone
   let best = bfgs(objective, [0, 0, 0, 0], { maxStep: 2, onIteration });
@@ -134,7 +144,8 @@ export function maximize(groups: readonly Group[], llg: (p: BgNbdParams, g: read
       if (candidate.value < best.value && sane(candidate.x)) best = candidate;
     }
   }
-  return { params: toParams(best.x), logLikelihood: -best.value };
+  const params = toParams(best.x);
+  return { params, logLikelihood: llg(params, groups).value };
 }
 
 /**

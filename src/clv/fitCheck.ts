@@ -19,15 +19,19 @@ export const MIN_REPEAT_BUYERS = 10;
  */
 const PARAMETER_RANGE = [1e-3, 1e4] as const;
 
+/** How a decline reason names the customers that carry the information (repeat buyers; departures for sBG). */
+export interface InformativeLabel { informative: string; needed: string }
+const REPEAT_BUYERS: InformativeLabel = { informative: 'bought more than once', needed: 'repeat buyers' };
+
 /**
  * The reason to decline a fit, or null: a non-finite log-likelihood, too few repeat buyers, or
  * a parameter at the edge of its range.
  * @example
  * declineReason('BG/NBD', { r: 0.2, alpha: 4, a: 1e-9, b: 1e-9 }, -100, { repeatBuyers: 30, customers: 700 }) //=> 'BG/NBD declined: parameter a = 1.0e-9 …'
  */
-export function declineReason(model: string, params: Readonly<Record<string, number>>, logLikelihood: number, data: { repeatBuyers: number; customers: number }): string | null {
+export function declineReason(model: string, params: Readonly<Record<string, number>>, logLikelihood: number, data: { repeatBuyers: number; customers: number }, label: InformativeLabel = REPEAT_BUYERS): string | null {
   if (data.repeatBuyers < MIN_REPEAT_BUYERS) {
-    return `${model} declined: only ${data.repeatBuyers} of ${data.customers} customers bought more than once (at least ${MIN_REPEAT_BUYERS} repeat buyers are needed; a longer history would show more)`;
+    return `${model} declined: only ${data.repeatBuyers} of ${data.customers} customers ${label.informative} (at least ${MIN_REPEAT_BUYERS} ${label.needed} are needed; a longer history would show more)`;
   }
   if (!Number.isFinite(logLikelihood)) return `${model} declined: the log-likelihood of the fit is not finite (${logLikelihood})`;
   const [low, high] = PARAMETER_RANGE;

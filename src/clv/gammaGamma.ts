@@ -1,11 +1,10 @@
 import { DataError } from '../core/errors';
 import { logGamma } from '../core/math';
-import { nelderMead } from '../core/optimize';
 import { runGuard } from '../core/guard';
-import type { RunOptions } from '../core/run';
 import type { CustomerSummaryRow } from './summary';
 import { declineReason, refusal, type FitStatus } from './fitCheck';
-import { parameterUncertainty, type ParameterUncertainty } from './uncertainty';
+import type { ParameterUncertainty } from './uncertainty';
+import { maximizePositive, penalizerOf, type BtydFitOptions } from './likelihoodFit';
 import { btydJSON, type BtydJSON } from './savedJson';
 
 /** Gamma-Gamma parameters: spend per transaction ~ Gamma(p, ν), ν ~ Gamma(q, γ). */
@@ -38,14 +37,15 @@ export interface FittedGammaGamma {
  *   left, the log-likelihood is not finite, a parameter ends at the edge of its range, or q ≤ 1
  *   (the mean spend per purchase does not exist under such a fit).
  * @throws {DataError} code `'DATA'` naming the customer for a mean spend that is not a finite number.
- * @throws {AbortError} code `'ABORTED'` when `run.signal` fires (checked before any work and every optimizer iteration).
+ * @throws {AbortError} code `'ABORTED'` when `options.signal` fires (checked before any work and every optimizer iteration).
  * @see Fader, Hardie & Lee (2005), RFM and CLV: using iso-value curves for customer base analysis, JMR 42(4);
  *   Fader & Hardie (2013), The Gamma-Gamma model of monetary value.
  * @example
  * fitGammaGamma(summary).params //=> { p: 6.25, q: 3.74, gamma: 15.44 } on CDNOW's 946 repeat buyers
  */
-export function fitGammaGamma(summary: readonly (Pick<CustomerSummaryRow, 'frequency' | 'monetary'> & { customer?: string })[], run: RunOptions = {}): FittedGammaGamma {
-  const guard = runGuard(run);
+export function fitGammaGamma(summary: readonly (Pick<CustomerSummaryRow, 'frequency' | 'monetary'> & { customer?: string })[], options: BtydFitOptions = {}): FittedGammaGamma {
+  const guard = runGuard(options);
+  const penalizer = penalizerOf(options);
   const rows: Pick<CustomerSummaryRow, 'frequency' | 'monetary'>[] = [];
   let oneTimeBuyers = 0;
   let nonPositiveSpend = 0;
@@ -59,22 +59,13 @@ export function fitGammaGamma(summary: readonly (Pick<CustomerSummaryRow, 'frequ
   });
   const data = { customers: rows.length, oneTimeBuyers, nonPositiveSpend };
   if (rows.length === 0) return declined(data, `Gamma-Gamma declined: no customer has a repeat purchase with a positive mean spend (${oneTimeBuyers} one-time buyers, ${nonPositiveSpend} repeat buyers whose returns cancel their spend)`);
-  const negLL = (v: number[]): number => {
-    const [p, q, gamma] = v.map(Math.exp) as [number, number, number];
-    return -gammaGammaLogLikelihood({ p, q, gamma }, rows);
-  };
-  let iterations = 0;
-  guard.phase('fit');
-  const onIteration = (): void => guard.step(++iterations);
-  let best = nelderMead(negLL, [0, 0, 0], { maxIterations: 20_000, tolerance: 1e-12, onIteration });
-  best = nelderMead(negLL, best.x, { maxIterations: 20_000, tolerance: 1e-14, step: 0.05, onIteration });
-  const [p, q, gamma] = best.x.map(Math.exp) as [number, number, number];
-  const params = { p, q, gamma };
-  const reason = declineReason('Gamma-Gamma', params, -best.value, { repeatBuyers: rows.length, customers: summary.length })
+  const fit = maximizePositive({ names: ['p', 'q', 'gamma'], logLikelihood: (v) => gammaGammaLogLikelihood(v, rows), customers: rows.length, penalizer }, guard);
+  const { params, logLikelihood } = fit;
+  const { q } = params;
+  const reason = declineReason('Gamma-Gamma', params, logLikelihood, { repeatBuyers: rows.length, customers: summary.length })
     ?? (q <= 1 ? `Gamma-Gamma declined: q = ${q.toFixed(3)} ≤ 1, so the mean spend per purchase does not exist under this fit (spend too dispersed across ${rows.length} repeat buyers)` : null);
-  if (reason !== null) return declined(data, reason, params, -best.value);
-  const uncertainty = parameterUncertainty(params, ([p2, q2, g2]) => -gammaGammaLogLikelihood({ p: p2 as number, q: q2 as number, gamma: g2 as number }, rows));
-  return { ...gammaGammaModel(params, -best.value), data, uncertainty };
+  if (reason !== null) return declined(data, reason, params, logLikelihood);
+  return { ...gammaGammaModel(params, logLikelihood), data, uncertainty: fit.uncertainty() };
 }
 
 function declined(data: FittedGammaGamma['data'], reason: string, params: GammaGammaParams = { p: NaN, q: NaN, gamma: NaN }, logLikelihood = NaN): FittedGammaGamma {

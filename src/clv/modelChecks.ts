@@ -39,22 +39,23 @@ export function trackingCurve(model: PurchaseModel, log: TransactionLog, options
   if (unit !== 'week' && unit !== 'day') throw new OptionError(`unit must be 'day' or 'week', got ${String(unit)}`);
   const unitMs = unit === 'day' ? MS_PER_DAY : 7 * MS_PER_DAY;
   const { customerBasketOffsets: off, basketTime, customerNames } = log.columns;
-  // The cohort: first purchase day, then each later purchase day (one per day, as the summary counts them).
-  const firsts: number[] = [];
+  // The cohort: customers by first purchase day (the expectation depends on that day alone), and each later purchase day (one per day, as the summary counts them).
+  const cohortByDay = new Map<number, number>();
   const repeatDays: number[] = [];
   for (let c = 0; c < customerNames.length; c++) {
     const from = off[c] as number;
     if (from === (off[c + 1] as number) || (basketTime[from] as number) > calibrationEnd) continue;
     const firstDay = Math.floor((basketTime[from] as number) / MS_PER_DAY);
-    firsts.push(firstDay * MS_PER_DAY);
+    cohortByDay.set(firstDay * MS_PER_DAY, (cohortByDay.get(firstDay * MS_PER_DAY) ?? 0) + 1);
     let last = firstDay;
     for (let b = from + 1; b < (off[c + 1] as number); b++) {
       const day = Math.floor((basketTime[b] as number) / MS_PER_DAY);
       if (day !== last) { repeatDays.push(day * MS_PER_DAY); last = day; }
     }
   }
-  if (firsts.length === 0) return [];
-  const start = Math.min(...firsts);
+  if (cohortByDay.size === 0) return [];
+  const cohorts = [...cohortByDay].sort((a, b) => a[0] - b[0]);
+  const start = (cohorts[0] as [number, number])[0];
   repeatDays.sort((a, b) => a - b);
   const points: TrackingPoint[] = [];
   let seen = 0;
@@ -64,7 +65,10 @@ export function trackingCurve(model: PurchaseModel, log: TransactionLog, options
     while (seen < repeatDays.length && (repeatDays[seen] as number) < end) seen++;
     let expected = 0;
     // Ages as customerSummary measures T: from the start of the first purchase day to the boundary.
-    for (const first of firsts) if (end > first) expected += model.expectedPurchases((end - first) / unitMs);
+    for (const [first, customers] of cohorts) {
+      if (end <= first) break;
+      expected += customers * model.expectedPurchases((end - first) / unitMs);
+    }
     points.push({ period: k, date: new Date(end), actual: seen, expected, holdout: end > calibrationEnd });
   }
   return points;

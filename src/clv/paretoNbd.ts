@@ -1,12 +1,11 @@
 import { OptionError } from '../core/errors';
 import { logHyp2f1 } from '../core/hypergeometric';
 import { logGamma } from '../core/math';
-import { nelderMead } from '../core/optimize';
 import { runGuard } from '../core/guard';
-import type { RunOptions } from '../core/run';
 import { describeData, groupRows, type BtydCustomer, type Group } from './bgnbd';
 import { declineReason, refusal, type FitStatus } from './fitCheck';
-import { parameterUncertainty, type ParameterUncertainty } from './uncertainty';
+import type { ParameterUncertainty } from './uncertainty';
+import { maximizePositive, penalizerOf, type BtydFitOptions } from './likelihoodFit';
 import { btydJSON, type BtydJSON } from './savedJson';
 
 /** Pareto/NBD parameters: purchase rates ~ Gamma(r, alpha), dropout rates ~ Gamma(s, beta). */
@@ -41,7 +40,7 @@ export interface FittedParetoNbd {
  * closed form of Fader & Hardie (2005), with the ₂F₁ terms taken in logs, so large frequencies
  * and α ≫ β (or the reverse) give no overflow.
  * @param summary - Rows of `customerSummary` (frequency, recency, T in one unit).
- * @param run - `signal` and `onProgress` (phase `'fit'`, by optimizer iteration).
+ * @param options - `signal`, `onProgress` (phase `'fit'`, by optimizer iteration) and `penalizer` (L2, as lifetimes).
  * @returns The fit with its status: declined (with the reason) under 10 repeat buyers, a
  *   non-finite log-likelihood, or a parameter at the edge of its range.
  * @throws {DataError} code `'DATA'` for an inconsistent row (recency > T, …).
@@ -49,31 +48,21 @@ export interface FittedParetoNbd {
  * @example
  * fitParetoNbd(customerSummary(log, { asOf: '1997-09-30' })).params //=> { r: 0.553, alpha: 10.58, s: 0.606, beta: 11.67 } on CDNOW
  */
-export function fitParetoNbd(summary: readonly BtydCustomer[], run: RunOptions = {}): FittedParetoNbd {
-  const guard = runGuard(run);
+export function fitParetoNbd(summary: readonly BtydCustomer[], options: BtydFitOptions = {}): FittedParetoNbd {
+  const guard = runGuard(options);
+  const penalizer = penalizerOf(options);
   const groups = groupRows(summary);
-  let iterations = 0;
-  guard.phase('fit');
-  const onIteration = (): void => guard.step(++iterations);
-  const negLL = (theta: number[]): number => {
-    const [r, alpha, s, beta] = theta.map(Math.exp) as [number, number, number, number];
-    return -paretoNbdLogLikelihood({ r, alpha, s, beta }, groups);
-  };
-  let best = { x: [0, 0, 0, 0], value: Infinity };
-  for (const start of [[0, 0, 0, 0], [Math.log(0.5), Math.log(10), Math.log(0.5), Math.log(10)], [0, Math.log(30), 0, Math.log(30)]]) {
-    let fit = nelderMead(negLL, start, { maxIterations: 20_000, tolerance: 1e-12, onIteration });
-    fit = nelderMead(negLL, fit.x, { maxIterations: 20_000, tolerance: 1e-14, step: 0.05, onIteration });
-    if (fit.value < best.value) best = fit;
-  }
-  const [r, alpha, s, beta] = best.x.map(Math.exp) as [number, number, number, number];
-  const params = { r, alpha, s, beta };
-  const model = paretoNbdModel(params, -best.value);
   const data = describeData(groups);
-  const reason = declineReason('Pareto/NBD', params, -best.value, data);
-  if (reason === null) {
-    const uncertainty = parameterUncertainty(params, ([r2, a2, s2, b2]) => -paretoNbdLogLikelihood({ r: r2 as number, alpha: a2 as number, s: s2 as number, beta: b2 as number }, groups));
-    return { ...model, data, uncertainty };
-  }
+  const fit = maximizePositive({
+    names: ['r', 'alpha', 's', 'beta'],
+    logLikelihood: (p) => paretoNbdLogLikelihood(p, groups),
+    starts: [[0, 0, 0, 0], [Math.log(0.5), Math.log(10), Math.log(0.5), Math.log(10)], [0, Math.log(30), 0, Math.log(30)]],
+    customers: data.customers,
+    penalizer,
+  }, guard);
+  const model = paretoNbdModel(fit.params, fit.logLikelihood);
+  const reason = declineReason('Pareto/NBD', fit.params, fit.logLikelihood, data);
+  if (reason === null) return { ...model, data, uncertainty: fit.uncertainty() };
   const refuse = refusal(reason);
   return { ...model, data, status: 'declined', reason, expectedPurchases: refuse, probabilityAlive: refuse, probabilityOfPurchases: refuse, probabilityActive: refuse };
 }

@@ -1,11 +1,10 @@
 import { DataError } from '../core/errors';
 import { hyp2f1 } from '../core/hypergeometric';
 import { logGamma } from '../core/math';
-import { nelderMead } from '../core/optimize';
 import { runGuard } from '../core/guard';
-import type { RunOptions } from '../core/run';
 import { declineReason, refusal, type FitStatus } from './fitCheck';
-import { parameterUncertainty, type ParameterUncertainty } from './uncertainty';
+import type { ParameterUncertainty } from './uncertainty';
+import { maximizePositive, penalizerOf, type BtydFitOptions } from './likelihoodFit';
 import { btydJSON, type BtydJSON } from './savedJson';
 
 /** sBG parameters: each customer's churn probability per period ~ Beta(alpha, beta). */
@@ -41,37 +40,35 @@ export interface FittedSbg {
  * rises with tenure (the survivors are the loyal ones) comes out of the heterogeneity, which a
  * constant retention rate cannot express.
  * @param survivors - Non-increasing counts, at least two (the cohort and one period).
- * @param run - `signal` and `onProgress` (phase `'fit'`).
+ * @param options - `signal`, `onProgress` (phase `'fit'`) and `penalizer` (L2, as lifetimes).
  * @throws {DataError} code `'DATA'` naming the period of a count that is negative, fractional or above the one before.
  * @see Fader & Hardie (2007), How to project customer retention, J. Interactive Marketing 21(1).
  * @example
  * fitSbg([1000, 631, 468, 382, 326, 289, 262, 241]).params //=> { alpha: 0.704, beta: 1.182 } (the regular cohort)
  */
-export function fitSbg(survivors: readonly number[], run: RunOptions = {}): FittedSbg {
-  const guard = runGuard(run);
+export function fitSbg(survivors: readonly number[], options: BtydFitOptions = {}): FittedSbg {
+  const guard = runGuard(options);
+  const penalizer = penalizerOf(options);
   checkSurvivors(survivors);
-  let iterations = 0;
-  guard.phase('fit');
-  const onIteration = (): void => guard.step(++iterations);
-  const negLL = (theta: number[]) => -sbgLogLikelihood({ alpha: Math.exp(theta[0] as number), beta: Math.exp(theta[1] as number) }, survivors);
-  let best = nelderMead(negLL, [0, 0], { maxIterations: 20_000, tolerance: 1e-14, onIteration });
-  best = nelderMead(negLL, best.x, { maxIterations: 20_000, tolerance: 1e-15, step: 0.05, onIteration });
-  const params = { alpha: Math.exp(best.x[0] as number), beta: Math.exp(best.x[1] as number) };
-  const model = sbgModel(params, -best.value);
   const periods = survivors.length - 1;
   const customers = survivors[0] as number;
   const churned = customers - (survivors[periods] as number);
   const data = { customers, periods };
-  // The churn process is seen only in those who left: it plays the part of repeat buyers.
-  const reason = declineReason('sBG', params, -best.value, { repeatBuyers: churned, customers })
-    ?.replace('bought more than once', 'left within the periods observed')
-    .replace('repeat buyers are needed', 'departures are needed') ?? null;
+  const fit = maximizePositive({
+    names: ['alpha', 'beta'],
+    logLikelihood: (p) => sbgLogLikelihood(p, survivors),
+    customers,
+    penalizer,
+    tolerance: [1e-14, 1e-15],
+  }, guard);
+  const model = sbgModel(fit.params, fit.logLikelihood);
+  // The churn process is seen only in those who left: they play the part of repeat buyers.
+  const reason = declineReason('sBG', fit.params, fit.logLikelihood, { repeatBuyers: churned, customers }, { informative: 'left within the periods observed', needed: 'departures' });
   if (reason !== null) {
     const refuse = refusal(reason);
     return { ...model, data, status: 'declined', reason, survival: refuse, retention: refuse, derl: refuse };
   }
-  const uncertainty = parameterUncertainty(params, ([alpha, beta]) => -sbgLogLikelihood({ alpha: alpha as number, beta: beta as number }, survivors));
-  return { ...model, data, uncertainty };
+  return { ...model, data, uncertainty: fit.uncertainty() };
 }
 
 function checkSurvivors(survivors: readonly number[]): void {

@@ -5,8 +5,8 @@ import { resolveAsOf } from '../core/asOf';
 import { MS_PER_DAY } from '../core/time';
 import { associationRules } from '../association/index';
 import { sequentialPatterns } from '../sequence/index';
-import { rfm, rfmSummary } from '../rfm/index';
-import { customerSummary, fitBgNbd } from '../clv/index';
+import { loyaltyMatrix, rfm, rfmSummary, valueTiers } from '../rfm/index';
+import { calibrationHoldout, conditionalExpectations, customerSummary, fitBgNbd, trackingCurve } from '../clv/index';
 import { churnReport, trainChurnModel } from '../churn/index';
 import { analyze, type Section } from './analyze';
 
@@ -65,6 +65,37 @@ describe('analyze: every section equals the library run directly', () => {
     const sorted = s.values.map((v) => v.clv).sort((a, b) => b - a);
     expect(s.top.map((v) => v.clv)).toEqual(sorted.slice(0, 20));
     expect(s.top.every((v) => v.probabilityAlive >= 0 && v.probabilityAlive <= 1)).toBe(true);
+    expect(s.tiers).toEqual(valueTiers(s.values).tiers);
+  });
+
+  it('CLV model check: BG/NBD fitted before a holdout of the last third, tracked through it', () => {
+    const check = ok(result.clv).check;
+    if (check.status !== 'ok') throw new Error(check.reason);
+    const end = resolveAsOf(log, undefined);
+    const spanWeeks = (end - log.summary().from.getTime()) / (7 * MS_PER_DAY);
+    expect(check.holdoutWeeks).toBe(Math.round(spanWeeks / 3));
+    expect(check.holdoutEnd.getTime()).toBe(end);
+    const ends = { calibrationEnd: check.calibrationEnd, holdoutEnd: check.holdoutEnd };
+    const rows = calibrationHoldout(log, ends);
+    const model = fitBgNbd(rows);
+    expect(check.bgnbd).toEqual(model.params);
+    expect(check.tracking).toEqual(trackingCurve(model, log, ends));
+    expect(check.conditional).toEqual(conditionalExpectations(model, rows));
+    // The planted process is BG/NBD: the model tracks the holdout's repeat purchases within 15%.
+    const last = check.tracking.at(-1);
+    expect(Math.abs((last?.expected ?? 0) / (last?.actual ?? 1) - 1)).toBeLessThan(0.15);
+  });
+
+  it('loyalty matrix: with attitude scores it equals loyaltyMatrix on RFM frequency; without, it says why', () => {
+    expect(result.loyalty).toEqual({ status: 'skipped', reason: expect.stringContaining('no attitude scores were given') });
+    const rows = rfm(log);
+    const attitude = rows.filter((_, i) => i % 5 !== 0).map((r, i) => ({ customer: r.customer, score: (i * 37) % 11 }));
+    const a = analyze(log, { rules: false, sequences: false, clv: false, churn: false, segments: false, loyalty: { attitude } });
+    const s = ok(a.loyalty);
+    const { customers, ...direct } = loyaltyMatrix(rows, { attitude });
+    expect(s).toMatchObject(direct);
+    expect(s.customers).toBe(customers.length);
+    expect(s.customers + s.withoutAttitude.customers).toBe(rows.length);
   });
 
   it('churn: trained at the latest labelled date, checked out of time one horizon earlier', () => {
@@ -103,8 +134,8 @@ describe('analyze: what a log cannot support is skipped with the reason', () => 
   });
 
   it('false leaves a section out; an aborted signal stops the run', () => {
-    const a = analyze(small, { rules: false, sequences: false, rfm: false, clv: false, churn: false, segments: false });
-    for (const key of ['rules', 'sequences', 'rfm', 'clv', 'churn', 'segments'] as const) expect(a[key]).toEqual({ status: 'skipped', reason: 'left out by the options' });
+    const a = analyze(small, { rules: false, sequences: false, rfm: false, clv: false, churn: false, segments: false, loyalty: false });
+    for (const key of ['rules', 'sequences', 'rfm', 'clv', 'churn', 'segments', 'loyalty'] as const) expect(a[key]).toEqual({ status: 'skipped', reason: 'left out by the options' });
     const controller = new AbortController();
     controller.abort();
     expect(() => analyze(log, { signal: controller.signal })).toThrow(expect.objectContaining({ code: 'ABORTED' }));
@@ -113,6 +144,6 @@ describe('analyze: what a log cannot support is skipped with the reason', () => 
   it('reports each section as a step, in order', () => {
     const steps: string[] = [];
     analyze(small, { onProgress: (p) => { if (!p.phase.includes(':')) steps.push(p.phase); } });
-    expect(steps).toEqual(['rfm', 'rules', 'sequences', 'clv', 'churn', 'segments', 'done']);
+    expect(steps).toEqual(['rfm', 'rules', 'sequences', 'clv', 'churn', 'segments', 'loyalty', 'done']);
   });
 });

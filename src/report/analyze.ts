@@ -5,12 +5,13 @@ import { MS_PER_DAY } from '../core/time';
 import type { LogSummary, TransactionLog } from '../core/TransactionLog';
 import { associationRules, type AssociationRule } from '../association/index';
 import { sequentialPatterns, sequentialRules, type SequentialPattern, type SequentialRule } from '../sequence/index';
-import { rfm, rfmSummary, type RfmSegmentSummary } from '../rfm/index';
+import { loyaltyMatrix, rfm, rfmSummary, valueTiers, type LoyaltyMatrix, type LoyaltyMatrixOptions, type RfmSegmentSummary, type ValueTierSummary } from '../rfm/index';
 import { clv, customerSummary, fitBgNbd, fitGammaGamma, type BgNbdParams, type CustomerClv, type GammaGammaParams } from '../clv/index';
 import { churnReport, trainChurnModel, type ChurnEvaluation, type ChurnModelKind, type ChurnReport } from '../churn/index';
 import { segmentCustomers, type SegmentProfile } from '../cluster/index';
 import { searchSupport } from './supportSearch';
 import { dataQuality, type DataQuality } from './dataQuality';
+import { clvModelCheck, type ClvModelCheck } from './clvCheck';
 import { RUN_OPTIONS, checkOptions, type OptionKind } from '../core/options';
 
 /** A report section: its result, or why it could not be computed from this log. */
@@ -30,7 +31,16 @@ export interface AnalyzeOptions extends RunOptions {
    * `margin`: the share of spend that is margin, or `'cost'` for amount − cost from the log's
    * cost column, so that CLV is a margin; without it CLV is revenue.
    */
-  clv?: false | { horizonWeeks?: number; discountRate?: number; top?: number; margin?: number | 'cost' };
+  /**
+   * `holdoutWeeks`: the model check fits on the log up to asOf minus this and compares with what
+   * followed (default: the last third of the span); `penalizer`: L2 penalty of the fits (as lifetimes).
+   */
+  clv?: false | { horizonWeeks?: number; discountRate?: number; top?: number; margin?: number | 'cost'; holdoutWeeks?: number; penalizer?: number };
+  /**
+   * The 3 × 3 loyalty matrix: purchase frequency × `attitude`, a survey or NPS score per customer
+   * (see `loyaltyMatrix`). Without attitude scores the section is skipped.
+   */
+  loyalty?: false | Partial<LoyaltyMatrixOptions>;
   /** Currency of the amounts (e.g. 'EUR'), shown with them. */
   currency?: string;
   /** Churn within `horizonDays`: trained on the latest fully labelled date, checked out of time one horizon earlier. */
@@ -51,14 +61,17 @@ export interface Analysis {
   rules: Section<{ rules: AssociationRule[]; total: number; positive: number; minSupport: number; minConfidence: number }>;
   sequences: Section<{ patterns: SequentialPattern[]; rules: SequentialRule[]; total: number; minSupport: number }>;
   /** `margin` null: the values are revenue; a share: they are that margin of it; 'cost': amount − cost. */
-  clv: Section<{ horizonWeeks: number; discountRate: number; margin: number | 'cost' | null; bgnbd: BgNbdParams; gammaGamma: GammaGammaParams; values: CustomerClv[]; top: Array<CustomerClv & { frequency: number; probabilityAlive: number }> }>;
+  /** `tiers`: high/medium/low value (top 20%, next 30%, rest); `check`: the purchase model fitted before a holdout and compared with it. */
+  clv: Section<{ horizonWeeks: number; discountRate: number; margin: number | 'cost' | null; bgnbd: BgNbdParams; gammaGamma: GammaGammaParams; values: CustomerClv[]; top: Array<CustomerClv & { frequency: number; probabilityAlive: number }>; tiers: ValueTierSummary[]; check: ClvModelCheck }>;
+  /** Purchase frequency × attitude; `customers` with an attitude score, `withoutAttitude` counted. */
+  loyalty: Section<Omit<LoyaltyMatrix, 'customers'> & { customers: number }>;
   /** Currency of the amounts, when given. */
   currency: string | null;
   churn: Section<{ horizonDays: number; model: ChurnModelKind; trainedAt: Date; report: ChurnReport; check: (ChurnEvaluation & { trainedAt: Date; checkedAt: Date }) | null }>;
   segments: Section<{ k: number; profiles: SegmentProfile[] }>;
 }
 
-const SECTIONS = ['rfm', 'rules', 'sequences', 'clv', 'churn', 'segments'] as const;
+const SECTIONS = ['rfm', 'rules', 'sequences', 'clv', 'churn', 'segments', 'loyalty'] as const;
 const MIN_COUNT = 5;
 
 /**
@@ -73,7 +86,7 @@ const MIN_COUNT = 5;
  * const html = await renderReport(a, { title: 'Shop' });
  */
 export function analyze(log: TransactionLog, options: AnalyzeOptions = {}): Analysis {
-  checkOptions('analyze', options, { ...RUN_OPTIONS, asOf: 'time', rules: 'any', sequences: 'any', rfm: 'any', clv: 'any', churn: 'any', segments: 'any', currency: 'string' } satisfies Record<keyof AnalyzeOptions, OptionKind>);
+  checkOptions('analyze', options, { ...RUN_OPTIONS, asOf: 'time', rules: 'any', sequences: 'any', rfm: 'any', clv: 'any', churn: 'any', segments: 'any', loyalty: 'any', currency: 'string' } satisfies Record<keyof AnalyzeOptions, OptionKind>);
   const asOf = resolveAsOf(log, options.asOf);
   const run = <K extends (typeof SECTIONS)[number], T>(key: K, compute: (sub: RunOptions) => T): Section<T> => {
     throwIfAborted(options.signal);
@@ -103,12 +116,13 @@ export function analyze(log: TransactionLog, options: AnalyzeOptions = {}): Anal
     rfm: run('rfm', () => ({ segments: rfmSummary(rfm(log, { asOf, ...opt('rfm') })) })),
     rules: run('rules', (sub) => mineRules(log, opt('rules'), sub)),
     sequences: run('sequences', (sub) => mineSequences(log, opt('sequences'), sub)),
-    clv: run('clv', () => valueCustomers(log, asOf, opt('clv'))),
+    clv: run('clv', () => clvSection(log, asOf, opt('clv'))),
     churn: run('churn', () => predictChurn(log, asOf, opt('churn'))),
     segments: run('segments', (sub) => {
       const k = opt('segments').k ?? 4;
       return { k, profiles: segmentCustomers(rfm(log, { asOf }), { k, seed: opt('segments').seed ?? 1, ...sub }).profiles };
     }),
+    loyalty: run('loyalty', () => loyalty(log, asOf, opt('loyalty'))),
   };
   options.onProgress?.({ phase: 'done', done: SECTIONS.length, total: SECTIONS.length });
   return result;
@@ -152,11 +166,12 @@ export function valueCustomers(log: TransactionLog, asOf: number, o: Exclude<Ana
   const discountRate = o.discountRate ?? 0.01;
   if (log.columns.basketAmount === null) throw new OptionError('CLV needs amounts, and the log has no amount column');
   const margin = o.margin ?? null;
+  const fitOptions = o.penalizer === undefined ? {} : { penalizer: o.penalizer };
   const summary = customerSummary(log, { asOf, unit: 'week', value: margin === 'cost' ? 'margin' : 'revenue' });
-  const bgnbd = fitBgNbd(summary);
+  const bgnbd = fitBgNbd(summary, fitOptions);
   // Gamma-Gamma leaves out one-time buyers and those whose returns cancel their repeat spend;
   // they get the population's mean spend per purchase (their purchase history still counts).
-  const gammaGamma = fitGammaGamma(summary);
+  const gammaGamma = fitGammaGamma(summary, fitOptions);
   const values = clv(bgnbd, gammaGamma, summary, { horizon: horizonWeeks, period: 4, discountRate, ...(typeof margin === 'number' ? { margin } : {}) });
   const byCustomer = new Map(summary.map((s) => [s.customer, s]));
   const top = [...values].sort((a, b) => b.clv - a.clv).slice(0, o.top ?? 20).map((v) => {
@@ -164,6 +179,19 @@ export function valueCustomers(log: TransactionLog, asOf: number, o: Exclude<Ana
     return { ...v, frequency: s?.frequency ?? 0, probabilityAlive: s === undefined ? 0 : bgnbd.probabilityAlive(s) };
   });
   return { horizonWeeks, discountRate, margin, bgnbd: bgnbd.params, gammaGamma: gammaGamma.params, values, top };
+}
+
+/** The report's CLV section: the values, their tiers, and the purchase model checked on a holdout. */
+function clvSection(log: TransactionLog, asOf: number, o: Exclude<AnalyzeOptions['clv'], false | undefined>) {
+  const found = valueCustomers(log, asOf, o);
+  const check = clvModelCheck(log, asOf, { ...(o.penalizer === undefined ? {} : { penalizer: o.penalizer }), ...(o.holdoutWeeks === undefined ? {} : { holdoutWeeks: o.holdoutWeeks }) });
+  return { ...found, tiers: valueTiers(found.values).tiers, check };
+}
+
+function loyalty(log: TransactionLog, asOf: number, o: Exclude<AnalyzeOptions['loyalty'], false | undefined>) {
+  if (o.attitude === undefined) throw new OptionError('no attitude scores were given: pass loyalty: { attitude } (a survey or NPS score per customer) to place customers on the loyalty matrix');
+  const { customers, ...matrix } = loyaltyMatrix(rfm(log, { asOf }), { attitude: o.attitude, ...(o.levels === undefined ? {} : { levels: o.levels }) });
+  return { ...matrix, customers: customers.length };
 }
 
 export function predictChurn(log: TransactionLog, asOf: number, o: Exclude<AnalyzeOptions['churn'], false | undefined>) {

@@ -1,6 +1,6 @@
 import type { AssociationRule } from '../association/index';
 import type { SequentialPattern } from '../sequence/index';
-import type { RfmSegmentSummary } from '../rfm/index';
+import type { LoyaltyMatrix, RfmSegmentSummary, ValueTierSummary } from '../rfm/index';
 import type { ConditionalExpectation, CustomerClv, TrackingPoint } from '../clv/index';
 import type { SegmentProfile } from '../cluster/index';
 
@@ -176,4 +176,51 @@ function conditionalExpectationsChart(classes: readonly ConditionalExpectation[]
   };
 }
 
-export const charts = { rfmSegments, rulesScatter, sequences, clvDistribution, gains, segments, tracking, conditionalExpectations: conditionalExpectationsChart };
+/**
+ * Value tiers: each tier's share of customers beside its share of the value it holds.
+ * @example
+ * charts.valueTiers(valueTiers(clv(bgnbd, spend, summary)).tiers)
+ */
+function valueTiersChart(tiers: readonly ValueTierSummary[]): VegaLiteSpec {
+  const values = tiers.flatMap((t) => [
+    { tier: t.tier, measure: 'share of customers', share: t.shareOfCustomers, customers: t.customers },
+    ...(t.shareOfValue === null ? [] : [{ tier: t.tier, measure: 'share of value', share: t.shareOfValue, customers: t.customers }]),
+  ]);
+  return {
+    ...base('Value tiers: customers and the value they hold', values),
+    mark: { type: 'bar', tooltip: true },
+    encoding: {
+      y: { field: 'tier', type: 'nominal', sort: ['high', 'medium', 'low'], title: null },
+      yOffset: { field: 'measure', type: 'nominal' },
+      x: { field: 'share', type: 'quantitative', axis: { format: '.0%' }, title: null },
+      color: { field: 'measure', type: 'nominal', title: null },
+    },
+  };
+}
+
+/**
+ * Loyalty matrix: the nine cells of purchase frequency × attitude, shaded by their customers.
+ * @example
+ * charts.loyaltyMatrix(loyaltyMatrix(rfm(log), { attitude: surveyScores }))
+ */
+function loyaltyMatrixChart(matrix: Pick<LoyaltyMatrix, 'cells'>): VegaLiteSpec {
+  const order = ['high', 'medium', 'low'];
+  const most = Math.max(1, ...matrix.cells.map((c) => c.customers));
+  // White text on the darker half of the colour scale.
+  const values = matrix.cells.map((c) => ({ frequency: c.frequency, attitude: c.attitude, name: c.name, customers: c.customers, share: c.share, label: `${c.name}\n${(c.share * 100).toFixed(0)}%`, dark: c.customers > 0.6 * most }));
+  const encoding = {
+    x: { field: 'attitude', type: 'ordinal', sort: [...order].reverse(), title: 'attitude', axis: { labelAngle: 0 } },
+    y: { field: 'frequency', type: 'ordinal', sort: order, title: 'purchase frequency' },
+  };
+  return {
+    ...base('Loyalty matrix: purchase frequency × attitude', values),
+    height: 240,
+    encoding,
+    layer: [
+      { mark: { type: 'rect', tooltip: true }, encoding: { color: { field: 'customers', type: 'quantitative', scale: { scheme: 'greens', zero: true }, title: 'customers' } } },
+      { mark: { type: 'text', lineBreak: '\n', fontSize: 11 }, encoding: { text: { field: 'label', type: 'nominal' }, color: { condition: { test: 'datum.dark', value: 'white' }, value: 'black' } } },
+    ],
+  };
+}
+
+export const charts = { rfmSegments, rulesScatter, sequences, clvDistribution, gains, segments, tracking, conditionalExpectations: conditionalExpectationsChart, valueTiers: valueTiersChart, loyaltyMatrix: loyaltyMatrixChart };

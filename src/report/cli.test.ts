@@ -102,6 +102,23 @@ describe('crm-mining CLI: results equal the library', () => {
     expect(r.err).toMatch(/rfm…\n.*rules…\n.*sequences…\n.*clv…\n.*churn…\n.*segments…/);
   });
 
+  it('analyze --attitude adds the loyalty matrix from a CSV of scores, and names a bad score by line', async () => {
+    const customers = [...new Set(rows.map((r) => r.customer))];
+    const scores = join(dir, 'nps.csv');
+    // Score first, extra column, one customer without a score, one empty cell: the named columns are used.
+    writeFileSync(scores, `score,channel,customer\n${customers.slice(1).map((c, i) => `${i === 0 ? '' : i % 11},web,${c}`).join('\n')}\n`);
+    const out = join(dir, 'loyal.html');
+    const json = join(dir, 'loyal.json');
+    expect((await run('analyze', FILE, '--out', out, '--json', json, '--attitude', scores, '-q')).code).toBe(0);
+    const loyalty = (JSON.parse(readFileSync(json, 'utf8')) as { loyalty: { status: string; customers: number; withoutAttitude: { customers: number } } }).loyalty;
+    expect(loyalty).toMatchObject({ status: 'ok', customers: customers.length - 2, withoutAttitude: { customers: 2 } });
+    expect(readFileSync(out, 'utf8')).toContain('data-chart="loyalty"');
+    writeFileSync(scores, `customer,score\n${customers[0]},9\n${customers[1]},great\n`);
+    const bad = await run('analyze', FILE, '--out', out, '--attitude', scores, '-q');
+    expect(bad.code).toBe(3);
+    expect(bad.err).toMatch(/line 3, field 'score'.*attitude score must be a number.*great/);
+  });
+
   it('--out writes the rows to a file; summary, --version and --help', async () => {
     const target = join(dir, 'rules.csv');
     expect((await run('rules', FILE, '--min-support', '0.02', '--format', 'csv', '--out', target, '-q')).out).toBe('');

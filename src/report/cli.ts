@@ -13,6 +13,7 @@ import { VERSION } from './version';
 import { COMMAND_HELP, COMMAND_OPTIONS, COMMON_OPTIONS, MAIN_HELP } from './cli/help';
 import { loadLog, resolveMapping } from './cli/input';
 import { checkOutputs, writeAtomically } from './cli/files';
+import { readAttitude } from './cli/attitude';
 import { ProgressBar } from './cli/progress';
 import { choiceFlag, marginFlag, churnModelFlag, churnCommand, clvCommand, numberFlag, rfmCommand, rulesCommand, sequencesCommand, summaryCommand, type CommandContext, type CommandResult } from './cli/commands';
 import type { OutputFormat } from './cli/output';
@@ -107,7 +108,9 @@ export async function main(argv: readonly string[], io: CliIo = process): Promis
 async function analyzeCommand(log: TransactionLog, file: string, values: CommandContext['values'], bar: ProgressBar, io: CliIo, note: (text: string) => void): Promise<number> {
   const out = typeof values.out === 'string' ? values.out : 'report.html';
   bar.steps = true;
+  const attitude = typeof values.attitude === 'string' ? readAttitude(values.attitude) : null;
   const analysis = analyze(log, {
+    ...(attitude === null ? {} : { loyalty: { attitude } }),
     ...(typeof values['as-of'] === 'string' ? { asOf: values['as-of'] } : {}),
     churn: { horizonDays: numberFlag(values, 'horizon-days', 90, { min: 1, integer: true }), model: churnModelFlag(values) },
     segments: { k: numberFlag(values, 'k', 4, { min: 2, max: 20, integer: true }) },
@@ -119,9 +122,9 @@ async function analyzeCommand(log: TransactionLog, file: string, values: Command
   const html = await renderReport(analysis, { title: typeof values.title === 'string' ? values.title : `Customer analysis: ${basename(file)}`, source: basename(file) });
   writeAtomically(out, html);
   if (typeof values.json === 'string') writeAtomically(values.json, `${JSON.stringify(analysis, null, 2)}\n`);
-  for (const key of ['rfm', 'rules', 'sequences', 'clv', 'churn', 'segments'] as const) {
+  for (const key of ['rfm', 'rules', 'sequences', 'clv', 'churn', 'segments', 'loyalty'] as const) {
     const section = analysis[key];
-    if (section.status === 'skipped') note(`${key}: not computed: ${section.reason}`);
+    if (section.status === 'skipped' && !(key === 'loyalty' && attitude === null)) note(`${key}: not computed: ${section.reason}`);
   }
   io.stdout.write(`${resolve(out)}\n`);
   return EXIT.ok;

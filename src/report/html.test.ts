@@ -11,11 +11,12 @@ const log = TransactionLog.fromRecords(records, { customer: 'customer', time: 't
 
 describe('renderReport', () => {
   it('is one self-contained page: every section, compiled specs for each chart, the vega runtime inlined', async () => {
-    const html = await renderReport(analyze(log), { title: 'Test & <shop>', source: 'orders.csv' });
+    const attitude = [...new Set(records.map((r) => r.customer))].map((customer, i) => ({ customer, score: i % 10 }));
+    const html = await renderReport(analyze(log, { loyalty: { attitude } }), { title: 'Test & <shop>', source: 'orders.csv' });
     expect(html).toContain('<title>Test &amp; &lt;shop&gt;</title>');
-    for (const id of ['summary', 'rfm', 'rules', 'sequences', 'clv', 'churn', 'segments']) expect(html).toContain(`<section id="${id}">`);
+    for (const id of ['summary', 'rfm', 'rules', 'sequences', 'clv', 'churn', 'segments', 'loyalty']) expect(html).toContain(`<section id="${id}">`);
     const specs = JSON.parse(/<script type="application\/json" id="crm-specs">(.*?)<\/script>/s.exec(html)?.[1] ?? 'null') as Record<string, { marks?: unknown[] }>;
-    expect(Object.keys(specs).sort()).toEqual(['clv', 'gains', 'rfm', 'rules', 'segments', 'sequences']);
+    expect(Object.keys(specs).sort()).toEqual(['clv', 'conditional', 'gains', 'loyalty', 'rfm', 'rules', 'segments', 'sequences', 'tiers', 'tracking']);
     for (const id of Object.keys(specs)) {
       expect(specs[id]?.marks?.length).toBeGreaterThan(0);
       expect(html).toContain(`<div class="chart" id="chart-${id}" data-chart="${id}"></div>`);
@@ -37,7 +38,7 @@ describe('renderReport', () => {
   it("draws every chart as static SVG with charts: 'svg' (the browser default): no script, names escaped", async () => {
     const html = await renderReport(analyze(log), { charts: 'svg' });
     expect(html).not.toMatch(/<script/i);
-    for (const id of ['clv', 'gains', 'rfm', 'rules', 'segments', 'sequences']) {
+    for (const id of ['clv', 'gains', 'rfm', 'rules', 'segments', 'sequences', 'tiers', 'tracking', 'conditional']) {
       const chart = new RegExp(`<div class="chart" id="chart-${id}" data-chart="${id}" data-rendered="true"><svg[\\s\\S]*?</svg></div>`).exec(html);
       expect(chart?.[0]).toMatch(/<path|<rect|<circle|<line/);
     }
@@ -64,6 +65,9 @@ describe('renderReport', () => {
   it('shows why a section is missing', async () => {
     const html = await renderReport(analyze(log, { churn: false }));
     expect(html).toMatch(/<section id="churn">\s*<h2>Churn risk<\/h2>\s*<p class="skipped">Not computed: left out by the options<\/p>/);
+    expect(html).toMatch(/<section id="loyalty">\s*<h2>Loyalty matrix<\/h2>\s*<p class="skipped">Not computed: no attitude scores were given/);
+    const long = await renderReport(analyze(log, { rules: false, sequences: false, churn: false, segments: false, clv: { holdoutWeeks: 80 } }));
+    expect(long).toMatch(/<h3>Does the model fit\?<\/h3><p class="skipped">Not computed: the log spans 10\d\.\d weeks: a 80-week holdout needs at least as long a calibration period before it<\/p>/);
   });
 });
 

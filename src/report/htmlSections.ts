@@ -1,4 +1,5 @@
 import type { Analysis, Section } from './analyze';
+import type { ClvModelCheck } from './clvCheck';
 import { charts, type VegaLiteSpec } from './charts';
 import { day, esc, itemset, num, pct, sequence, table } from './htmlParts';
 
@@ -79,14 +80,33 @@ export function clvPart(a: Analysis): ReportPart {
   return part('clv', 'Customer lifetime value', a.clv, (s) => {
     const total = s.values.reduce((sum, v) => sum + v.clv, 0);
     const { r, alpha, a: pa, b } = s.bgnbd;
+    const check = modelCheckHtml(s.check);
     return {
       html: para(`BG/NBD (r ${r.toFixed(3)}, α ${alpha.toFixed(2)}, a ${pa.toFixed(3)}, b ${b.toFixed(3)}) and Gamma-Gamma (p ${s.gammaGamma.p.toFixed(2)}, q ${s.gammaGamma.q.toFixed(2)}, γ ${s.gammaGamma.gamma.toFixed(2)}) over ${s.horizonWeeks} weeks, discounted ${(s.discountRate * 100).toFixed(1)}% per 4 weeks: ${num(total).num}${currencyOf(a)} in all, ${num(total / Math.max(1, s.values.length), 2).num} per customer. ${s.margin === null ? 'These values are revenue (no margin was given; pass a margin to value profit).' : s.margin === 'cost' ? 'These values are margin: amount less cost, from the cost column.' : `These values are margin: ${(s.margin * 100).toFixed(0)}% of revenue.`}`) +
         chartDiv('clv') +
         table(['customer', 'repeat purchases', 'P(alive)', 'expected purchases', 'expected spend', 'CLV'],
-          s.top.map((v) => [v.customer, num(v.frequency), pct(v.probabilityAlive, 0), num(v.expectedPurchases, 1), num(v.expectedSpend, 2), num(v.clv, 2)])),
-      charts: { clv: charts.clvDistribution(histogramSample(s.values)) },
+          s.top.map((v) => [v.customer, num(v.frequency), pct(v.probabilityAlive, 0), num(v.expectedPurchases, 1), num(v.expectedSpend, 2), num(v.clv, 2)])) +
+        '<h3>Value tiers</h3>' + para('High value: the top 20% of customers by CLV; medium: the next 30%; low: the rest.') + chartDiv('tiers') +
+        table(['tier', 'customers', 'share of customers', `CLV${currencyOf(a)}`, 'share of CLV', 'CLV range'],
+          s.tiers.map((t) => [t.tier, num(t.customers), pct(t.shareOfCustomers, 0), num(t.value), t.shareOfValue === null ? 'n/a' : pct(t.shareOfValue, 0), t.minValue === null || t.maxValue === null ? '' : `${num(t.minValue, 2).num} – ${num(t.maxValue, 2).num}`])) +
+        '<h3>Does the model fit?</h3>' + check.html,
+      charts: { clv: charts.clvDistribution(histogramSample(s.values)), tiers: charts.valueTiers(s.tiers), ...check.charts },
     };
   });
+}
+
+/** The holdout check of the purchase model: the tracking curve and the conditional expectations, or why not. */
+function modelCheckHtml(check: ClvModelCheck): { html: string; charts: Record<string, VegaLiteSpec> } {
+  if (check.status === 'skipped') return { html: `<p class="skipped">Not computed: ${esc(check.reason)}</p>`, charts: {} };
+  const last = check.tracking.at(-1);
+  const gap = last === undefined || last.actual === 0 ? '' : ` By ${day(check.holdoutEnd)} the cohort made ${num(last.actual).num} repeat purchases; the model expected ${num(last.expected).num} (${((last.expected / last.actual - 1) * 100).toFixed(1)}%).`;
+  return {
+    html: para(`BG/NBD fitted on the purchases up to ${day(check.calibrationEnd)} and compared with the ${check.holdoutWeeks} weeks after it.${gap}`) +
+      chartDiv('tracking') + chartDiv('conditional') +
+      table(['repeat purchases up to calibration end', 'customers', 'mean holdout purchases', 'expected'],
+        check.conditional.map((c) => [c.atLeast ? `${c.frequency}+` : String(c.frequency), num(c.customers), num(c.actual, 2), num(c.predicted, 2)])),
+    charts: { tracking: charts.tracking(check.tracking), conditional: charts.conditionalExpectations(check.conditional) },
+  };
 }
 
 export function churnPart(a: Analysis): ReportPart {
@@ -113,6 +133,16 @@ export function segmentsPart(a: Analysis): ReportPart {
       table(['cluster', 'customers', 'share', 'mean recency (days)', 'mean baskets', 'mean spend', 'what sets it apart'],
         s.profiles.map((p) => [String(p.cluster), num(p.customers), pct(p.share), num(p.recency), num(p.frequency, 1), num(p.monetary, 2), p.description])),
     charts: { segments: charts.segments(s.profiles) },
+  }));
+}
+
+export function loyaltyPart(a: Analysis): ReportPart {
+  return part('loyalty', 'Loyalty matrix', a.loyalty, (s) => ({
+    html: para(`${num(s.customers).num} customers with an attitude score, placed by purchase frequency (baskets; medium from ${num(s.levels.frequency[0], 1).num}, high from ${num(s.levels.frequency[1], 1).num}) and attitude (medium from ${num(s.levels.attitude[0], 1).num}, high from ${num(s.levels.attitude[1], 1).num}). Cells after Dick & Basu (1994).`) +
+      (s.withoutAttitude.customers === 0 ? '' : para(`${num(s.withoutAttitude.customers).num} customers have no attitude score and are not placed (for example ${s.withoutAttitude.examples.slice(0, 3).join(', ')}).`)) +
+      chartDiv('loyalty') +
+      table(['cell', 'purchase frequency', 'attitude', 'customers', 'share'], s.cells.map((c) => [c.name, c.frequency, c.attitude, num(c.customers), pct(c.share)])),
+    charts: { loyalty: charts.loyaltyMatrix(s) },
   }));
 }
 

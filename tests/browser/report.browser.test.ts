@@ -5,7 +5,7 @@
  * tests/browser/out/report.png. Skipped only outside CI when /usr/bin/chromium is missing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { main } from '../../src/report/cli';
@@ -30,7 +30,11 @@ describe.skipIf(!available)('HTML report in headless Chromium', () => {
     mkdirSync(OUT, { recursive: true });
     const report = `${OUT}report.html`;
     const io = { stdout: { write: () => true }, stderr: { write: () => true } };
-    expect(await main(['analyze', SAMPLE, '--out', report, '--title', 'Sample shop'], io)).toBe(0);
+    // Survey scores for four in five of the sample's customers: the loyalty matrix is drawn too.
+    const customers = [...new Set(readFileSync(SAMPLE, 'utf8').trim().split('\n').slice(1).map((line) => line.split(',')[1]))];
+    const attitude = `${OUT}attitude.csv`;
+    writeFileSync(attitude, `customer,score\n${customers.filter((_, i) => i % 5 !== 0).map((c, i) => `${c},${(i * 7) % 11}`).join('\n')}\n`);
+    expect(await main(['analyze', SAMPLE, '--out', report, '--title', 'Sample shop', '--attitude', attitude], io)).toBe(0);
 
     const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
     const problems: string[] = [];
@@ -49,10 +53,12 @@ describe.skipIf(!available)('HTML report in headless Chromium', () => {
       svg: el.querySelectorAll('svg').length,
       marks: el.querySelectorAll('svg g.role-mark path, svg g.role-mark line').length,
     })));
-    expect(charts.map((c) => c.id)).toEqual(['rfm', 'rules', 'sequences', 'clv', 'gains', 'segments']);
+    expect(charts.map((c) => c.id)).toEqual(['rfm', 'rules', 'sequences', 'clv', 'tiers', 'tracking', 'conditional', 'gains', 'segments', 'loyalty']);
     for (const c of charts) {
       expect(c.svg, c.id).toBe(1);
-      expect(c.marks, c.id).toBeGreaterThan(3);
+      // The tracking plot is two lines and the rule where the holdout starts; the others draw a mark per datum.
+      if (c.id === 'tracking') expect(c.marks, c.id).toBe(3);
+      else expect(c.marks, c.id).toBeGreaterThan(3);
     }
     // One bar per RFM segment in the table under the chart.
     const segments = await page.$$eval('#rfm tbody tr', (rows) => rows.length);

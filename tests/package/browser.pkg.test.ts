@@ -125,8 +125,8 @@ describe.skipIf(!existsSync(CHROMIUM))('every capability in headless Chromium eq
     expect((browserRest.rules as unknown[]).length).toBeGreaterThan(0);
     // The report: in the browser the charts are drawn as SVG into a page without scripts;
     // in Node the Vega runtime is inlined and draws them when the page opens.
-    expect(browserReport).toEqual({ svgCharts: 5, sections: 7, scripts: 0 }); // churn left out: no gains chart
-    expect(nodeReport).toEqual({ svgCharts: 0, sections: 7, scripts: 3 });
+    expect(browserReport).toEqual({ svgCharts: 8, sections: 8, scripts: 0 }); // churn left out: no gains chart; no attitude: no loyalty chart
+    expect(nodeReport).toEqual({ svgCharts: 0, sections: 8, scripts: 3 });
   });
 
   it('runs searches in a Web Worker with runInWorker: same answers, a timer stops them, errors typed', async () => {

@@ -16,7 +16,7 @@ export const COMMON_OPTIONS: Record<string, OptionKind> = {
 /** Each command's own options. */
 export const COMMAND_OPTIONS: Record<string, Record<string, OptionKind>> = {
   summary: { json: { type: 'boolean' } },
-  analyze: { strict: { type: 'boolean' }, margin: { type: 'string' }, currency: { type: 'string' }, title: { type: 'string' }, 'as-of': { type: 'string' }, 'horizon-days': { type: 'string' }, model: { type: 'string' }, k: { type: 'string' }, json: { type: 'string' } },
+  analyze: { strict: { type: 'boolean' }, attitude: { type: 'string' }, margin: { type: 'string' }, currency: { type: 'string' }, title: { type: 'string' }, 'as-of': { type: 'string' }, 'horizon-days': { type: 'string' }, model: { type: 'string' }, k: { type: 'string' }, json: { type: 'string' } },
   rules: { 'min-support': { type: 'string' }, 'max-patterns': { type: 'string' }, 'max-memory': { type: 'string' }, 'min-confidence': { type: 'string' }, 'min-lift': { type: 'string' }, 'max-length': { type: 'string' }, algorithm: { type: 'string' }, sort: { type: 'string' } },
   sequences: { 'min-support': { type: 'string' }, 'max-patterns': { type: 'string' }, 'max-memory': { type: 'string' }, 'max-length': { type: 'string' }, 'min-gap': { type: 'string' }, 'max-gap': { type: 'string' }, algorithm: { type: 'string' }, rules: { type: 'boolean' }, 'min-confidence': { type: 'string' } },
   rfm: { 'as-of': { type: 'string' }, bins: { type: 'string' }, segments: { type: 'boolean' } },
@@ -93,6 +93,8 @@ the rows are bad it stops: that is a wrong column mapping, not dirty data.
   --horizon-days N     churn = no purchase within N days (default 90)
   --model M            churn model: logistic (default), forest, tree, neural, bgnbd
   --k N                k-means segments (default 4)
+  --attitude FILE      CSV of a survey or NPS score per customer (columns customer, score):
+                       adds the loyalty matrix, purchase frequency × attitude
 
 ${COLUMNS.replace(/\nOutput:[\s\S]*$/, '\n  -q, --quiet          no progress on stderr\n  -h, --help           this text')}`,
   rules: `Usage: crm-mining rules FILE [options]
