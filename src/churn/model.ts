@@ -2,11 +2,12 @@ import { OptionError } from '../core/errors';
 import { resolveAsOf } from '../core/asOf';
 import { columnMoments, median } from '../core/stats';
 import type { TransactionLog } from '../core/TransactionLog';
-import { scoreBgNbd, type BgNbdParams } from '../clv/index';
-import { DecisionTree, LogisticRegression, NeuralNetwork, RandomForest, confusionMatrix, gainsCurve, liftAt, precisionRecall, rocAuc, type ConfusionMatrix } from '../classify/index';
-import { checkLabelWindow, churnDataset } from './dataset';
-import { churnFeatures, type ChurnFeature } from './features';
-import { riskReasons, type RiskReason } from './reasons';
+import type { BgNbdParams } from '../clv/index';
+import { DecisionTree, LogisticRegression, NeuralNetwork, RandomForest, type ConfusionMatrix, type DecisionTreeJSON, type LogisticRegressionJSON, type NeuralNetworkJSON, type RandomForestJSON } from '../classify/index';
+import { churnDataset } from './dataset';
+import type { ChurnFeature } from './features';
+import type { RiskReason } from './reasons';
+import { assembleChurnModel, standardized } from './assemble';
 import { RUN_OPTIONS, checkOptions, type OptionKind } from '../core/options';
 import { runOnly, throwIfAborted, type RunOptions } from '../core/run';
 
@@ -70,10 +71,31 @@ export interface ChurnModel {
   atRisk(log: TransactionLog, options: { asOf: Date | string | number; topN?: number; value?: ReadonlyMap<string, number> }): AtRiskCustomer[];
   /** Feature importance (tree, forest, logistic: |standardized coefficient|), largest first. */
   featureImportance?(): Array<{ feature: string; importance: number }>;
+  /** The model as JSON ({@link churnModelFromJSON} reloads it); `JSON.stringify(model)` calls it. */
+  toJSON(): ChurnModelJSON;
 }
 
-/** Turns feature rows into churn probabilities. */
-type Scorer = (rows: number[][]) => number[];
+/** A saved churn model: everything it needs to score a log again, and nothing of the log. */
+export interface ChurnModelJSON {
+  kind: 'churn-model';
+  version: 1;
+  model: ChurnModelKind;
+  /** Training date, ISO 8601. */
+  asOf: string;
+  horizonDays: number;
+  featureNames: string[];
+  /** The feature subset asked for at training; null for all. */
+  features: ChurnFeature[] | null;
+  /** BG/NBD parameters of the `bgnbdActive` feature (and of the 'bgnbd' model); null when the fit failed. */
+  bgnbd: BgNbdParams | null;
+  /** Training medians per feature: the reference of the risk reasons. */
+  medians: number[];
+  importance: number[] | null;
+  /** The logistic model's feature standardization. */
+  standardize: { means: number[]; sds: number[] } | null;
+  /** The fitted classifier; null for 'bgnbd'. */
+  classifier: LogisticRegressionJSON | DecisionTreeJSON | RandomForestJSON | NeuralNetworkJSON | null;
+}
 
 /**
  * Trains a churn model at `asOf`: features known then, label = no purchase within
@@ -107,97 +129,42 @@ export function trainChurnModel(log: TransactionLog, options: TrainChurnOptions)
   if (churners === data.labels.length) throw new OptionError(`every customer churned within ${horizonDays} days after asOf: nothing to learn; try an earlier asOf or a longer horizon`);
   const bgnbd = data.bgnbd;
   const names = data.featureNames;
-  const column = (name: ChurnFeature) => names.indexOf(name);
   const X = data.features;
-  let score: Scorer;
+  let classifier: ChurnModelJSON['classifier'] = null;
+  let standardize: ChurnModelJSON['standardize'] = null;
   let importance: number[] | null = null;
   if (kind === 'bgnbd') {
     if (bgnbd === null) throw new OptionError('the BG/NBD model could not be fitted at asOf (too few repeat purchases); choose another model');
-    score = bgnbdScorer(bgnbd, horizonDays, [column('frequency'), column('recencyDays'), column('tenureDays')]);
   } else if (kind === 'logistic') {
     const { means, sds } = columnMoments(X);
-    const z = (rows: number[][]) => rows.map((r) => r.map((v, j) => (v - (means[j] as number)) / (sds[j] as number)));
-    const fitted = new LogisticRegression({ l2: 1e-3 }).fit(z(X), data.labels, run);
-    score = (rows) => fitted.predictProba(z(rows)).map((p) => p[1] as number);
-    const w = fitted.toJSON().weights[fitted.classes.length === 2 ? 1 : 0] as number[];
+    standardize = { means, sds };
+    const fitted = new LogisticRegression({ l2: 1e-3 }).fit(standardized(X, standardize), data.labels, run);
+    classifier = fitted.toJSON();
+    const w = classifier.weights[fitted.classes.length === 2 ? 1 : 0] as number[];
     importance = normalise(w.slice(1).map(Math.abs));
   } else {
     const estimator = kind === 'tree' ? new DecisionTree({ maxDepth: 6, minSamplesLeaf: 20 })
       : kind === 'forest' ? new RandomForest({ nEstimators: 100, maxDepth: 10, minSamplesLeaf: 50, seed })
         : new NeuralNetwork({ hiddenLayers: [8], iterations: 200, seed });
     const fitted = estimator.fit(X, data.labels, run);
-    const positive = fitted.classes.indexOf(1);
-    score = (rows) => fitted.predictProba(rows).map((p) => p[positive] as number);
+    classifier = fitted.toJSON();
     if ('featureImportance' in fitted) importance = fitted.featureImportance();
   }
-  const medians = X[0]?.map((_, j) => median(X.map((r) => r[j] as number))) ?? [];
-  const keep = options.features;
-  const featuresAt = (target: TransactionLog, asOf: number) => {
-    const f = churnFeatures(target, { asOf, horizonDays, bgnbd });
-    const idx = keep === undefined ? null : names.map((n) => f.featureNames.indexOf(n as ChurnFeature));
-    return { customers: f.customers, rows: idx === null ? f.features : f.features.map((r) => idx.map((j) => r[j] as number)) };
-  };
-  const model: ChurnModel = {
-    kind,
-    asOf: new Date(resolveAsOf(log, options.asOf)),
+  // What a saved model holds; the reloaded one scores through the same code (churnModelFromJSON).
+  return assembleChurnModel({
+    kind: 'churn-model',
+    version: 1,
+    model: kind,
+    asOf: new Date(resolveAsOf(log, options.asOf)).toISOString(),
     horizonDays,
     featureNames: [...names],
-    predict(target, options) {
-      checkOptions('predict', options, { asOf: 'time' });
-      const { asOf } = options;
-      const { customers, rows } = featuresAt(target, resolveAsOf(target, asOf));
-      const p = score(rows);
-      return customers.map((customer, i) => ({ customer, probability: p[i] as number }));
-    },
-    evaluate(target, options) {
-      checkOptions('evaluate', options, { asOf: 'time', threshold: 'number' });
-      const { asOf, threshold = 0.5 } = options;
-      if (!(threshold >= 0 && threshold <= 1)) throw new OptionError(`threshold must be in [0, 1], got ${String(threshold)}`);
-      const at = checkLabelWindow(target, asOf, horizonDays);
-      const truth = churnDataset(target, { asOf: at, horizonDays, bgnbd, ...(keep === undefined ? {} : { features: keep }) });
-      const p = score(truth.features);
-      const flagged = p.map((v) => (v >= threshold ? 1 : 0));
-      const churned = truth.labels.filter((l) => l === 1).length;
-      if (churned === 0 || churned === truth.labels.length) throw new OptionError(`${churned === 0 ? 'no customer' : 'every customer'} churned after ${new Date(at).toISOString().slice(0, 10)}: AUC is undefined`);
-      const pr = precisionRecall(truth.labels, flagged).perClass.find((c) => c.label === 1);
-      return {
-        customers: truth.labels.length,
-        churnRate: churned / truth.labels.length,
-        auc: rocAuc(truth.labels, p),
-        precision: pr?.precision ?? 0,
-        recall: pr?.recall ?? 0,
-        liftAt10: liftAt(truth.labels, p, 0.1),
-        confusion: confusionMatrix(truth.labels, flagged, [0, 1]),
-        threshold,
-        gains: gainsCurve(truth.labels, p),
-      };
-    },
-    atRisk(target, options) {
-      checkOptions('atRisk', options, { asOf: 'time', topN: 'number', value: 'object' });
-      const { asOf, topN = 20, value } = options;
-      if (!(Number.isInteger(topN) && topN >= 1)) throw new OptionError(`topN must be a positive integer, got ${String(topN)}`);
-      const { customers, rows } = featuresAt(target, resolveAsOf(target, asOf));
-      const p = score(rows);
-      const key = value === undefined ? p : p.map((v, i) => v * (value.get(customers[i] as string) ?? 0));
-      const order = p.map((_, i) => i).sort((a, b) => (key[b] as number) - (key[a] as number) || ((customers[a] as string) < (customers[b] as string) ? -1 : 1)).slice(0, topN);
-      return order.map((i) => ({ customer: customers[i] as string, probability: p[i] as number, reasons: riskReasons(rows[i] as number[], p[i] as number, medians, names, score) }));
-    },
-  };
-  if (importance !== null) {
-    const imp = importance;
-    model.featureImportance = () => names.map((feature, j) => ({ feature, importance: imp[j] as number })).sort((a, b) => b.importance - a.importance);
-  }
-  return model;
-}
-
-/** 1 − P(a purchase within the horizon) under BG/NBD, from frequency, recency and tenure in days. */
-function bgnbdScorer(params: BgNbdParams, horizonDays: number, [f, r, t]: number[]): Scorer {
-  return (rows) => {
-    const frequency = Float64Array.from(rows, (x) => Math.max(0, (x[f as number] as number) - 1));
-    const T = Float64Array.from(rows, (x) => (x[t as number] as number) / 7);
-    const recency = Float64Array.from(rows, (x, i) => (frequency[i] === 0 ? 0 : Math.max(0, ((x[t as number] as number) - (x[r as number] as number)) / 7)));
-    return Array.from(scoreBgNbd(params, { frequency, recency, T }, horizonDays / 7).probabilityActive, (a) => 1 - a);
-  };
+    features: options.features === undefined ? null : [...options.features],
+    bgnbd,
+    medians: X[0]?.map((_, j) => median(X.map((r) => r[j] as number))) ?? [],
+    importance,
+    standardize,
+    classifier,
+  });
 }
 
 function normalise(v: number[]): number[] {
