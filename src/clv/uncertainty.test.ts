@@ -10,6 +10,8 @@ import { Matrix, inverse } from 'ml-matrix';
 import { bgnbdLogLikelihood, fitBgNbd, fitMbgNbd, groupRows } from './bgnbd';
 import { fitGammaGamma, gammaGammaLogLikelihood } from './gammaGamma';
 import { fitParetoNbd, paretoNbdLogLikelihood } from './paretoNbd';
+import { bgbbLogLikelihood, fitBgBb } from './bgbb';
+import { fitSbg, sbgLogLikelihood } from './sbg';
 import { parameterUncertainty } from './uncertainty';
 
 const DIR = fileURLToPath(new URL('../../examples/data/lifetimes/', import.meta.url));
@@ -74,5 +76,20 @@ describe('parameter uncertainty', () => {
     const { p, q, gamma } = gg.params;
     const wantG = oracle([p, q, gamma], ([p2, q2, g2]) => -gammaGammaLogLikelihood({ p: p2 as number, q: q2 as number, gamma: g2 as number }, repeat));
     expectClose(gg.uncertainty?.standardErrors ?? {}, wantG, ['p', 'q', 'gamma']);
+  });
+
+  it('BG/BB on the donations and sBG on the regular cohort match the oracle Hessian', () => {
+    const donors = readFileSync(`${DIR}donations.csv`, 'utf8').trim().split('\n').slice(1).map((line) => {
+      const [frequency, recency, periods, weight] = line.split(',').map(Number) as [number, number, number, number];
+      return { frequency, recency, periods, weight };
+    });
+    const bgbb = fitBgBb(donors);
+    const { alpha, beta, gamma, delta } = bgbb.params;
+    const wantB = oracle([alpha, beta, gamma, delta], ([a, b, g, d]) => -bgbbLogLikelihood({ alpha: a as number, beta: b as number, gamma: g as number, delta: d as number }, donors));
+    expectClose(bgbb.uncertainty?.standardErrors ?? {}, wantB, ['alpha', 'beta', 'gamma', 'delta']);
+    const survivors = [1000, 631, 468, 382, 326, 289, 262, 241];
+    const sbg = fitSbg(survivors);
+    const wantS = oracle([sbg.params.alpha, sbg.params.beta], ([a, b]) => -sbgLogLikelihood({ alpha: a as number, beta: b as number }, survivors));
+    expectClose(sbg.uncertainty?.standardErrors ?? {}, wantS, ['alpha', 'beta']);
   });
 });
