@@ -49,10 +49,11 @@ export function itemsetTable(baskets: BasketsInput, options: FrequentItemsetsOpt
 }
 
 /** {@link itemsetTable} with the search's guard, which the callers' later phases go on using. */
-export function mineTable(baskets: BasketsInput, options: FrequentItemsetsOptions): { table: ItemsetTable; guard: SearchGuard } {
+export function mineTable(baskets: BasketsInput, options: FrequentItemsetsOptions, keepItem?: (name: string) => boolean): { table: ItemsetTable; guard: SearchGuard } {
   const data = encodeBaskets(baskets);
   const o = resolveItemsetOptions(options, data.n);
-  const ranked = rankBaskets(data, o.minCount);
+  // Items no rule may contain (rule appearance) are left out of the search itself.
+  const ranked = rankBaskets(data, o.minCount, keepItem === undefined ? undefined : Uint8Array.from(data.itemNames, (name) => (keepItem(name) ? 1 : 0)));
   const out = new ItemsetCollector(ranked.rankToItem, o.maxLength, o.kind === 'all' || o.maxLength === Infinity ? o.maxPatterns : Infinity, () => describe(o, data.n), o.guard);
   if (data.n > 0) run(ranked, o, out);
   let table: ItemsetTable = {

@@ -9,5 +9,8 @@ export type { FrequentItemsetsOptions, ItemsetKind, ItemsetAlgorithm } from './o
 export type { BasketsInput } from './encode';
 export { associationRules } from './rules';
 export type { AssociationRule, AssociationRulesOptions } from './rules';
+export { ruleMeasures, RULE_MEASURE_NAMES } from './ruleMeasures';
+export type { RuleMeasures, RuleMeasureName } from './ruleMeasures';
+export type { RuleAppearance, PAdjust } from './ruleConstraints';
 export { recommend } from './recommend';
 export type { RecommendOptions, Recommendation } from './recommend';

@@ -15,8 +15,8 @@ export interface RankedBaskets {
   readonly ranks: Int32Array;
 }
 
-/** Counts items, keeps those with count >= minCount and recodes transactions to ranks. */
-export function rankBaskets(data: EncodedBaskets, minCount: number): RankedBaskets {
+/** Counts items, keeps those with count >= minCount (and, with `keep`, a 1 there) and recodes transactions to ranks. */
+export function rankBaskets(data: EncodedBaskets, minCount: number, keep?: Uint8Array): RankedBaskets {
   const nItems = data.itemNames.length;
   const counts = new Int32Array(nItems);
   for (let i = 0; i < data.items.length; i++) {
@@ -24,7 +24,7 @@ export function rankBaskets(data: EncodedBaskets, minCount: number): RankedBaske
     counts[id] = (counts[id] as number) + 1;
   }
   const frequent: number[] = [];
-  for (let id = 0; id < nItems; id++) if ((counts[id] as number) >= minCount) frequent.push(id);
+  for (let id = 0; id < nItems; id++) if ((counts[id] as number) >= minCount && (keep === undefined || keep[id] === 1)) frequent.push(id);
   frequent.sort((a, b) => (counts[b] as number) - (counts[a] as number) || a - b);
   const rankOf = new Int32Array(nItems).fill(-1);
   frequent.forEach((id, r) => { rankOf[id] = r; });

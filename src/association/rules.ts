@@ -6,44 +6,51 @@ import { memoryBudgetBytes, SearchGuard } from '../core/guard';
 import type { FrequentItemsetsOptions } from './options';
 import { checkOptions, type OptionKind } from '../core/options';
 import { ITEMSET_OPTIONS } from './options';
+import { ruleMeasures, type RuleMeasureName, type RuleMeasures } from './ruleMeasures';
+import { checkFilter, improvement, itemSides, significant, type ItemSides, type PAdjust, type RuleAppearance } from './ruleConstraints';
 
-/** An association rule `antecedent => consequent` with its metrics. */
-export interface AssociationRule {
+/** An association rule `antecedent => consequent` with its measures (formulas in docs/association.md). */
+export interface AssociationRule extends RuleMeasures {
   antecedent: string[];
   consequent: string[];
-  /** Share of baskets containing antecedent ∪ consequent. */
-  support: number;
-  /** s(A ∪ C) / s(A). */
-  confidence: number;
-  /** confidence / s(C). */
-  lift: number;
-  /** s(A ∪ C) − s(A)·s(C). */
-  leverage: number;
-  /** (1 − s(C)) / (1 − confidence); Infinity at confidence 1. */
-  conviction: number;
-  /** Baskets containing antecedent ∪ consequent. */
-  count: number;
 }
 
-const RULE_OPTIONS = { ...omit(ITEMSET_OPTIONS, 'kind'), minConfidence: 'number', minLift: 'number' } as const satisfies Record<keyof AssociationRulesOptions, OptionKind>;
+const RULE_OPTIONS = {
+  ...omit(ITEMSET_OPTIONS, 'kind'), minConfidence: 'number', minLift: 'number', filter: 'object', maxPValue: 'number', pAdjust: 'string',
+  appearance: 'object', consequentSize: 'number', minImprovement: 'number',
+} as const satisfies Record<keyof AssociationRulesOptions, OptionKind>;
 
 function omit<T extends object, K extends keyof T>(o: T, key: K): Omit<T, K> {
   const { [key]: _dropped, ...rest } = o;
   return rest;
 }
 
-/** Options of {@link associationRules}: the itemset options plus rule thresholds. */
+/** Options of {@link associationRules}: the itemset options plus rule thresholds and constraints. */
 export interface AssociationRulesOptions extends Omit<FrequentItemsetsOptions, 'kind'> {
   /** Minimum confidence in [0, 1]. @default 0.5 */
   minConfidence?: number;
   /** Minimum lift (> 0). @default 0 (no bound) */
   minLift?: number;
+  /** Lower bounds on any measure, e.g. `{ jaccard: 0.1, zhang: 0.5 }`. */
+  filter?: Partial<Record<RuleMeasureName, number>>;
+  /** Keep rules whose Fisher p-value, adjusted by `pAdjust` over the rules that pass every other constraint, is at most this. */
+  maxPValue?: number;
+  /** `'holm'` (family-wise error), `'bh'` (false discovery rate, Benjamini–Hochberg) or `'none'`. @default 'holm' */
+  pAdjust?: PAdjust;
+  /** Which items may appear on which side; pushed into the search (see {@link RuleAppearance}). */
+  appearance?: RuleAppearance;
+  /** Most items in a consequent; `1` gives arules' single-item consequents. @default Infinity */
+  consequentSize?: number;
+  /** Keep a rule only if its confidence beats every rule with a proper subset of its antecedent (the empty one too) and the same consequent by at least this (arules' non-redundant rules at 0). */
+  minImprovement?: number;
 }
 
 /**
  * Association rules A => C with every non-empty antecedent and consequent whose union is a
  * frequent itemset, filtered by confidence (searched with Agrawal & Srikant's consequent
- * pruning: confidence cannot grow as items move from A to C) and lift.
+ * pruning: confidence cannot grow as items move from A to C), lift and the constraints:
+ * `appearance` and `consequentSize` restrict the search itself; `filter`, `minImprovement` and
+ * `maxPValue` (in that order) then bound the measures.
  * @param input - Baskets, a `TransactionLog`, or the complete output of {@link frequentItemsets} (kind 'all').
  * @param options - {@link AssociationRulesOptions}; `maxLength` bounds |A ∪ C|.
  * @returns Rules sorted by confidence, lift, support (descending), then by antecedent and consequent.
@@ -52,7 +59,8 @@ export interface AssociationRulesOptions extends Omit<FrequentItemsetsOptions, '
  * @see Agrawal & Srikant (1994), Fast algorithms for mining association rules, VLDB.
  * @example
  * associationRules([['a', 'b'], ['a', 'b'], ['a']], { minSupport: 0.5, minConfidence: 0.9 })
- * //=> [{ antecedent: ['b'], consequent: ['a'], support: 0.667, confidence: 1, lift: 1, leverage: 0, conviction: Infinity, count: 2 }]
+ * //=> [{ antecedent: ['b'], consequent: ['a'], support: 0.667, confidence: 1, lift: 1, … count: 2 }]
+ * associationRules(log, { minSupport: 0.001, appearance: { consequent: ['whole milk'] }, maxPValue: 0.01, pAdjust: 'bh' })
  */
 export function associationRules(input: BasketsInput | readonly Itemset[], options: AssociationRulesOptions = {}): AssociationRule[] {
   checkOptions('associationRules', options, RULE_OPTIONS);
@@ -60,11 +68,31 @@ export function associationRules(input: BasketsInput | readonly Itemset[], optio
   const minLift = options.minLift ?? 0;
   if (!(typeof minConfidence === 'number' && minConfidence >= 0 && minConfidence <= 1)) throw new OptionError(`minConfidence must be a number in [0, 1], got ${String(minConfidence)}`, { minConfidence });
   if (!(typeof minLift === 'number' && minLift >= 0)) throw new OptionError(`minLift must be a number >= 0, got ${String(minLift)}`, { minLift });
-  const { minConfidence: _confidence, minLift: _lift, ...itemsetOptions } = options;
+  const consequentSize = options.consequentSize ?? Infinity;
+  if (!(consequentSize === Infinity || (Number.isInteger(consequentSize) && consequentSize >= 1))) throw new OptionError(`consequentSize must be an integer >= 1, got ${String(consequentSize)}`, { consequentSize });
+  const { maxPValue, minImprovement } = options;
+  const pAdjust = options.pAdjust ?? 'holm';
+  if (maxPValue !== undefined && !(maxPValue >= 0 && maxPValue <= 1)) throw new OptionError(`maxPValue must be a number in [0, 1], got ${String(maxPValue)}`, { maxPValue });
+  if (!['none', 'holm', 'bh'].includes(pAdjust)) throw new OptionError(`pAdjust must be 'none', 'holm' or 'bh', got ${String(pAdjust)}`, { pAdjust });
+  if (minImprovement !== undefined && !(typeof minImprovement === 'number' && minImprovement >= -1 && minImprovement <= 1)) throw new OptionError(`minImprovement must be a number in [-1, 1], got ${String(minImprovement)}`, { minImprovement });
+  const bounds = checkFilter(options.filter);
+  const sides = itemSides(options.appearance);
+  const { minConfidence: _c, minLift: _l, filter: _f, maxPValue: _p, pAdjust: _a, appearance: _ap, consequentSize: _cs, minImprovement: _mi, ...itemsetOptions } = options;
   const { table, guard } = isItemsetList(input)
     ? { table: tableFromItemsets(input), guard: new SearchGuard(options, { budgetBytes: memoryBudgetBytes(options), advice: 'raise minSupport or minConfidence, or set maxLength' }) }
-    : mineTable(input, { ...itemsetOptions, kind: 'all' });
-  return rulesFromTable(table, minConfidence, minLift, options.maxPatterns ?? 1_000_000, guard);
+    : mineTable(input, { ...itemsetOptions, kind: 'all' }, sides === null ? undefined : (name) => sides.antecedent(name) || sides.consequent(name));
+  const found = rulesFromTable(table, { minConfidence, minLift, maxRules: options.maxPatterns ?? 1_000_000, sides, consequentSize }, guard);
+  let rules = found.rules;
+  if (bounds.length > 0) rules = rules.filter((r) => bounds.every(([name, min]) => r[name] >= min));
+  if (minImprovement !== undefined) {
+    guard.phase('improvement', rules.length);
+    rules = rules.filter((r) => improvement(found.ids(r.antecedent), found.ids(r.consequent), found.count, table.n, guard) >= minImprovement);
+  }
+  if (maxPValue !== undefined) {
+    const keep = significant(rules.map((r) => r.pValue), maxPValue, pAdjust);
+    rules = rules.filter((_, i) => keep[i]);
+  }
+  return rules;
 }
 
 function isItemsetList(input: BasketsInput | readonly Itemset[]): input is readonly Itemset[] {
@@ -88,7 +116,23 @@ function tableFromItemsets(list: readonly Itemset[]): ItemsetTable {
   return { n, size: list.length, itemNames: names, offsets, items: Int32Array.from(items), counts, minCount: Math.min(...counts) };
 }
 
-function rulesFromTable(t: ItemsetTable, minConfidence: number, minLift: number, maxRules: number, guard: SearchGuard): AssociationRule[] {
+interface RuleSearch {
+  minConfidence: number;
+  minLift: number;
+  maxRules: number;
+  sides: ItemSides | null;
+  consequentSize: number;
+}
+
+/** The rules, sorted, and the counts behind them (for the improvement of a rule). */
+interface FoundRules {
+  rules: AssociationRule[];
+  count(ids: number[]): number;
+  ids(names: readonly string[]): number[];
+}
+
+function rulesFromTable(t: ItemsetTable, search: RuleSearch, guard: SearchGuard): FoundRules {
+  const { minConfidence, minLift, maxRules, sides, consequentSize } = search;
   guard.phase('rules', t.size);
   const countOf = new Map<string, number>();
   guard.hold(t.size * 80, 'the itemset lookup of rules');
@@ -97,54 +141,54 @@ function rulesFromTable(t: ItemsetTable, minConfidence: number, minLift: number,
     countOf.set(t.items.subarray(t.offsets[k], t.offsets[k + 1]).join(','), t.counts[k] as number);
   }
   const lookup = (ids: readonly number[]): number => {
+    if (ids.length === 0) return t.n;
     const c = countOf.get(ids.join(','));
     if (c === undefined) {
       throw new OptionError(`rules need every frequent itemset, but {${ids.map((i) => t.itemNames[i]).join(', ')}} is missing: pass baskets, or itemsets mined with kind 'all'`);
     }
     return c;
   };
+  const canLeft = Uint8Array.from(t.itemNames, (name) => (sides === null || sides.antecedent(name) ? 1 : 0));
+  const canRight = Uint8Array.from(t.itemNames, (name) => (sides === null || sides.consequent(name) ? 1 : 0));
   const rules: AssociationRule[] = [];
   const n = t.n;
   for (let k = 0; k < t.size; k++) {
     guard.step(k);
     const z = Array.from(t.items.subarray(t.offsets[k], t.offsets[k + 1]));
     if (z.length < 2) continue;
+    // Items that may not be on the left must be in every consequent; one that may be on neither side rules the itemset out.
+    const must = z.filter((i) => canLeft[i] === 0);
+    if (must.length >= z.length || must.length > consequentSize || must.some((i) => canRight[i] === 0)) continue;
+    const free = z.filter((i) => canLeft[i] === 1 && canRight[i] === 1);
     const zCount = t.counts[k] as number;
-    // Level-wise over consequents; a consequent survives only if its confidence passes.
-    let level: number[][] = z.map((c) => [c]);
-    while (level.length > 0 && (level[0] as number[]).length < z.length) {
+    // Level-wise over the free part of the consequent; a consequent survives only if its confidence passes.
+    let level: number[][] = must.length > 0 ? [[]] : free.map((c) => [c]);
+    while (level.length > 0 && must.length + (level[0] as number[]).length <= consequentSize) {
       const passed: number[][] = [];
-      for (const cons of level) {
+      for (const extra of level) {
         guard.tick(4 * z.length);
+        const cons = must.length === 0 ? extra : [...must, ...extra].sort((a, b) => a - b);
+        if (cons.length === z.length) continue;
         const ante = z.filter((i) => !cons.includes(i));
         const aCount = lookup(ante);
-        const confidence = zCount / aCount;
-        if (confidence < minConfidence) continue;
-        passed.push(cons);
+        if (zCount / aCount < minConfidence) continue;
+        passed.push(extra);
         const cCount = lookup(cons);
-        const sC = cCount / n;
-        const lift = confidence / sC;
-        if (lift < minLift) continue;
+        const measures = ruleMeasures(zCount, aCount, cCount, n);
+        if (measures.lift < minLift) continue;
         if (rules.length >= maxRules) throw new LimitError(`more than ${maxRules.toLocaleString('en-US')} rules: raise minSupport or minConfidence, lower maxLength, or raise maxPatterns`, { maxPatterns: maxRules });
-        guard.hold(160 + 16 * z.length, 'the rules found');
-        rules.push({
-          antecedent: ante.map((i) => t.itemNames[i] as string),
-          consequent: cons.map((i) => t.itemNames[i] as string),
-          support: zCount / n,
-          confidence,
-          lift,
-          leverage: zCount / n - (aCount / n) * sC,
-          conviction: confidence === 1 ? Infinity : (1 - sC) / (1 - confidence),
-          count: zCount,
-        });
+        guard.hold(360 + 16 * z.length, 'the rules found');
+        rules.push({ antecedent: ante.map((i) => t.itemNames[i] as string), consequent: cons.map((i) => t.itemNames[i] as string), ...measures });
       }
-      level = joinConsequents(passed);
+      level = (level[0] as number[]).length === 0 ? (passed.length > 0 ? free.map((c) => [c]) : []) : joinConsequents(passed);
     }
   }
-  return rules.sort((a, b) => {
+  rules.sort((a, b) => {
     guard.tick(4);
     return compareRules(a, b);
   });
+  const idOf = new Map(t.itemNames.map((name, i) => [name, i]));
+  return { rules, count: lookup, ids: (names) => names.map((name) => idOf.get(name) as number).sort((a, b) => a - b) };
 }
 
 /** Apriori-gen over consequents: join those sharing all but the last item, keep if every subset passed. */
