@@ -2,13 +2,15 @@
  * Frequent itemsets on real basket data (../shared/data), crm-mining's FP-Growth, Eclat and
  * Apriori beside the npm peer node-fpgrowth, each case in its own process on the same parsed
  * baskets. Times cover mining only (parsing the file is outside the timed part for everyone).
+ * The full run adds association rules (confidence 0.1, every measure and the Fisher p-value), and
+ * the same with a measure filter, minImprovement and BH-adjusted p-values, on groceries and retail.
  * Run: npm run bench -- association [--quick]
  */
 import { fileURLToPath } from 'node:url';
 import { FPGrowth } from 'node-fpgrowth';
 import { lib } from './lib';
 
-const { itemsetTable } = lib;
+const { associationRules, itemsetTable } = lib;
 import { basketDataset, hasDataset } from './datasets';
 import { QUICK, measure, peakRssMb, report, runChild, type CaseResult, suiteEntry } from './harness';
 
@@ -23,7 +25,11 @@ async function child(impl: string, dataset: string, minSupport: number, iteratio
   const baskets = basketDataset(dataset);
   let count = 0;
   let fn: () => unknown;
-  if (impl === 'node-fpgrowth') {
+  if (impl.startsWith('crm-mining rules')) {
+    // Rules at confidence 0.1 with every measure; '+ constraints' adds a filter, minImprovement and BH-adjusted p-values.
+    const constraints = impl.endsWith('constraints') ? { filter: { jaccard: 0.01 }, minImprovement: 0, maxPValue: 0.05, pAdjust: 'bh' as const } : {};
+    fn = () => { count = associationRules(baskets, { minSupport, minConfidence: 0.1, maxPatterns: 1e8, ...constraints }).length; };
+  } else if (impl === 'node-fpgrowth') {
     fn = async () => { count = (await new FPGrowth<string>(minSupport).exec(baskets)).length; };
   } else {
     const algorithm = impl.replace('crm-mining ', '') as 'fpgrowth' | 'eclat' | 'apriori';
@@ -42,6 +48,9 @@ export async function run(): Promise<CaseResult[]> {
       if (impl === 'crm-mining apriori' && dataset === 'chess' && minSupport < 0.7) continue;
       // node-fpgrowth recurses once per tree level: it needs a big stack on these data sets.
       results.push(...runChild(SCRIPT, [impl, dataset, String(minSupport), '3'], { bigStack: impl === 'node-fpgrowth' }));
+    }
+    if (!QUICK && (dataset === 'groceries' || (dataset === 'retail' && minSupport === 0.0005))) {
+      for (const impl of ['crm-mining rules', 'crm-mining rules + constraints']) results.push(...runChild(SCRIPT, [impl, dataset, String(minSupport), '5']));
     }
   }
   report('association', results, { compareCounts: true });

@@ -9,7 +9,7 @@ export type { FrequentItemsetsOptions, ItemsetKind, ItemsetAlgorithm } from './o
 export type { BasketsInput } from './encode';
 export { associationRules } from './rules';
 export type { AssociationRule, AssociationRulesOptions } from './rules';
-export { ruleMeasures, RULE_MEASURE_NAMES } from './ruleMeasures';
+export { RULE_MEASURE_NAMES } from './ruleMeasures';
 export type { RuleMeasures, RuleMeasureName } from './ruleMeasures';
 export type { RuleAppearance, PAdjust } from './ruleConstraints';
 export { recommend } from './recommend';

@@ -6,6 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { associationRules, type AssociationRule } from './rules';
 import { fisherGreater } from '../core/fisher';
 import { significant } from './ruleConstraints';
@@ -165,5 +167,17 @@ describe('rule constraints equal brute force', () => {
     expect(() => associationRules(baskets, { appearance: { consequent: 'a' as never } })).toThrow(/appearance.consequent must be an array/);
     expect(() => associationRules(baskets, { appearance: { rhs: ['a'] } as never })).toThrow(/appearance has no option 'rhs'/);
     expect(() => associationRules(baskets, { consequentSize: 0 })).toThrow(/consequentSize must be an integer >= 1/);
+  });
+});
+
+describe('on the Groceries data of arules', () => {
+  const baskets = readFileSync(fileURLToPath(new URL('../../examples/data/groceries/groceries.csv', import.meta.url)), 'utf8').trim().split('\n').map((l) => l.split(','));
+
+  it("reproduces arules' apriori(Groceries, support 0.001, confidence 0.5): 5,668 rules with one-item consequents", () => {
+    // Hahsler, Grün & Hornik, arules vignette "Introduction to arules" and its many reproductions: "set of 5668 rules".
+    const rules = associationRules(baskets, { minSupport: 0.001, minConfidence: 0.5, consequentSize: 1 });
+    expect(rules).toHaveLength(5668);
+    const milk = associationRules(baskets, { minSupport: 0.001, minConfidence: 0.5, appearance: { consequent: ['whole milk'] } });
+    expect(milk).toEqual(rules.filter((r) => r.consequent.length === 1 && r.consequent[0] === 'whole milk'));
   });
 });

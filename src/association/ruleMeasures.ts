@@ -1,5 +1,3 @@
-import { fisherGreater } from '../core/fisher';
-
 /** The measures of a rule A ⇒ C, each a field of every {@link AssociationRule}. Formulas in docs/association.md. */
 export interface RuleMeasures {
   /** Share of baskets containing A ∪ C. */
@@ -45,19 +43,28 @@ export const RULE_MEASURE_NAMES = [
 /** A measure a filter can bound from below. */
 export type RuleMeasureName = (typeof RULE_MEASURE_NAMES)[number];
 
+/** An association rule `antecedent => consequent` with its measures (formulas in docs/association.md). */
+export interface AssociationRule extends RuleMeasures {
+  antecedent: string[];
+  consequent: string[];
+}
+
 /**
- * Every measure of A ⇒ C from four counts: baskets with A ∪ C, with A, with C, and all.
+ * The rule A ⇒ C with every measure, from four counts (baskets with A ∪ C, with A, with C, all)
+ * and its p-value; one object literal, so every rule has the same shape.
  * @example
- * ruleMeasures(2, 3, 2, 4) //=> { support: 0.5, confidence: 0.667, lift: 1.333, jaccard: 0.667, … }
+ * makeRule(['a'], ['b'], 2, 3, 2, 4, 0.5) //=> { antecedent: ['a'], consequent: ['b'], support: 0.5, confidence: 0.667, … }
  */
-export function ruleMeasures(both: number, antecedent: number, consequent: number, n: number): RuleMeasures {
+export function makeRule(antecedent: string[], consequent: string[], both: number, a: number, c: number, n: number, pValue: number): AssociationRule {
   const s = both / n;
-  const sA = antecedent / n;
-  const sC = consequent / n;
-  const confidence = both / antecedent;
+  const sA = a / n;
+  const sC = c / n;
+  const confidence = both / a;
   const leverage = s - sA * sC;
   const zhangDenominator = Math.max(s * (1 - sA), sA * (sC - s));
   return {
+    antecedent,
+    consequent,
     support: s,
     antecedentSupport: sA,
     consequentSupport: sC,
@@ -65,14 +72,14 @@ export function ruleMeasures(both: number, antecedent: number, consequent: numbe
     lift: confidence / sC,
     leverage,
     conviction: confidence === 1 ? Infinity : (1 - sC) / (1 - confidence),
-    jaccard: both / (antecedent + consequent - both),
-    certainty: consequent === n ? 0 : (confidence - sC) / (1 - sC),
-    kulczynski: (confidence + both / consequent) / 2,
+    jaccard: both / (a + c - both),
+    certainty: c === n ? 0 : (confidence - sC) / (1 - sC),
+    kulczynski: (confidence + both / c) / 2,
     zhang: zhangDenominator === 0 ? 0 : leverage / zhangDenominator,
     addedValue: confidence - sC,
     cosine: s / Math.sqrt(sA * sC),
     allConfidence: s / Math.max(sA, sC),
-    pValue: fisherGreater(both, antecedent, consequent, n),
+    pValue,
     count: both,
   };
 }

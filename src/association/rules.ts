@@ -6,14 +6,12 @@ import { memoryBudgetBytes, SearchGuard } from '../core/guard';
 import type { FrequentItemsetsOptions } from './options';
 import { checkOptions, type OptionKind } from '../core/options';
 import { ITEMSET_OPTIONS } from './options';
-import { ruleMeasures, type RuleMeasureName, type RuleMeasures } from './ruleMeasures';
-import { checkFilter, improvement, itemSides, significant, type ItemSides, type PAdjust, type RuleAppearance } from './ruleConstraints';
+import { makeRule, type AssociationRule, type RuleMeasureName } from './ruleMeasures';
+import { fisherTest } from '../core/fisher';
+import { itemsetIndex } from './itemsetIndex';
 
-/** An association rule `antecedent => consequent` with its measures (formulas in docs/association.md). */
-export interface AssociationRule extends RuleMeasures {
-  antecedent: string[];
-  consequent: string[];
-}
+export type { AssociationRule } from './ruleMeasures';
+import { checkFilter, improvement, itemSides, significant, type ItemSides, type PAdjust, type RuleAppearance } from './ruleConstraints';
 
 const RULE_OPTIONS = {
   ...omit(ITEMSET_OPTIONS, 'kind'), minConfidence: 'number', minLift: 'number', filter: 'object', maxPValue: 'number', pAdjust: 'string',
@@ -134,16 +132,12 @@ interface FoundRules {
 function rulesFromTable(t: ItemsetTable, search: RuleSearch, guard: SearchGuard): FoundRules {
   const { minConfidence, minLift, maxRules, sides, consequentSize } = search;
   guard.phase('rules', t.size);
-  const countOf = new Map<string, number>();
-  guard.hold(t.size * 80, 'the itemset lookup of rules');
-  for (let k = 0; k < t.size; k++) {
-    guard.tick(4);
-    countOf.set(t.items.subarray(t.offsets[k], t.offsets[k + 1]).join(','), t.counts[k] as number);
-  }
+  guard.hold(t.size * 8, 'the itemset lookup of rules');
+  const countOf = itemsetIndex(t);
   const lookup = (ids: readonly number[]): number => {
     if (ids.length === 0) return t.n;
-    const c = countOf.get(ids.join(','));
-    if (c === undefined) {
+    const c = countOf(ids);
+    if (c < 0) {
       throw new OptionError(`rules need every frequent itemset, but {${ids.map((i) => t.itemNames[i]).join(', ')}} is missing: pass baskets, or itemsets mined with kind 'all'`);
     }
     return c;
@@ -152,6 +146,9 @@ function rulesFromTable(t: ItemsetTable, search: RuleSearch, guard: SearchGuard)
   const canRight = Uint8Array.from(t.itemNames, (name) => (sides === null || sides.consequent(name) ? 1 : 0));
   const rules: AssociationRule[] = [];
   const n = t.n;
+  guard.hold(8 * n, 'the log-factorials of the Fisher test');
+  const fisher = fisherTest(n);
+  const ante: number[] = [];
   for (let k = 0; k < t.size; k++) {
     guard.step(k);
     const z = Array.from(t.items.subarray(t.offsets[k], t.offsets[k + 1]));
@@ -169,16 +166,17 @@ function rulesFromTable(t: ItemsetTable, search: RuleSearch, guard: SearchGuard)
         guard.tick(4 * z.length);
         const cons = must.length === 0 ? extra : [...must, ...extra].sort((a, b) => a - b);
         if (cons.length === z.length) continue;
-        const ante = z.filter((i) => !cons.includes(i));
+        // The antecedent into a reused buffer: most candidates fail confidence and need no array of their own.
+        ante.length = 0;
+        for (const i of z) if (!cons.includes(i)) ante.push(i);
         const aCount = lookup(ante);
         if (zCount / aCount < minConfidence) continue;
         passed.push(extra);
         const cCount = lookup(cons);
-        const measures = ruleMeasures(zCount, aCount, cCount, n);
-        if (measures.lift < minLift) continue;
+        if (zCount / aCount / (cCount / n) < minLift) continue;
         if (rules.length >= maxRules) throw new LimitError(`more than ${maxRules.toLocaleString('en-US')} rules: raise minSupport or minConfidence, lower maxLength, or raise maxPatterns`, { maxPatterns: maxRules });
         guard.hold(360 + 16 * z.length, 'the rules found');
-        rules.push({ antecedent: ante.map((i) => t.itemNames[i] as string), consequent: cons.map((i) => t.itemNames[i] as string), ...measures });
+        rules.push(makeRule(ante.map((i) => t.itemNames[i] as string), cons.map((i) => t.itemNames[i] as string), zCount, aCount, cCount, n, fisher(zCount, aCount, cCount)));
       }
       level = (level[0] as number[]).length === 0 ? (passed.length > 0 ? free.map((c) => [c]) : []) : joinConsequents(passed);
     }
