@@ -14,7 +14,7 @@ export function bruteForceTree(X: number[][], y: number[], k: number, o: { crite
   const grow = (rows: number[], depth: number): TreeNode => {
     const counts = new Array<number>(k).fill(0);
     for (const r of rows) counts[y[r] as number]! += 1;
-    const leaf: TreeNode = { kind: 'leaf', probabilities: counts.map((c) => c / rows.length) };
+    const leaf: TreeNode = { kind: 'leaf', probabilities: counts.map((c) => c / rows.length), samples: rows.length };
     if (depth >= o.maxDepth || rows.length < o.minSamplesSplit || counts.filter((c) => c > 0).length < 2) return leaf;
     const parent = imp(rows);
     let best: { gain: number; f: number; t: number } | null = null;

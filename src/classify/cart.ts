@@ -11,7 +11,7 @@ import { runGuard, type SearchGuard } from '../core/guard';
 /** A node of a fitted tree: a split (`feature` < `threshold` goes left) or a leaf. */
 export type TreeNode =
   | { kind: 'split'; feature: number; threshold: number; gain: number; samples: number; left: TreeNode; right: TreeNode }
-  | { kind: 'leaf'; probabilities: number[] };
+  | { kind: 'leaf'; probabilities: number[]; /** Training samples that reach the leaf (bootstrap-weighted in a forest); absent in models saved before it was kept. */ samples?: number };
 
 /** A feature matrix recoded column by column as ranks of the column's distinct values. */
 export interface RankedMatrix {
@@ -191,7 +191,7 @@ export function growTree(data: RankedMatrix, target: Int32Array, k: number, weig
       total += counts[c] as number;
       if ((counts[c] as number) > 0) classesPresent++;
     }
-    const leaf: TreeNode = { kind: 'leaf', probabilities: Array.from(counts, (v) => v / total) };
+    const leaf: TreeNode = { kind: 'leaf', probabilities: Array.from(counts, (v) => v / total), samples: total };
     if (depth >= params.maxDepth || total < params.minSamplesSplit || total < 2 * params.minSamplesLeaf || classesPresent < 2) return leaf;
     const parentImpurity = impurity(counts, 0, k, total, entropy);
     const best: Best = { gain: -Infinity, feature: -1, leftCode: -1, threshold: 0 };

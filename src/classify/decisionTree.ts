@@ -7,6 +7,7 @@ import { mostProbable } from './probabilities';
 import { treeImportance, treeProba } from './treeWalk';
 import { checkOptions, type OptionKind } from '../core/options';
 import { SavedModel } from './savedModel';
+import { treeRules, type ClassificationRule, type ToRulesOptions } from './treeRules';
 import { throwIfAborted, type RunOptions } from '../core/run';
 import { runGuard } from '../core/guard';
 
@@ -98,7 +99,7 @@ function convert(node: import('ml-cart').DecisionTreeClassifier['root'], k: numb
     return { kind: 'split', feature: node.splitColumn as number, threshold: node.splitValue as number, gain: node.gain ?? 0, samples: node.numberSamples ?? 0, left: convert(node.left, k), right: convert(node.right, k) };
   }
   const raw = typeof node.distribution === 'object' ? node.distribution.to1DArray() : [];
-  return { kind: 'leaf', probabilities: Array.from({ length: k }, (_, c) => raw[c] ?? 0) };
+  return { kind: 'leaf', probabilities: Array.from({ length: k }, (_, c) => raw[c] ?? 0), samples: node.numberSamples ?? 0 };
 }
 
 /** A fitted {@link DecisionTree}. */
@@ -123,6 +124,16 @@ export class FittedDecisionTree {
    */
   featureImportance(): number[] {
     return treeImportance(this.root, this.features);
+  }
+
+  /**
+   * The tree as IF … THEN rules, one per leaf, in the original feature names, with coverage and
+   * confidence (on `data` when given, else on the training rows).
+   * @example
+   * tree.toRules({ featureNames: ['tenure', 'charges'] })[0].text //=> 'IF tenure < 12.5 AND charges >= 70.35 THEN Yes'
+   */
+  toRules(options: ToRulesOptions = {}): ClassificationRule[] {
+    return treeRules([this.root], this.classes, this.features, options);
   }
 
   toJSON(): DecisionTreeJSON {

@@ -11,6 +11,7 @@ export { LogisticRegression, FittedLogisticRegression } from './logistic';
 export type { LogisticRegressionOptions, LogisticRegressionJSON } from './logistic';
 export { DecisionTree, FittedDecisionTree } from './decisionTree';
 export type { DecisionTreeOptions, DecisionTreeJSON, TreeNode } from './decisionTree';
+export type { ClassificationRule, RuleCondition, ToRulesOptions } from './treeRules';
 export { fitEncoder, stratifiedFolds, trainTestSplit } from './preprocess';
 export type { EncoderOptions, FittedEncoder } from './preprocess';
 export { crossValidate } from './crossValidate';

@@ -10,6 +10,7 @@ import { mostProbable } from './probabilities';
 import { treeImportance, treeProba } from './treeWalk';
 import { checkOptions, type OptionKind } from '../core/options';
 import { SavedModel } from './savedModel';
+import { treeRules, type ClassificationRule, type ToRulesOptions } from './treeRules';
 
 /** Hyperparameters of {@link RandomForest}. */
 export interface RandomForestOptions extends Omit<DecisionTreeOptions, 'engine'> {
@@ -122,6 +123,20 @@ export class FittedRandomForest {
     const out = new Array<number>(this.features).fill(0);
     for (const tree of this.trees) treeImportance(tree, this.features).forEach((v, f) => (out[f] = (out[f] as number) + v / this.trees.length));
     return out;
+  }
+
+  /**
+   * The rules of every tree (`tree` says which), the same rule from several trees kept once
+   * (the first), sorted by confidence × coverage: the readable core of the forest. Coverage and
+   * confidence are measured on `data` when given (recommended: each tree's training rows are a
+   * bootstrap sample), else on those bootstrap rows.
+   * @example
+   * forest.toRules({ featureNames, data: { X, y } }).slice(0, 5).map((r) => r.text)
+   */
+  toRules(options: ToRulesOptions = {}): ClassificationRule[] {
+    const first = new Map<string, ClassificationRule>();
+    for (const rule of treeRules(this.trees, this.classes, this.features, options)) if (!first.has(rule.text)) first.set(rule.text, rule);
+    return [...first.values()].sort((a, b) => b.confidence * b.coverage - a.confidence * a.coverage || a.tree - b.tree);
   }
 
   toJSON(): RandomForestJSON {
