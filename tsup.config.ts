@@ -11,6 +11,7 @@ export default defineConfig([
       'clv/index': 'src/clv/index.ts',
       'classify/index': 'src/classify/index.ts',
       'cluster/index': 'src/cluster/index.ts',
+      'profile/index': 'src/profile/index.ts',
       'churn/index': 'src/churn/index.ts',
       'report/index': 'src/report/index.ts',
       'worker/index': 'src/worker/index.ts',

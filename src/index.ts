@@ -10,6 +10,7 @@ export * from './rfm/index';
 export * from './sequence/index';
 export * from './classify/index';
 export * from './cluster/index';
+export * from './profile/index';
 export * from './churn/index';
 export * from './report/index';
 export * from './worker/index';

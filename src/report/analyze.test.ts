@@ -8,6 +8,7 @@ import { sequentialPatterns } from '../sequence/index';
 import { loyaltyMatrix, rfm, rfmSummary, valueTiers } from '../rfm/index';
 import { calibrationHoldout, conditionalExpectations, customerSummary, fitBgNbd, trackingCurve } from '../clv/index';
 import { churnReport, trainChurnModel } from '../churn/index';
+import { profileSegments } from '../profile/index';
 import { analyze, type Section } from './analyze';
 
 const { log } = syntheticLog({ customers: 400, seed: 11, start: '2023-01-01', end: '2024-12-31' });
@@ -28,8 +29,13 @@ describe('analyze: every section equals the library run directly', () => {
     expect(counts.get(result.topItems[0]?.item as string)).toBe(best);
   });
 
-  it('RFM segments', () => {
-    expect(ok(result.rfm).segments).toEqual(rfmSummary(rfm(log)));
+  it('RFM segments, each said in words by what sets it apart (profileSegments on recency, baskets and spend)', () => {
+    const s = ok(result.rfm);
+    const rows = rfm(log);
+    expect(s.segments).toEqual(rfmSummary(rows));
+    const table = rows.map((r) => ({ segment: r.segment, 'days since last purchase': r.recency, baskets: r.frequency, spend: r.monetary }));
+    expect(s.profiles).toEqual(Object.fromEntries(profileSegments(table, 'segment', { top: 3 }).map((p) => [p.segment, p.description])));
+    expect(s.profiles.Champions).toMatch(/days since last purchase < \d+/);
   });
 
   it('rules: the highest halving of 10% support that yields the target, and the rules found there', () => {
@@ -114,6 +120,7 @@ describe('analyze: every section equals the library run directly', () => {
     const s = ok(result.segments);
     expect(s.profiles).toHaveLength(4);
     expect(s.profiles.reduce((n, p) => n + p.customers, 0)).toBe(rfm(log).length);
+    expect(Object.keys(s.apart).sort()).toEqual(['0', '1', '2', '3']);
   });
 });
 

@@ -9,6 +9,7 @@ import { loyaltyMatrix, rfm, rfmSummary, valueTiers, type LoyaltyMatrix, type Lo
 import { clv, customerSummary, fitBgNbd, fitGammaGamma, type BgNbdParams, type CustomerClv, type GammaGammaParams } from '../clv/index';
 import { churnReport, trainChurnModel, type ChurnEvaluation, type ChurnModelKind, type ChurnReport } from '../churn/index';
 import { segmentCustomers, type SegmentProfile } from '../cluster/index';
+import { profileSegments } from '../profile/index';
 import { searchSupport } from './supportSearch';
 import { dataQuality, type DataQuality } from './dataQuality';
 import { clvModelCheck, type ClvModelCheck } from './clvCheck';
@@ -56,7 +57,8 @@ export interface Analysis {
   /** Rows read, used, skipped by reason, returns, duplicates, date range. */
   quality: DataQuality;
   topItems: Array<{ item: string; baskets: number; share: number }>;
-  rfm: Section<{ segments: RfmSegmentSummary[] }>;
+  /** `profiles`: per segment, the recency/frequency/spend conditions that set it apart (profileSegments), in words. */
+  rfm: Section<{ segments: RfmSegmentSummary[]; profiles: Record<string, string> }>;
   /** `rules`: the strongest rules with lift > 1 (`positive` of the `total` found); lift ≤ 1 means the items go together no more than chance. */
   rules: Section<{ rules: AssociationRule[]; total: number; positive: number; minSupport: number; minConfidence: number }>;
   sequences: Section<{ patterns: SequentialPattern[]; rules: SequentialRule[]; total: number; minSupport: number }>;
@@ -68,7 +70,8 @@ export interface Analysis {
   /** Currency of the amounts, when given. */
   currency: string | null;
   churn: Section<{ horizonDays: number; model: ChurnModelKind; trainedAt: Date; report: ChurnReport; check: (ChurnEvaluation & { trainedAt: Date; checkedAt: Date }) | null }>;
-  segments: Section<{ k: number; profiles: SegmentProfile[] }>;
+  /** `apart`: per cluster, the conditions that set it apart from the other customers (profileSegments), in words. */
+  segments: Section<{ k: number; profiles: SegmentProfile[]; apart: Record<string, string> }>;
 }
 
 const SECTIONS = ['rfm', 'rules', 'sequences', 'clv', 'churn', 'segments', 'loyalty'] as const;
@@ -113,19 +116,30 @@ export function analyze(log: TransactionLog, options: AnalyzeOptions = {}): Anal
     quality: dataQuality(log),
     currency: options.currency ?? null,
     topItems: topItems(log, 10),
-    rfm: run('rfm', () => ({ segments: rfmSummary(rfm(log, { asOf, ...opt('rfm') })) })),
+    rfm: run('rfm', () => {
+      const rows = rfm(log, { asOf, ...opt('rfm') });
+      return { segments: rfmSummary(rows), profiles: describeSegments(rows, rows.map((r) => r.segment)) };
+    }),
     rules: run('rules', (sub) => mineRules(log, opt('rules'), sub)),
     sequences: run('sequences', (sub) => mineSequences(log, opt('sequences'), sub)),
     clv: run('clv', () => clvSection(log, asOf, opt('clv'))),
     churn: run('churn', () => predictChurn(log, asOf, opt('churn'))),
     segments: run('segments', (sub) => {
       const k = opt('segments').k ?? 4;
-      return { k, profiles: segmentCustomers(rfm(log, { asOf }), { k, seed: opt('segments').seed ?? 1, ...sub }).profiles };
+      const rows = rfm(log, { asOf });
+      const found = segmentCustomers(rows, { k, seed: opt('segments').seed ?? 1, ...sub });
+      return { k, profiles: found.profiles, apart: describeSegments(rows, found.labels.map(String)) };
     }),
     loyalty: run('loyalty', () => loyalty(log, asOf, opt('loyalty'))),
   };
   options.onProgress?.({ phase: 'done', done: SECTIONS.length, total: SECTIONS.length });
   return result;
+}
+
+/** Per segment, what sets it apart on recency, frequency and spend, in words. */
+function describeSegments(rows: ReadonlyArray<{ recency: number; frequency: number; monetary: number }>, segments: readonly string[]): Record<string, string> {
+  const table = rows.map((r, i) => ({ segment: segments[i], 'days since last purchase': r.recency, baskets: r.frequency, spend: r.monetary }));
+  return Object.fromEntries(profileSegments(table, 'segment', { top: 3 }).map((p) => [p.segment, p.description]));
 }
 
 function topItems(log: TransactionLog, top: number): Analysis['topItems'] {

@@ -50,8 +50,8 @@ export function summaryPart(a: Analysis): ReportPart {
 export function rfmPart(a: Analysis): ReportPart {
   return part('rfm', 'RFM segments', a.rfm, (s) => ({
     html: para('Customers scored 1–5 on recency, frequency and monetary value (quintiles) and named by the standard segment rules.') + chartDiv('rfm') +
-      table(['segment', 'customers', 'share', 'mean recency (days)', 'mean baskets', 'mean spend', 'share of revenue'],
-        s.segments.map((g) => [g.segment, num(g.customers), pct(g.share), num(g.recency), num(g.frequency, 1), num(g.monetary, 2), pct(g.revenueShare)])),
+      table(['segment', 'customers', 'share', 'mean recency (days)', 'mean baskets', 'mean spend', 'share of revenue', 'what sets it apart'],
+        s.segments.map((g) => [g.segment, num(g.customers), pct(g.share), num(g.recency), num(g.frequency, 1), num(g.monetary, 2), pct(g.revenueShare), s.profiles[g.segment] ?? ''])),
     charts: { rfm: charts.rfmSegments(s.segments) },
   }));
 }
@@ -131,7 +131,7 @@ export function segmentsPart(a: Analysis): ReportPart {
   return part('segments', 'Customer segments', a.segments, (s) => ({
     html: para(`k-means (k = ${s.k}) on log-scaled, standardized recency, frequency and spend; clusters numbered by spend.`) + chartDiv('segments') +
       table(['cluster', 'customers', 'share', 'mean recency (days)', 'mean baskets', 'mean spend', 'what sets it apart'],
-        s.profiles.map((p) => [String(p.cluster), num(p.customers), pct(p.share), num(p.recency), num(p.frequency, 1), num(p.monetary, 2), p.description])),
+        s.profiles.map((p) => [String(p.cluster), num(p.customers), pct(p.share), num(p.recency), num(p.frequency, 1), num(p.monetary, 2), s.apart[String(p.cluster)] ?? p.description])),
     charts: { segments: charts.segments(s.profiles) },
   }));
 }
