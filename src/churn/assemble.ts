@@ -2,7 +2,7 @@ import { OptionError } from '../core/errors';
 import { resolveAsOf } from '../core/asOf';
 import type { TransactionLog } from '../core/TransactionLog';
 import { scoreBgNbd, type BgNbdParams } from '../clv/index';
-import { FittedDecisionTree, FittedLogisticRegression, FittedNeuralNetwork, FittedRandomForest, confusionMatrix, gainsCurve, liftAt, precisionRecall, rocAuc } from '../classify/index';
+import { FittedDecisionTree, FittedLogisticRegression, FittedNeuralNetwork, FittedRandomForest, FittedRuleList, confusionMatrix, gainsCurve, liftAt, precisionRecall, rocAuc } from '../classify/index';
 import { checkOptions } from '../core/options';
 import { checkLabelWindow, churnDataset } from './dataset';
 import { churnFeatures, type ChurnFeature } from './features';
@@ -94,7 +94,8 @@ function scorerOf(state: ChurnModelJSON): Scorer {
   const fitted = classifier?.kind === 'logistic-regression' ? FittedLogisticRegression.fromJSON(classifier)
     : classifier?.kind === 'cart-classifier' ? FittedDecisionTree.fromJSON(classifier)
       : classifier?.kind === 'random-forest' ? FittedRandomForest.fromJSON(classifier)
-        : FittedNeuralNetwork.fromJSON(classifier);
+        : classifier?.kind === 'rule-list' ? FittedRuleList.fromJSON(classifier)
+          : FittedNeuralNetwork.fromJSON(classifier);
   const positive = fitted.classes.indexOf(1);
   return (rows) => fitted.predictProba(standardize === null ? rows : standardized(rows, standardize)).map((p) => p[positive] as number);
 }

@@ -72,7 +72,7 @@ describe('trainChurnModel (out of time: trained at t0, checked at t1 = t0 + hori
   it('every model comes close to the achievable AUC, none beats it beyond noise', () => {
     expect(achievable).toBeGreaterThan(0.8);
     const aucs: Record<string, number> = {};
-    for (const model of ['logistic', 'forest', 'tree', 'bgnbd'] as const) {
+    for (const model of ['logistic', 'forest', 'tree', 'rules', 'bgnbd'] as const) {
       const e = trainChurnModel(log, { asOf: t0, horizonDays: 90, model, seed: 1 }).evaluate(log, { asOf: t1 });
       aucs[model] = e.auc;
       expect(e.auc).toBeLessThan(achievable + 0.015);

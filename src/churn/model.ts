@@ -3,7 +3,7 @@ import { resolveAsOf } from '../core/asOf';
 import { columnMoments, median } from '../core/stats';
 import type { TransactionLog } from '../core/TransactionLog';
 import type { BgNbdParams } from '../clv/index';
-import { DecisionTree, LogisticRegression, NeuralNetwork, RandomForest, type ConfusionMatrix, type DecisionTreeJSON, type LogisticRegressionJSON, type NeuralNetworkJSON, type RandomForestJSON } from '../classify/index';
+import { DecisionTree, LogisticRegression, NeuralNetwork, RandomForest, RuleList, type ConfusionMatrix, type DecisionTreeJSON, type LogisticRegressionJSON, type NeuralNetworkJSON, type RandomForestJSON, type RuleListJSON } from '../classify/index';
 import { churnDataset } from './dataset';
 import type { ChurnFeature } from './features';
 import type { RiskReason } from './reasons';
@@ -12,7 +12,7 @@ import { RUN_OPTIONS, checkOptions, type OptionKind } from '../core/options';
 import { runOnly, throwIfAborted, type RunOptions } from '../core/run';
 
 /** The model behind {@link trainChurnModel}. */
-export type ChurnModelKind = 'tree' | 'forest' | 'logistic' | 'neural' | 'bgnbd';
+export type ChurnModelKind = 'tree' | 'forest' | 'logistic' | 'neural' | 'bgnbd' | 'rules';
 
 /** Options of {@link trainChurnModel}; `signal` and `onProgress` follow its stages: the dataset (phase `'churn dataset'`), then the learner's own (a forest tree by tree, a network by epochs). */
 export interface TrainChurnOptions extends RunOptions {
@@ -94,7 +94,7 @@ export interface ChurnModelJSON {
   /** The logistic model's feature standardization. */
   standardize: { means: number[]; sds: number[] } | null;
   /** The fitted classifier; null for 'bgnbd'. */
-  classifier: LogisticRegressionJSON | DecisionTreeJSON | RandomForestJSON | NeuralNetworkJSON | null;
+  classifier: LogisticRegressionJSON | DecisionTreeJSON | RandomForestJSON | NeuralNetworkJSON | RuleListJSON | null;
 }
 
 /**
@@ -103,7 +103,7 @@ export interface ChurnModelJSON {
  * that date, BG/NBD parameters kept from training), so a model trained at t0 can be checked
  * out of time at t1 = t0 + horizon.
  * Models: 'logistic' (standardized features, L2; the default), 'forest' (100 trees, depth 10,
- * minSamplesLeaf 50), 'tree' (depth 6, minSamplesLeaf 20), 'neural' (one hidden layer of 8), 'bgnbd' (no
+ * minSamplesLeaf 50), 'tree' (depth 6, minSamplesLeaf 20), 'rules' (a CN2 rule list, readable as IF … THEN), 'neural' (one hidden layer of 8), 'bgnbd' (no
  * supervised fit: 1 − the BG/NBD probability of a purchase within the horizon).
  * @throws {OptionError} for an asOf outside the log, a horizon past its end, or a log with no
  *   churners or no active customers at asOf.
@@ -118,7 +118,7 @@ export function trainChurnModel(log: TransactionLog, options: TrainChurnOptions)
   const run = runOnly(options);
   options.onProgress?.({ phase: 'churn dataset', done: 0, total: 1 });
   const kind = options.model ?? 'logistic';
-  if (!['tree', 'forest', 'logistic', 'neural', 'bgnbd'].includes(kind)) throw new OptionError(`model must be 'tree', 'forest', 'logistic', 'neural' or 'bgnbd', got ${String(kind)}`);
+  if (!['tree', 'forest', 'logistic', 'neural', 'bgnbd', 'rules'].includes(kind)) throw new OptionError(`model must be 'tree', 'forest', 'logistic', 'neural', 'bgnbd' or 'rules', got ${String(kind)}`);
   const seed = options.seed ?? 1;
   const { horizonDays } = options;
   const data = churnDataset(log, { asOf: options.asOf, horizonDays, ...run, ...(options.features === undefined ? {} : { features: options.features }) });
@@ -145,7 +145,8 @@ export function trainChurnModel(log: TransactionLog, options: TrainChurnOptions)
   } else {
     const estimator = kind === 'tree' ? new DecisionTree({ maxDepth: 6, minSamplesLeaf: 20 })
       : kind === 'forest' ? new RandomForest({ nEstimators: 100, maxDepth: 10, minSamplesLeaf: 50, seed })
-        : new NeuralNetwork({ hiddenLayers: [8], iterations: 200, seed });
+        : kind === 'rules' ? new RuleList()
+          : new NeuralNetwork({ hiddenLayers: [8], iterations: 200, seed });
     const fitted = estimator.fit(X, data.labels, run);
     classifier = fitted.toJSON();
     if ('featureImportance' in fitted) importance = fitted.featureImportance();

@@ -17,7 +17,7 @@ describe('churn model persistence', () => {
     await loadNeuralRuntime();
   });
 
-  it.each<ChurnModelKind>(['logistic', 'tree', 'forest', 'neural', 'bgnbd'])('%s: the reloaded model predicts, evaluates and ranks identically', (kind) => {
+  it.each<ChurnModelKind>(['logistic', 'tree', 'forest', 'neural', 'bgnbd', 'rules'])('%s: the reloaded model predicts, evaluates and ranks identically', (kind) => {
     const trained = trainChurnModel(log, { asOf: TRAIN, horizonDays: 90, model: kind, seed: 3 });
     const text = JSON.stringify(trained);
     const reloaded = churnModelFromJSON(JSON.parse(text));

@@ -4,8 +4,8 @@ import { CHURN_FEATURES, type ChurnFeature } from './features';
 import { assembleChurnModel } from './assemble';
 import type { ChurnModel, ChurnModelJSON, ChurnModelKind } from './model';
 
-const KINDS: readonly ChurnModelKind[] = ['tree', 'forest', 'logistic', 'neural', 'bgnbd'];
-const CLASSIFIER: Record<ChurnModelKind, string | null> = { logistic: 'logistic-regression', tree: 'cart-classifier', forest: 'random-forest', neural: 'neural-network', bgnbd: null };
+const KINDS: readonly ChurnModelKind[] = ['tree', 'forest', 'logistic', 'neural', 'bgnbd', 'rules'];
+const CLASSIFIER: Record<ChurnModelKind, string | null> = { logistic: 'logistic-regression', tree: 'cart-classifier', forest: 'random-forest', neural: 'neural-network', bgnbd: null, rules: 'rule-list' };
 
 /**
  * Reloads a churn model saved with `JSON.stringify(model)` (its `toJSON`). The reloaded model

@@ -12,6 +12,8 @@ export type { LogisticRegressionOptions, LogisticRegressionJSON } from './logist
 export { DecisionTree, FittedDecisionTree } from './decisionTree';
 export type { DecisionTreeOptions, DecisionTreeJSON, TreeNode } from './decisionTree';
 export type { ClassificationRule, RuleCondition, ToRulesOptions } from './treeRules';
+export { RuleList, FittedRuleList } from './ruleList';
+export type { RuleListOptions, RuleListJSON, ListRule } from './ruleList';
 export { fitEncoder, stratifiedFolds, trainTestSplit } from './preprocess';
 export type { EncoderOptions, FittedEncoder } from './preprocess';
 export { crossValidate } from './crossValidate';

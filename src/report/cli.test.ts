@@ -140,7 +140,7 @@ describe('crm-mining CLI: errors and exit codes', () => {
     expect(await run('rules', FILE, '--min-suport', '0.1')).toMatchObject({ code: 2, err: expect.stringMatching(/Unknown option '--min-suport'/) });
     expect(await run('rules', FILE, '--min-support', 'lots')).toMatchObject({ code: 2, err: expect.stringMatching(/--min-support must be a number > 0 and <= 1, got 'lots'/) });
     expect(await run('rules')).toMatchObject({ code: 2, err: expect.stringMatching(/rules needs a FILE/) });
-    expect(await run('churn', FILE, '--model', 'magic')).toMatchObject({ code: 2, err: expect.stringMatching(/--model must be logistic, forest, tree, neural, bgnbd; got 'magic'/) });
+    expect(await run('churn', FILE, '--model', 'magic')).toMatchObject({ code: 2, err: expect.stringMatching(/--model must be logistic, forest, tree, rules, neural, bgnbd; got 'magic'/) });
     expect(await run('rules', FILE, '--customer', 'client')).toMatchObject({ code: 2, err: expect.stringMatching(/--customer client: no such column/) });
     const anonymous = write('anonymous.csv', 'a,b\n1,2\n');
     expect(await run('summary', anonymous)).toMatchObject({ code: 2, err: expect.stringMatching(/cannot tell which column holds the customer: name it with --customer COL \(header: a, b\)/) });

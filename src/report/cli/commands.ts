@@ -41,7 +41,7 @@ export function choiceFlag<T extends string>(values: Values, name: string, choic
   return raw as T;
 }
 
-const CHURN_MODELS: readonly ChurnModelKind[] = ['logistic', 'forest', 'tree', 'neural', 'bgnbd'];
+const CHURN_MODELS: readonly ChurnModelKind[] = ['logistic', 'forest', 'tree', 'rules', 'neural', 'bgnbd'];
 export const churnModelFlag = (values: Values) => choiceFlag(values, 'model', CHURN_MODELS, 'logistic');
 
 const itemsetText = (items: readonly string[]) => items.join(' + ');

@@ -91,7 +91,7 @@ the rows are bad it stops: that is a wrong column mapping, not dirty data.
   --title TEXT         page title (default: the file name)
   --as-of DATE         reference date (default: the day after the last purchase)
   --horizon-days N     churn = no purchase within N days (default 90)
-  --model M            churn model: logistic (default), forest, tree, neural, bgnbd
+  --model M            churn model: logistic (default), forest, tree, rules, neural, bgnbd
   --k N                k-means segments (default 4)
   --attitude FILE      CSV of a survey or NPS score per customer (columns customer, score):
                        adds the loyalty matrix, purchase frequency × attitude
