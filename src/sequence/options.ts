@@ -1,4 +1,5 @@
 import { OptionError } from '../core/errors';
+import type { SequencePatternKind } from './closedPatterns';
 import type { RunOptions } from '../core/run';
 import { RUN_OPTIONS, checkOptions, type OptionKind } from '../core/options';
 import { memoryBudgetBytes, SearchGuard, type MemoryOptions } from '../core/guard';
@@ -22,6 +23,10 @@ export interface SequentialPatternsOptions extends RunOptions, MemoryOptions {
   maxGap?: number;
   /** Stop with a `LimitError` past this many patterns. @default 1_000_000 */
   maxPatterns?: number;
+  /** `'closed'`: no super-pattern has the same count; `'maximal'`: no super-pattern is frequent (within maxLength). @default 'all' */
+  kind?: SequencePatternKind;
+  /** The `topK` most frequent patterns, without minSupport: every pattern whose count reaches the k-th largest count (ties included). */
+  topK?: number;
 }
 
 export interface ResolvedSequenceOptions extends RunOptions {
@@ -31,6 +36,7 @@ export interface ResolvedSequenceOptions extends RunOptions {
   minGap: number;
   maxGap: number;
   maxPatterns: number;
+  kind: SequencePatternKind;
   /** Progress, the signal and the memory budget of this search. */
   guard: SearchGuard;
 }
@@ -40,7 +46,7 @@ export interface ResolvedSequenceOptions extends RunOptions {
  * @throws {OptionError} code `'OPTION'` for an out-of-range or mistyped option.
  */
 const SEQUENCE_OPTIONS = {
-  ...RUN_OPTIONS, minSupport: 'number', minCount: 'number', algorithm: 'string', maxLength: 'number', minGap: 'number', maxGap: 'number', maxPatterns: 'number', maxMemoryMB: 'number',
+  ...RUN_OPTIONS, minSupport: 'number', minCount: 'number', algorithm: 'string', maxLength: 'number', minGap: 'number', maxGap: 'number', maxPatterns: 'number', maxMemoryMB: 'number', kind: 'string', topK: 'number',
 } as const satisfies Record<keyof SequentialPatternsOptions, OptionKind>;
 
 export function resolveSequenceOptions(o: SequentialPatternsOptions, n: number): ResolvedSequenceOptions {
@@ -60,8 +66,13 @@ export function resolveSequenceOptions(o: SequentialPatternsOptions, n: number):
   if (!(maxGap === Infinity || (Number.isInteger(maxGap) && maxGap >= minGap))) throw new OptionError(`maxGap must be an integer >= minGap (${minGap}), got ${String(maxGap)}`);
   const maxPatterns = o.maxPatterns ?? 1_000_000;
   if (!(maxPatterns === Infinity || (Number.isInteger(maxPatterns) && maxPatterns >= 1))) throw new OptionError(`maxPatterns must be an integer >= 1, got ${String(maxPatterns)}`);
+  const kind = o.kind ?? 'all';
+  if (!['all', 'closed', 'maximal'].includes(kind)) throw new OptionError(`kind must be 'all', 'closed' or 'maximal', got ${String(kind)}`);
+  if (kind !== 'all' && (minGap !== 1 || maxGap !== Infinity)) {
+    throw new OptionError(`kind '${kind}' cannot be combined with minGap or maxGap: under gap constraints a pattern can be rarer than one that contains it, so closedness is not defined by its super-patterns; mine kind 'all' with the gaps`);
+  }
   const guard = new SearchGuard(o, { budgetBytes: memoryBudgetBytes(o), advice: ADVICE[algorithm] });
-  return { ...o, minCount, algorithm, maxLength, minGap, maxGap, maxPatterns, guard };
+  return { ...o, minCount, algorithm, maxLength, minGap, maxGap, maxPatterns, kind, guard };
 }
 
 /** What to do when a search crosses its memory budget, per algorithm. */

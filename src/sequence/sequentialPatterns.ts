@@ -1,7 +1,9 @@
 import { PatternCollector } from './collector';
-import { encodeSequences, type SequencesInput } from './encode';
+import { encodeSequences, type EncodedSequences, type SequencesInput } from './encode';
+import { keepClosed } from './closedPatterns';
+import { LimitError, OptionError } from '../core/errors';
 import { mineGsp } from './gsp';
-import { resolveSequenceOptions, type SequentialPatternsOptions } from './options';
+import { resolveSequenceOptions, type ResolvedSequenceOptions, type SequentialPatternsOptions } from './options';
 import { minePrefixSpan } from './prefixSpan';
 import { mineSpade } from './spade';
 
@@ -29,15 +31,16 @@ export interface SequentialPattern {
  */
 export function sequentialPatterns(sequences: SequencesInput, options: SequentialPatternsOptions = {}): SequentialPattern[] {
   const data = encodeSequences(sequences);
+  return options.topK === undefined ? patternsOf(data, options) : topK(data, options);
+}
+
+/** The patterns of encoded sequences (kind applied), sorted and named. */
+function patternsOf(data: EncodedSequences, options: SequentialPatternsOptions): SequentialPattern[] {
   const o = resolveSequenceOptions(options, data.n);
-  const out = new PatternCollector(o.maxPatterns, () => `minCount ${o.minCount} of ${data.n} sequences`, o.guard);
-  if (data.n > 0) {
-    if (o.algorithm === 'spade') mineSpade(data, o, out);
-    else if (o.algorithm === 'gsp') mineGsp(data, o, out);
-    else minePrefixSpan(data, o, out);
-  }
+  const out = mine(data, o);
+  const keep = o.kind === 'all' ? null : keepClosed(out, o.kind, o.guard);
   o.guard.phase('collect', out.size);
-  const order = Array.from({ length: out.size }, (_, k) => k).sort((a, b) => {
+  const order = Array.from({ length: out.size }, (_, k) => k).filter((k) => keep === null || keep[k] === 1).sort((a, b) => {
     o.guard.tick(8);
     return out.count(b) - out.count(a) || out.compare(a, b);
   });
@@ -51,3 +54,49 @@ export function sequentialPatterns(sequences: SequencesInput, options: Sequentia
   });
 }
 
+function mine(data: EncodedSequences, o: ResolvedSequenceOptions): PatternCollector {
+  const out = new PatternCollector(o.maxPatterns, () => `minCount ${o.minCount} of ${data.n} sequences`, o.guard);
+  if (data.n > 0) {
+    if (o.algorithm === 'spade') mineSpade(data, o, out);
+    else if (o.algorithm === 'gsp') mineGsp(data, o, out);
+    else minePrefixSpan(data, o, out);
+  }
+  return out;
+}
+
+/**
+ * The k most frequent patterns: a binary search for the largest minCount at which at least k
+ * patterns are frequent, each probe a PrefixSpan run that stops at the k-th pattern (so a probe
+ * never holds more than k), then the patterns at that minCount whose count reaches the k-th.
+ */
+function topK(data: EncodedSequences, options: SequentialPatternsOptions): SequentialPattern[] {
+  const k = options.topK as number;
+  if (!(Number.isInteger(k) && k >= 1)) throw new OptionError(`topK must be an integer >= 1, got ${String(k)}`, { topK: k });
+  if (options.minSupport !== undefined || options.minCount !== undefined) throw new OptionError('topK finds its own support: give topK or minSupport/minCount, not both');
+  if ((options.kind ?? 'all') !== 'all') throw new OptionError(`topK counts all patterns: it cannot be combined with kind '${String(options.kind)}'`);
+  const { topK: _k, ...rest } = options;
+  // At least k patterns at minCount m? A probe's LimitError at k − 1 patterns says yes.
+  const atLeastK = (m: number): boolean => {
+    const o = resolveSequenceOptions({ ...rest, minCount: m, algorithm: 'prefixspan', maxPatterns: Infinity }, data.n);
+    const out = new PatternCollector(k - 1, () => '', o.guard);
+    try {
+      minePrefixSpan(data, o, out);
+      return false;
+    } catch (e) {
+      if (e instanceof LimitError && (e.details as { maxPatterns?: unknown } | undefined)?.maxPatterns === k - 1) return true;
+      throw e;
+    }
+  };
+  let lo = 1;
+  let hi = Math.max(1, data.n);
+  if (data.n === 0 || !atLeastK(1)) return patternsOf(data, { ...rest, minCount: 1 });
+  // Invariant: atLeastK(lo); the answer is the largest such m.
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (atLeastK(mid)) lo = mid;
+    else hi = mid - 1;
+  }
+  const all = patternsOf(data, { ...rest, minCount: lo });
+  const kth = (all[k - 1] as SequentialPattern).count;
+  return all.filter((p) => p.count >= kth);
+}
