@@ -29,7 +29,7 @@ console.log(JSON.stringify({ runtime: typeof Deno === 'undefined' ? 'node' : 'de
     expect(inDeno.runtime).toBe('deno');
     expect(inNode.runtime).toBe('node');
     expect((inDeno.result.neural as { sameAsInThread: boolean }).sameAsInThread).toBe(true);
-    expect(inDeno.result.report).toEqual({ svgCharts: 0, sections: 7, scripts: 3 });
+    expect(inDeno.result.report).toEqual({ svgCharts: 0, sections: 8, scripts: 3 });
     expect(differences(inDeno.result, inNode.result)).toEqual([]);
   });
 });
