@@ -14,6 +14,7 @@ export default defineConfig([
       'profile/index': 'src/profile/index.ts',
       'churn/index': 'src/churn/index.ts',
       'report/index': 'src/report/index.ts',
+      'notebook/index': 'src/notebook/index.ts',
       'worker/index': 'src/worker/index.ts',
       'worker/entry': 'src/worker/entry.ts',
     },
