@@ -4,8 +4,6 @@
  * on the bundled sample and on results built here.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { compile } from 'vega-lite';
 import { display, VEGA_LITE_MIME } from './index';
 import { TransactionLog } from '../core/TransactionLog';
