@@ -7,6 +7,7 @@ export { TransactionLog } from './TransactionLog';
 export type { CustomerRow, LogSummary, TimeWindow } from './TransactionLog';
 export type { ColumnMapping, LoadOptions, LogMapping, InvalidRowPolicy, SkippedReport } from './mapping';
 export type { CsvMapping } from './csv';
+export type { ArrowTableLike } from './arrowInput';
 export type { LogColumns, RawColumns } from './columns';
 export { compareStrings } from './columns';
 export { CrmMiningError, DataError, OptionError, LimitError, AbortError, isCrmMiningError } from './errors';

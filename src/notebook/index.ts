@@ -5,3 +5,4 @@
  */
 export { display, VEGA_LITE_MIME } from './display';
 export type { DisplayOptions, Displayable } from './display';
+export { loadArrow, toArrow } from './arrow';
