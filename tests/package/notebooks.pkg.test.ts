@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
@@ -77,16 +77,24 @@ describe.skipIf(!available)('example notebooks under the Deno Jupyter kernel', (
   });
 
   it.skipIf(!existsSync(CHROMIUM))("draws one notebook's charts in headless Chromium", async () => {
+    // The notebook as Jupyter shows it: each cell's HTML output, then its chart.
     const specs: Record<string, Record<string, unknown>> = {};
+    const body: string[] = [];
     (executed.get('customer-value')?.cells ?? []).forEach((c, i) => {
+      body.push(`<pre class="source">${text(c.source).replace(/&/g, '&amp;').replace(/</g, '&lt;')}</pre>`);
       for (const o of c.outputs ?? []) {
+        body.push(text(o.data?.['text/html']));
         const spec = o.data?.['application/vnd.vegalite.v5+json'];
-        if (spec !== undefined) specs[`cell${i}`] = spec as Record<string, unknown>;
+        if (spec !== undefined) {
+          specs[`cell${i}`] = spec as Record<string, unknown>;
+          body.push(`<div id="cell${i}"></div>`);
+        }
       }
     });
     expect(Object.keys(specs).length).toBeGreaterThanOrEqual(4);
     const compiled = await compileSpecs(specs);
-    const page = `<!doctype html><meta charset="utf-8"><body>${Object.keys(compiled).map((id) => `<div id="${id}"></div>`).join('')}<script>${vegaScript()}</script><script>
+    const style = '<style>body{font:14px system-ui,sans-serif;max-width:960px;margin:24px auto}pre.source{background:#f5f5f5;padding:8px;border-left:3px solid #999}table{border-collapse:collapse;font-size:13px}td,th{padding:2px 10px;border-bottom:1px solid #ddd}</style>';
+    const page = `<!doctype html><meta charset="utf-8">${style}<body>${body.join('')}<script>${vegaScript()}</script><script>
       const specs = ${JSON.stringify(compiled)};
       for (const id of Object.keys(specs)) new vega.View(vega.parse(specs[id]), { renderer: 'svg', container: document.getElementById(id) }).runAsync().then(() => document.getElementById(id).setAttribute('data-rendered', 'true'));
     </script>`;
@@ -102,6 +110,9 @@ describe.skipIf(!available)('example notebooks under the Deno Jupyter kernel', (
       const marks = await tab.$$eval('div[id^="cell"]', (els) => els.map((el) => el.querySelectorAll('svg g.role-mark path, svg g.role-mark line, svg g.role-mark text').length));
       expect(marks.every((n) => n > 0)).toBe(true);
       expect(problems).toEqual([]);
+      mkdirSync(join(ROOT, 'tests/package/out'), { recursive: true });
+      await tab.setViewportSize({ width: 1100, height: 900 });
+      await tab.screenshot({ path: join(ROOT, 'tests/package/out/notebook.png'), fullPage: true });
     } finally {
       await browser?.close();
     }
