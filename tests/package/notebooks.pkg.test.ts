@@ -74,6 +74,10 @@ describe.skipIf(!available)('example notebooks under the Deno Jupyter kernel', (
     const model = lib.trainChurnModel(sample, { asOf: '2024-06-30', horizonDays: 90, model: 'logistic' });
     const auc = model.evaluate(sample, { asOf: '2024-09-28' }).auc;
     expect(html('churn', 1)).toContain(`<td style="text-align:left">AUC</td><td style="text-align:right">${Number(auc.toPrecision(4))}</td>`);
+    // DuckDB's summary in the notebook has the rows of the in-memory one, and Arrow carries them all.
+    const summary = lib.customerSummary(sample, { asOf: '2024-12-31', unit: 'week' });
+    expect(html('churn', 4)).toContain(`first 5 of ${summary.length.toLocaleString('en-US')} rows`);
+    expect(html('churn', 5)).toContain(`As Arrow: ${summary.length} rows`);
   });
 
   it.skipIf(!existsSync(CHROMIUM))("draws one notebook's charts in headless Chromium", async () => {
