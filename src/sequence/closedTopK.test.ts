@@ -39,7 +39,7 @@ describe('closed and maximal sequential patterns equal the definitions applied t
   }
 
   it('refuses gap constraints with a reason', () => {
-    expect(() => sequentialPatterns([[['a'], ['b']]], { minCount: 1, kind: 'closed', maxGap: 1 })).toThrow(/cannot be combined with minGap or maxGap/);
+    expect(() => sequentialPatterns([[['a'], ['b']]], { minCount: 1, kind: 'closed', maxGap: 1 })).toThrow(/cannot be combined with minGap, maxGap, minGapDays, maxGapDays or windowDays/);
     expect(() => sequentialPatterns([[['a'], ['b']]], { minCount: 1, kind: 'open' as never })).toThrow(/kind must be 'all', 'closed' or 'maximal'/);
   });
 });

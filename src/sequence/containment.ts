@@ -1,12 +1,13 @@
 import type { EncodedSequences } from './encode';
 import type { IdPattern } from './collector';
+import type { GapRanges } from './gaps';
 
 /**
  * Whether sequence s contains the pattern under the gap constraints: positions i1 < … < ik
  * with Xj ⊆ S[ij] and minGap <= i(j+1) − ij <= maxGap. Dynamic programming over the set of
  * positions where each prefix of the pattern can end.
  */
-export function contains(data: EncodedSequences, s: number, pattern: IdPattern, minGap: number, maxGap: number): boolean {
+export function contains(data: EncodedSequences, s: number, pattern: IdPattern, minGap: number, maxGap: number, gaps: GapRanges | null = null): boolean {
   const first = data.seqStart[s] as number;
   const end = data.seqStart[s + 1] as number;
   let reach: number[] = [];
@@ -15,11 +16,13 @@ export function contains(data: EncodedSequences, s: number, pattern: IdPattern, 
     const next: number[] = [];
     const set = pattern[j] as number[];
     let k = 0;
-    for (let q = (reach[0] as number) + minGap; q < end; q++) {
-      while (k < reach.length && q - (reach[k] as number) > maxGap) k++;
+    const lo = (p: number) => (gaps === null ? p + minGap : (gaps.lo[p] as number));
+    const hi = (p: number) => (gaps === null ? p + maxGap : (gaps.hi[p] as number));
+    for (let q = lo(reach[0] as number); q < end; q++) {
+      while (k < reach.length && q > hi(reach[k] as number)) k++;
       if (k >= reach.length) break;
-      // some reachable p with minGap <= q − p <= maxGap: reach[k] is the earliest within maxGap
-      if (q - (reach[k] as number) >= minGap && subset(data, q, set)) next.push(q);
+      // some reachable p whose window holds q: reach[k] is the earliest whose window reaches q (windows only move right)
+      if (q >= lo(reach[k] as number) && subset(data, q, set)) next.push(q);
     }
     reach = next;
   }

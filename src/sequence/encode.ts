@@ -16,6 +16,8 @@ export interface EncodedSequences {
   readonly setStart: Int32Array;
   readonly items: Int32Array;
   readonly itemNames: readonly string[];
+  /** Epoch ms of each itemset (a log's basket times); null for plain sequences. */
+  readonly times: Float64Array | null;
 }
 
 /**
@@ -29,7 +31,7 @@ export function encodeSequences(input: SequencesInput): EncodedSequences {
     const c = input.columns;
     if (c.rowItem === null) throw new OptionError('the log has no item column, so there are no itemsets to find sequences of: load it with an item mapping (the product id; the CLI\'s --item COL)');
     const seqStart = Int32Array.from(c.customerBasketOffsets);
-    return { n: input.customerCount, seqStart, setStart: c.basketItemOffsets, items: c.basketItems, itemNames: c.itemNames };
+    return { n: input.customerCount, seqStart, setStart: c.basketItemOffsets, items: c.basketItems, itemNames: c.itemNames, times: c.basketTime };
   }
   if (!Array.isArray(input)) throw new DataError(`expected sequences (arrays of itemsets) or a TransactionLog, got ${show(input)}`);
   // One pass: items get ids in order of appearance, renumbered in name order at the end.
@@ -64,7 +66,7 @@ export function encodeSequences(input: SequencesInput): EncodedSequences {
   for (let i = 0; i < ids.length; i++) ids[i] = rank[ids[i] as number] as number;
   const starts = setStart.toArray();
   const { setStart: sets, items: sorted } = sortItemsets(starts, ids);
-  return { n: input.length, seqStart: seqStart.toArray(), setStart: sets, items: sorted, itemNames };
+  return { n: input.length, seqStart: seqStart.toArray(), setStart: sets, items: sorted, itemNames, times: null };
 }
 
 /** Sorts each itemset's ids ascending and drops duplicates inside an itemset (itemsets stay non-empty). */

@@ -4,6 +4,7 @@ import { patternBytes, patternLength, type IdPattern, type PatternCollector } fr
 import { contains } from './containment';
 import { itemSupports, type EncodedSequences } from './encode';
 import type { ResolvedSequenceOptions } from './options';
+import { breaksLimits } from './gaps';
 
 /**
  * GSP (Srikant & Agrawal 1996): level by level in the number of items. Candidates of size k+1
@@ -32,13 +33,13 @@ export function mineGsp(data: EncodedSequences, o: ResolvedSequenceOptions, out:
     const knownBytes = level.reduce((sum, p) => sum + 2 * patternBytes(p), 0);
     guard.hold(knownBytes, 'the frequent patterns of a level');
     const generated = generate(level, k, room(), guard);
-    const candidates = generated.candidates.filter((c) => prunedSubsequences(c, o.maxGap !== Infinity).every((sub) => known.has(key(sub))));
+    const candidates = generated.candidates.filter((c) => !breaksLimits(c, o) && prunedSubsequences(c, o.maxGap !== Infinity || o.maxGapDays !== Infinity).every((sub) => known.has(key(sub))));
     const next: IdPattern[] = [];
     for (const c of candidates) {
       let n = 0;
       for (let s = 0; s < data.n; s++) {
         guard.tick(8 + 2 * ((data.seqStart[s + 1] as number) - (data.seqStart[s] as number)));
-        if (contains(data, s, c, o.minGap, o.maxGap)) n++;
+        if (contains(data, s, c, o.minGap, o.maxGap, o.gaps)) n++;
       }
       if (n >= o.minCount) {
         out.add(c, n);

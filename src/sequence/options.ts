@@ -1,5 +1,6 @@
 import { OptionError } from '../core/errors';
 import type { SequencePatternKind } from './closedPatterns';
+import type { GapRanges } from './gaps';
 import type { RunOptions } from '../core/run';
 import { RUN_OPTIONS, checkOptions, type OptionKind } from '../core/options';
 import { memoryBudgetBytes, SearchGuard, type MemoryOptions } from '../core/guard';
@@ -23,6 +24,16 @@ export interface SequentialPatternsOptions extends RunOptions, MemoryOptions {
   maxGap?: number;
   /** Stop with a `LimitError` past this many patterns. @default 1_000_000 */
   maxPatterns?: number;
+  /** Least time between consecutive matched itemsets, in days (needs a TransactionLog: its basket times). @default 0 */
+  minGapDays?: number;
+  /** Most time between consecutive matched itemsets, in days. @default Infinity */
+  maxGapDays?: number;
+  /** Most time from the first to the last matched itemset, in days (cSPADE's maxwin, in time). @default Infinity */
+  windowDays?: number;
+  /** Most items in one itemset of a pattern (arulesSequences' maxsize). @default Infinity */
+  maxItemsPerElement?: number;
+  /** Most itemsets in a pattern (arulesSequences' maxlen). @default Infinity */
+  maxElements?: number;
   /** `'closed'`: no super-pattern has the same count; `'maximal'`: no super-pattern is frequent (within maxLength). @default 'all' */
   kind?: SequencePatternKind;
   /** The `topK` most frequent patterns, without minSupport: every pattern whose count reaches the k-th largest count (ties included). */
@@ -37,6 +48,16 @@ export interface ResolvedSequenceOptions extends RunOptions {
   maxGap: number;
   maxPatterns: number;
   kind: SequencePatternKind;
+  minGapDays: number;
+  maxGapDays: number;
+  maxItemsPerElement: number;
+  maxElements: number;
+  windowDays: number;
+  /**
+   * With time gaps: per itemset (global index) the first and last itemset a sequence-extension
+   * may use, position and time constraints together; null without time gaps.
+   */
+  gaps: GapRanges | null;
   /** Progress, the signal and the memory budget of this search. */
   guard: SearchGuard;
 }
@@ -46,7 +67,7 @@ export interface ResolvedSequenceOptions extends RunOptions {
  * @throws {OptionError} code `'OPTION'` for an out-of-range or mistyped option.
  */
 const SEQUENCE_OPTIONS = {
-  ...RUN_OPTIONS, minSupport: 'number', minCount: 'number', algorithm: 'string', maxLength: 'number', minGap: 'number', maxGap: 'number', maxPatterns: 'number', maxMemoryMB: 'number', kind: 'string', topK: 'number',
+  ...RUN_OPTIONS, minSupport: 'number', minCount: 'number', algorithm: 'string', maxLength: 'number', minGap: 'number', maxGap: 'number', maxPatterns: 'number', maxMemoryMB: 'number', kind: 'string', topK: 'number', minGapDays: 'number', maxGapDays: 'number', windowDays: 'number', maxItemsPerElement: 'number', maxElements: 'number',
 } as const satisfies Record<keyof SequentialPatternsOptions, OptionKind>;
 
 export function resolveSequenceOptions(o: SequentialPatternsOptions, n: number): ResolvedSequenceOptions {
@@ -66,13 +87,24 @@ export function resolveSequenceOptions(o: SequentialPatternsOptions, n: number):
   if (!(maxGap === Infinity || (Number.isInteger(maxGap) && maxGap >= minGap))) throw new OptionError(`maxGap must be an integer >= minGap (${minGap}), got ${String(maxGap)}`);
   const maxPatterns = o.maxPatterns ?? 1_000_000;
   if (!(maxPatterns === Infinity || (Number.isInteger(maxPatterns) && maxPatterns >= 1))) throw new OptionError(`maxPatterns must be an integer >= 1, got ${String(maxPatterns)}`);
+  const minGapDays = o.minGapDays ?? 0;
+  const maxGapDays = o.maxGapDays ?? Infinity;
+  if (!(typeof minGapDays === 'number' && minGapDays >= 0 && Number.isFinite(minGapDays))) throw new OptionError(`minGapDays must be a number of days >= 0, got ${String(minGapDays)}`);
+  if (!(maxGapDays === Infinity || (typeof maxGapDays === 'number' && maxGapDays >= minGapDays))) throw new OptionError(`maxGapDays must be a number of days >= minGapDays (${minGapDays}), got ${String(maxGapDays)}`);
+  const windowDays = o.windowDays ?? Infinity;
+  if (!(windowDays === Infinity || (typeof windowDays === 'number' && windowDays >= 0))) throw new OptionError(`windowDays must be a number of days >= 0, got ${String(windowDays)}`);
+  const maxItemsPerElement = o.maxItemsPerElement ?? Infinity;
+  const maxElements = o.maxElements ?? Infinity;
+  for (const [name, v] of [['maxItemsPerElement', maxItemsPerElement], ['maxElements', maxElements]] as const) {
+    if (!(v === Infinity || (Number.isInteger(v) && v >= 1))) throw new OptionError(`${name} must be an integer >= 1, got ${String(v)}`);
+  }
   const kind = o.kind ?? 'all';
   if (!['all', 'closed', 'maximal'].includes(kind)) throw new OptionError(`kind must be 'all', 'closed' or 'maximal', got ${String(kind)}`);
-  if (kind !== 'all' && (minGap !== 1 || maxGap !== Infinity)) {
-    throw new OptionError(`kind '${kind}' cannot be combined with minGap or maxGap: under gap constraints a pattern can be rarer than one that contains it, so closedness is not defined by its super-patterns; mine kind 'all' with the gaps`);
+  if (kind !== 'all' && (minGap !== 1 || maxGap !== Infinity || minGapDays > 0 || maxGapDays !== Infinity || windowDays !== Infinity)) {
+    throw new OptionError(`kind '${kind}' cannot be combined with minGap, maxGap, minGapDays, maxGapDays or windowDays: under gap constraints a pattern can be rarer than one that contains it, so closedness is not defined by its super-patterns; mine kind 'all' with the gaps`);
   }
   const guard = new SearchGuard(o, { budgetBytes: memoryBudgetBytes(o), advice: ADVICE[algorithm] });
-  return { ...o, minCount, algorithm, maxLength, minGap, maxGap, maxPatterns, kind, guard };
+  return { ...o, minCount, algorithm, maxLength, minGap, maxGap, maxPatterns, kind, minGapDays, maxGapDays, windowDays, maxItemsPerElement, maxElements, gaps: null, guard };
 }
 
 /** What to do when a search crosses its memory budget, per algorithm. */

@@ -3,6 +3,7 @@ import type { IdPattern, PatternCollector } from './collector';
 import { itemSupports, type EncodedSequences } from './encode';
 import type { ResolvedSequenceOptions } from './options';
 import { minePrefixSpanFirstEnd } from './prefixSpanFirstEnd';
+import { breaksLimits, gapRanges, type GapRanges } from './gaps';
 
 /**
  * A pseudo-projected database, flat: projected sequence k is `seqs[k]`, and the itemset
@@ -20,7 +21,7 @@ interface Projected { seqs: Int32Array; offsets: Int32Array; ends: Int32Array }
  * the first end per sequence suffices (minePrefixSpanFirstEnd).
  */
 export function minePrefixSpan(data: EncodedSequences, o: ResolvedSequenceOptions, out: PatternCollector): void {
-  if (o.maxGap === Infinity) {
+  if (o.maxGap === Infinity && o.gaps === null) {
     minePrefixSpanFirstEnd(data, o, out);
     return;
   }
@@ -90,8 +91,11 @@ class Miner {
   private readonly iIndex: Int32Array;
   private readonly sIndex: Int32Array;
   private stamp = 0;
+  /** Per itemset, the window of itemsets a sequence-extension may use (position and time gaps). */
+  private readonly gaps: GapRanges;
 
   constructor(private readonly data: EncodedSequences, private readonly o: ResolvedSequenceOptions, private readonly out: PatternCollector, nItems: number) {
+    this.gaps = o.gaps ?? gapRanges(data, o);
     this.iCount = new Int32Array(nItems);
     this.sCount = new Int32Array(nItems);
     this.iStamp = new Int32Array(nItems);
@@ -101,11 +105,13 @@ class Miner {
   }
 
   grow(prefix: IdPattern, length: number, db: Projected): void {
+    if (breaksLimits(prefix, this.o)) return;
     this.out.add(prefix, db.seqs.length);
     if (length >= this.o.maxLength) return;
     const last = prefix[prefix.length - 1] as number[];
     const lastItem = last[last.length - 1] as number;
-    const { minGap, maxGap, minCount } = this.o;
+    const { minCount } = this.o;
+    const { lo, hi: hiOf } = this.gaps;
     // Locals, not `this.` lookups, in the hottest loops of the miner.
     const { setStart, items, seqStart } = this.data;
     const { iStamp, sStamp, iCount, sCount, iIndex, sIndex } = this;
@@ -131,11 +137,11 @@ class Miner {
       }
       const seq = seqs[k] as number;
       const stop = seqStart[seq + 1] as number;
-      let q = (ends[from] as number) + minGap;
+      let q = lo[ends[from] as number] as number;
       for (let x = from; x < to && q < stop; x++) {
         const p = ends[x] as number;
-        if (q < p + minGap) q = p + minGap;
-        const hi = Math.min(stop - 1, p + maxGap);
+        if (q < (lo[p] as number)) q = lo[p] as number;
+        const hi = hiOf[p] as number;
         for (; q <= hi; q++) {
           for (let i = setStart[q] as number, e = setStart[q + 1] as number; i < e; i++) {
             const v = items[i] as number;
@@ -172,11 +178,11 @@ class Miner {
       }
       if (sBuckets.length > 0) {
         const stop = seqStart[seq + 1] as number;
-        let q = (ends[from] as number) + minGap;
+        let q = lo[ends[from] as number] as number;
         for (let x = from; x < to && q < stop; x++) {
           const p = ends[x] as number;
-          if (q < p + minGap) q = p + minGap;
-          const hi = Math.min(stop - 1, p + maxGap);
+          if (q < (lo[p] as number)) q = lo[p] as number;
+          const hi = hiOf[p] as number;
           for (; q <= hi; q++) {
             for (let i = setStart[q] as number, e = setStart[q + 1] as number; i < e; i++) {
               const b = sIndex[items[i] as number] as number;

@@ -2,6 +2,7 @@ import type { IdPattern, PatternCollector } from './collector';
 import { itemSupports, type EncodedSequences } from './encode';
 import { buildIndex, type OccurrenceIndex } from './occurrenceIndex';
 import type { ResolvedSequenceOptions } from './options';
+import { breaksLimits } from './gaps';
 import { ItemsetExtensions } from './itemsetExtensions';
 import { LevelBuffers, type Projected, type Room, type SuffixLists } from './suffixLists';
 
@@ -77,6 +78,7 @@ class FirstEndMiner {
    * have v as an extension of the same kind, or as a sequence-extension when X = {x} is new).
    */
   grow(prefix: IdPattern, length: number, db: Projected, lists: SuffixLists, candidates: readonly number[], iCandidates: readonly number[]): void {
+    if (breaksLimits(prefix, this.o)) return;
     const n = db.to - db.from;
     this.out.add(prefix, n);
     if (length >= this.o.maxLength) return;

@@ -1,6 +1,8 @@
 import { PatternCollector } from './collector';
 import { encodeSequences, type EncodedSequences, type SequencesInput } from './encode';
 import { keepClosed } from './closedPatterns';
+import { gapRanges } from './gaps';
+import { windowCounts } from './timeWindow';
 import { LimitError, OptionError } from '../core/errors';
 import { mineGsp } from './gsp';
 import { resolveSequenceOptions, type ResolvedSequenceOptions, type SequentialPatternsOptions } from './options';
@@ -36,22 +38,31 @@ export function sequentialPatterns(sequences: SequencesInput, options: Sequentia
 
 /** The patterns of encoded sequences (kind applied), sorted and named. */
 function patternsOf(data: EncodedSequences, options: SequentialPatternsOptions): SequentialPattern[] {
-  const o = resolveSequenceOptions(options, data.n);
+  const o = resolve(options, data);
   const out = mine(data, o);
+  // A time window recounts what was found without it (it only removes occurrences).
+  const counts = o.windowDays === Infinity ? null : windowCounts(data, out, o, o.gaps ?? gapRanges(data, o));
+  const count = (k: number): number => (counts === null ? out.count(k) : (counts[k] as number));
   const keep = o.kind === 'all' ? null : keepClosed(out, o.kind, o.guard);
   o.guard.phase('collect', out.size);
-  const order = Array.from({ length: out.size }, (_, k) => k).filter((k) => keep === null || keep[k] === 1).sort((a, b) => {
+  const order = Array.from({ length: out.size }, (_, k) => k).filter((k) => (keep === null || keep[k] === 1) && count(k) >= o.minCount).sort((a, b) => {
     o.guard.tick(8);
-    return out.count(b) - out.count(a) || out.compare(a, b);
+    return count(b) - count(a) || out.compare(a, b);
   });
   return order.map((k, i) => {
     if ((i & 1023) === 0) o.guard.step(i);
     return {
       sequence: out.pattern(k).map((set) => set.map((id) => data.itemNames[id] as string)),
-      count: out.count(k),
-      support: out.count(k) / data.n,
+      count: count(k),
+      support: count(k) / data.n,
     };
   });
+}
+
+/** The options checked, with the gap windows when the gaps are in days. */
+function resolve(options: SequentialPatternsOptions, data: EncodedSequences): ResolvedSequenceOptions {
+  const o = resolveSequenceOptions(options, data.n);
+  return o.minGapDays > 0 || o.maxGapDays !== Infinity ? { ...o, gaps: gapRanges(data, o) } : o;
 }
 
 function mine(data: EncodedSequences, o: ResolvedSequenceOptions): PatternCollector {
@@ -74,10 +85,11 @@ function topK(data: EncodedSequences, options: SequentialPatternsOptions): Seque
   if (!(Number.isInteger(k) && k >= 1)) throw new OptionError(`topK must be an integer >= 1, got ${String(k)}`, { topK: k });
   if (options.minSupport !== undefined || options.minCount !== undefined) throw new OptionError('topK finds its own support: give topK or minSupport/minCount, not both');
   if ((options.kind ?? 'all') !== 'all') throw new OptionError(`topK counts all patterns: it cannot be combined with kind '${String(options.kind)}'`);
+  if (options.windowDays !== undefined) throw new OptionError('topK cannot be combined with windowDays (its probes count without the window); mine with a minSupport instead');
   const { topK: _k, ...rest } = options;
   // At least k patterns at minCount m? A probe's LimitError at k − 1 patterns says yes.
   const atLeastK = (m: number): boolean => {
-    const o = resolveSequenceOptions({ ...rest, minCount: m, algorithm: 'prefixspan', maxPatterns: Infinity }, data.n);
+    const o = resolve({ ...rest, minCount: m, algorithm: 'prefixspan', maxPatterns: Infinity }, data);
     const out = new PatternCollector(k - 1, () => '', o.guard);
     try {
       minePrefixSpan(data, o, out);

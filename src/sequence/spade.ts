@@ -3,6 +3,7 @@ import type { EncodedSequences } from './encode';
 import type { ResolvedSequenceOptions } from './options';
 import { equalityJoin, itemIdLists, Scratch, temporalJoin, type IdList } from './spadeJoins';
 import { countPairs, type PairCounts } from './spadePairs';
+import { breaksLimits } from './gaps';
 
 /**
  * SPADE (Zaki 2001) over vertical id-lists: each pattern carries the (sequence, position) pairs
@@ -18,7 +19,7 @@ export function mineSpade(data: EncodedSequences, o: ResolvedSequenceOptions, ou
   const frequent: number[] = [];
   for (let v = 0; v < nItems; v++) if ((atoms[v] as IdList).sid.length >= o.minCount) frequent.push(v);
   const roots = frequent.map((v) => ({ v, list: atoms[v] as IdList }));
-  const pairs = o.maxLength > 1 ? countPairs(data, frequent, o.minGap, o.maxGap === Infinity) : null;
+  const pairs = o.maxLength > 1 ? countPairs(data, frequent, o.minGap, o.maxGap === Infinity && o.gaps === null) : null;
   // A root joins only with the items it forms a frequent 2-pattern with (all of them with a maxGap).
   const frequentPair = (counts: Int32Array | null, x: number, y: number): boolean =>
     pairs === null || counts === null || (counts[(pairs.slot[x] as number) * pairs.size + (pairs.slot[y] as number)] as number) >= o.minCount;
@@ -64,9 +65,10 @@ class Search {
    * items' own lists) by the gap window.
    */
   visit(pattern: IdPattern, length: number, list: IdList, iSiblings: Atom[], sSiblings: Atom[]): void {
+    if (breaksLimits(pattern, this.o)) return;
     this.out.add(pattern, list.sid.length);
     if (length >= this.o.maxLength) return;
-    const { minCount, minGap, maxGap, guard } = this.o;
+    const { minCount, minGap, maxGap, guard, gaps } = this.o;
     const last = pattern[pattern.length - 1] as number[];
     let held = 0;
     const keep = (into: Atom[], v: number, joined: IdList | null): void => {
@@ -85,12 +87,12 @@ class Search {
     const sNext: Atom[] = [];
     for (const { v, list: other } of sSiblings) {
       guard.tick(list.eid.length + other.eid.length);
-      keep(sNext, v, temporalJoin(list, other, minGap, maxGap, minCount, this.scratch));
+      keep(sNext, v, temporalJoin(list, other, minGap, maxGap, minCount, this.scratch, gaps));
     }
     // Without maxGap a child's sequence-extension by v ends where this pattern's does: sibling
     // lists suffice. With maxGap a later item may be out of reach of this prefix but within
     // reach of the child, so children join with the items' own lists.
-    const childS = this.o.maxGap === Infinity ? sNext : this.allAtoms();
+    const childS = this.o.maxGap === Infinity && gaps === null ? sNext : this.allAtoms();
     for (const [k, { v, list: l }] of iNext.entries()) {
       const extended = pattern.slice(0, -1);
       extended.push([...last, v]);

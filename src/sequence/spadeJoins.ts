@@ -1,4 +1,5 @@
 import type { EncodedSequences } from './encode';
+import type { GapRanges } from './gaps';
 
 /**
  * A vertical id-list, grouped by sequence: sequence `sid[g]` holds the pattern ending at the
@@ -75,18 +76,19 @@ export function equalityJoin(a: IdList, b: IdList, minCount: number, out: Scratc
  * The item's positions within [minGap, maxGap] after some end of the pattern, per sequence.
  * Null when infrequent, decided as soon as the sequences left cannot make up minCount.
  */
-export function temporalJoin(a: IdList, b: IdList, minGap: number, maxGap: number, minCount: number, out: Scratch): IdList | null {
+export function temporalJoin(a: IdList, b: IdList, minGap: number, maxGap: number, minCount: number, out: Scratch, gaps: GapRanges | null = null): IdList | null {
   out.ensure(Math.min(a.sid.length, b.sid.length), b.eid.length);
-  return mergeJoin(a, b, maxGap === Infinity ? AFTER : WINDOW, minGap, maxGap, minCount, out);
+  return mergeJoin(a, b, gaps !== null ? RANGES : maxGap === Infinity ? AFTER : WINDOW, minGap, maxGap, minCount, out, gaps);
 }
 
 /** How a sequence present in both lists contributes positions. */
 const EQUAL = 0;
 const AFTER = 1;
 const WINDOW = 2;
+const RANGES = 3;
 
 /** Merges the two lists' sequences; each common one adds the positions `mode` selects (a group when any). */
-function mergeJoin(a: IdList, b: IdList, mode: number, minGap: number, maxGap: number, minCount: number, out: Scratch): IdList | null {
+function mergeJoin(a: IdList, b: IdList, mode: number, minGap: number, maxGap: number, minCount: number, out: Scratch, gaps: GapRanges | null = null): IdList | null {
   const na = a.sid.length;
   const nb = b.sid.length;
   let i = 0, j = 0, g = 0, n = 0;
@@ -112,6 +114,15 @@ function mergeJoin(a: IdList, b: IdList, mode: number, minGap: number, maxGap: n
       let y = ye;
       while (y > (b.start[j] as number) && (b.eid[y - 1] as number) >= threshold) y--;
       for (; y < ye; y++) out.eid[n++] = b.eid[y] as number;
+    } else if (mode === RANGES && gaps !== null) {
+      // Positions within the gap window of some end; windows only move right as ends do.
+      let k = a.start[i] as number;
+      const ke = a.start[i + 1] as number;
+      for (let y = b.start[j] as number; y < ye; y++) {
+        const pos = b.eid[y] as number;
+        while (k < ke && (gaps.hi[a.eid[k] as number] as number) < pos) k++;
+        if (k < ke && pos >= (gaps.lo[a.eid[k] as number] as number)) out.eid[n++] = pos;
+      }
     } else {
       // Positions within [minGap, maxGap] of some end.
       let k = a.start[i] as number;
