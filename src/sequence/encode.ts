@@ -116,3 +116,15 @@ export function itemSupports(data: EncodedSequences): Int32Array {
   }
   return support;
 }
+
+/** Per item, the sequences that hold it (ascending, each once). */
+export function sequencesOfItems(data: EncodedSequences): Int32Array[] {
+  const lists: number[][] = data.itemNames.map(() => []);
+  for (let s = 0; s < data.n; s++) {
+    for (let i = data.setStart[data.seqStart[s] as number] as number; i < (data.setStart[data.seqStart[s + 1] as number] as number); i++) {
+      const list = lists[data.items[i] as number] as number[];
+      if (list[list.length - 1] !== s) list.push(s);
+    }
+  }
+  return lists.map((l) => Int32Array.from(l));
+}

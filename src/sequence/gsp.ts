@@ -2,7 +2,7 @@ import { LimitError } from '../core/errors';
 import type { SearchGuard } from '../core/guard';
 import { patternBytes, patternLength, type IdPattern, type PatternCollector } from './collector';
 import { contains } from './containment';
-import { itemSupports, type EncodedSequences } from './encode';
+import { itemSupports, sequencesOfItems, type EncodedSequences } from './encode';
 import type { ResolvedSequenceOptions } from './options';
 import { breaksLimits } from './gaps';
 
@@ -12,16 +12,22 @@ import { breaksLimits } from './gaps';
  * its last item; a candidate is pruned when one of its k-subsequences that the gap constraints
  * guarantee frequent is not (with a finite maxGap only contiguous ones: an item dropped from the
  * first or last itemset or from an itemset of two or more items). Counting checks containment
- * with the gaps, sequence by sequence.
+ * with the gaps, only in the sequences that hold both patterns the candidate was joined from
+ * (their sequence lists are kept per level).
  */
 export function mineGsp(data: EncodedSequences, o: ResolvedSequenceOptions, out: PatternCollector): void {
   const nItems = data.itemNames.length;
   const counts = itemSupports(data);
   let level: IdPattern[] = [];
+  const itemSequences = sequencesOfItems(data);
+  // The sequences holding each frequent pattern of the current level.
+  let tids = new Map<string, Int32Array>();
+  let tidBytes = 0;
   for (let v = 0; v < nItems; v++) {
     if ((counts[v] as number) < o.minCount) continue;
     out.add([[v]], counts[v] as number);
     level.push([[v]]);
+    tids.set(key([[v]]), itemSequences[v] as Int32Array);
   }
   const { guard } = o;
   guard.phase('count', o.maxLength === Infinity ? undefined : o.maxLength);
@@ -35,17 +41,29 @@ export function mineGsp(data: EncodedSequences, o: ResolvedSequenceOptions, out:
     const generated = generate(level, k, room(), guard);
     const candidates = generated.candidates.filter((c) => !breaksLimits(c, o) && prunedSubsequences(c, o.maxGap !== Infinity || o.maxGapDays !== Infinity).every((sub) => known.has(key(sub))));
     const next: IdPattern[] = [];
+    const nextTids = new Map<string, Int32Array>();
+    let nextTidBytes = 0;
     for (const c of candidates) {
-      let n = 0;
-      for (let s = 0; s < data.n; s++) {
+      // A sequence holding c holds both patterns it was joined from (contiguous subsequences,
+      // so also under gaps): only their common sequences are checked.
+      const both = intersect(tids.get(key(dropLast(c))) as Int32Array, tids.get(key(dropFirst(c))) as Int32Array);
+      if (both.length < o.minCount) continue;
+      const holding: number[] = [];
+      for (const s of both) {
         guard.tick(8 + 2 * ((data.seqStart[s + 1] as number) - (data.seqStart[s] as number)));
-        if (contains(data, s, c, o.minGap, o.maxGap, o.gaps)) n++;
+        if (contains(data, s, c, o.minGap, o.maxGap, o.gaps)) holding.push(s);
       }
-      if (n >= o.minCount) {
-        out.add(c, n);
+      if (holding.length >= o.minCount) {
+        out.add(c, holding.length);
         next.push(c);
+        nextTids.set(key(c), Int32Array.from(holding));
+        guard.hold(4 * holding.length + 64, 'the sequences of the frequent patterns');
+        nextTidBytes += 4 * holding.length + 64;
       }
     }
+    guard.release(tidBytes);
+    tids = nextTids;
+    tidBytes = nextTidBytes;
     guard.release(knownBytes + generated.bytes);
     level = next;
   }
@@ -129,4 +147,15 @@ function prunedSubsequences(c: IdPattern, contiguousOnly: boolean): IdPattern[] 
     });
   });
   return out;
+}
+
+/** The sequences in both ascending lists. */
+function intersect(a: Int32Array, b: Int32Array): Int32Array {
+  const out: number[] = [];
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    const x = a[i] as number;
+    const y = b[j] as number;
+    if (x === y) { out.push(x); i++; j++; } else if (x < y) i++; else j++;
+  }
+  return Int32Array.from(out);
 }

@@ -2,7 +2,7 @@ import { OptionError } from '../core/errors';
 import { MS_PER_DAY } from '../core/time';
 import type { PatternCollector, IdPattern } from './collector';
 import { subset } from './containment';
-import type { EncodedSequences } from './encode';
+import { sequencesOfItems, type EncodedSequences } from './encode';
 import type { GapRanges } from './gaps';
 import type { ResolvedSequenceOptions } from './options';
 
@@ -72,16 +72,4 @@ function containsWithin(data: EncodedSequences, s: number, pattern: IdPattern, g
     start = nextStart;
   }
   return pos.length > 0;
-}
-
-/** Per item, the sequences that hold it (ascending, each once). */
-function sequencesOfItems(data: EncodedSequences): Int32Array[] {
-  const lists: number[][] = data.itemNames.map(() => []);
-  for (let s = 0; s < data.n; s++) {
-    for (let i = data.setStart[data.seqStart[s] as number] as number; i < (data.setStart[data.seqStart[s + 1] as number] as number); i++) {
-      const list = lists[data.items[i] as number] as number[];
-      if (list[list.length - 1] !== s) list.push(s);
-    }
-  }
-  return lists.map((l) => Int32Array.from(l));
 }
