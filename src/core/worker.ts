@@ -10,7 +10,7 @@ export interface WorkerHandle {
 }
 
 /** What a reply from the worker means to the caller. */
-export type WorkerStep<R> = { progress: { phase: string; done: number; total?: number } } | { done: R } | { error: Error } | null;
+export type WorkerStep<R> = { progress: { phase: string; done: number; total?: number } } | { done: R } | { error: Error } | { reply: unknown } | null;
 
 /**
  * The one way crm-mining runs work in a worker: start it, send one message, pass progress
@@ -45,7 +45,12 @@ export function workerCall<R>(start: () => WorkerHandle, message: unknown, run: 
         if (settled) return;
         const step = read(m);
         if (step === null) return;
-        if ('progress' in step) {
+        if ('reply' in step) {
+          // Answered on a later turn, so that timers and I/O run between two messages.
+          setTimeout(() => {
+            if (!settled) worker.post(step.reply);
+          }, 0);
+        } else if ('progress' in step) {
           try {
             run.onProgress?.(step.progress);
           } catch (e) {

@@ -10,15 +10,32 @@ import { WORKER_TASKS } from './tasks';
 import { OPTIONS_AT, type WorkerTaskName } from './taskNames';
 import { decodeArgs, encodeError, ROWS_PER_PART, type WorkerJob, type WorkerReply } from './transfer';
 
-interface Port { post(reply: WorkerReply): void; onJob(run: (job: WorkerJob) => void): void }
+interface Port { post(reply: WorkerReply): void; onJob(run: (job: WorkerJob) => void): void; next(): Promise<void> }
 
 function port(): Port | null {
   const threads = nodeBuiltin<typeof import('node:worker_threads')>('node:worker_threads');
   const parent = threads?.parentPort;
-  if (parent !== null && parent !== undefined) return { post: (r) => parent.postMessage(r), onJob: (run) => parent.once('message', run) };
+  if (parent !== null && parent !== undefined) return { post: (r) => parent.postMessage(r), onJob: (run) => parent.once('message', run), next: () => new Promise((resolve) => parent.once('message', () => resolve())) };
   const scope = globalThis as unknown as { postMessage?(m: unknown): void; addEventListener?(t: string, f: (e: { data: WorkerJob }) => void): void; document?: unknown };
   if (typeof scope.postMessage === 'function' && typeof scope.addEventListener === 'function' && scope.document === undefined) {
-    return { post: (r) => scope.postMessage?.(r), onJob: (run) => scope.addEventListener?.('message', (e) => run(e.data)) };
+    // The first message is the job; each later one asks for the next part of a long result.
+    let waiting: (() => void) | null = null;
+    let started = false;
+    scope.addEventListener('message', () => {
+      if (!started) return;
+      const resume = waiting;
+      waiting = null;
+      resume?.();
+    });
+    return {
+      post: (r) => scope.postMessage?.(r),
+      onJob: (run) => scope.addEventListener?.('message', (e) => {
+        if (started) return;
+        started = true;
+        run(e.data);
+      }),
+      next: () => new Promise((resolve) => { waiting = resolve; }),
+    };
   }
   return null; // imported outside a worker: do nothing
 }
@@ -34,7 +51,11 @@ async function runJob(job: WorkerJob, p: Port): Promise<void> {
     const onProgress = job.progress ? (progress: { phase: string; done: number; total?: number }) => p.post({ type: 'progress', ...progress }) : null;
     const result = await fn(...decodeArgs(job.args, OPTIONS_AT[name], onProgress));
     if (Array.isArray(result) && result.length > ROWS_PER_PART) {
-      for (let i = 0; i < result.length; i += ROWS_PER_PART) p.post({ type: 'part', items: result.slice(i, i + ROWS_PER_PART) });
+      // One part at a time: the next only when the caller has read this one.
+      for (let i = 0; i < result.length; i += ROWS_PER_PART) {
+        if (i > 0) await p.next();
+        p.post({ type: 'part', items: result.slice(i, i + ROWS_PER_PART) });
+      }
       p.post({ type: 'done', result: null, parts: true });
     } else p.post({ type: 'done', result });
   } catch (e) {

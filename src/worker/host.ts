@@ -5,7 +5,7 @@ import type { RunOptions } from '../core/run';
 import { hasWebWorkers, nodeWorker, webWorker, workerCall, type WorkerHandle, type WorkerStep } from '../core/worker';
 import type { WorkerTaskArgs, WorkerTaskResult } from './tasks';
 import { WORKER_TASK_NAMES, type WorkerTaskName } from './taskNames';
-import { decodeError, encodeArgs, type WorkerJob, type WorkerReply } from './transfer';
+import { decodeError, encodeArgs, type NextPart, type WorkerJob, type WorkerReply } from './transfer';
 import { reviveClassifier, type SentClassifier } from './classifiers';
 
 /** Options of {@link runInWorker}. */
@@ -46,13 +46,13 @@ export async function runInWorker<K extends WorkerTaskName>(task: K, args: Worke
   if (options.signal !== undefined) run.signal = options.signal;
   if (options.onProgress !== undefined) run.onProgress = options.onProgress;
   const job: WorkerJob = { task, args: encodeArgs(args), progress: run.onProgress !== undefined };
-  // A long array comes in parts, each read in its own turn of the event loop.
+  // A long array comes in parts, one at a time: each read in its own turn of the event loop.
   const parts: unknown[][] = [];
   const read = (m: unknown): WorkerStep<WorkerTaskResult<K>> => {
     const reply = m as WorkerReply;
     if (reply.type === 'part') {
       parts.push(reply.items);
-      return null;
+      return { reply: { type: 'next' } satisfies NextPart };
     }
     if (reply.type === 'done' && reply.parts === true) return { done: parts.flat() as WorkerTaskResult<K> };
     if (reply.type === 'progress') return { progress: reply.total === undefined ? { phase: reply.phase, done: reply.done } : { phase: reply.phase, done: reply.done, total: reply.total } };
