@@ -111,7 +111,8 @@ describe('display', () => {
     const y = X.map(([a]) => ((a as number) > 3 ? 'yes' : 'no'));
     const tree = expectShown(new DecisionTree({ maxDepth: 2 }).fit(X, y), 'Fitted cart-classifier', null);
     expect(tree['text/plain']).toContain('Feature importance');
-    expectShown(new LogisticRegression().fit(X, y), 'Fitted logistic-regression', null);
+    const logistic = expectShown(new LogisticRegression().fit(X, y), 'Fitted logistic-regression', null);
+    expect(logistic['text/plain']).toMatch(/Coefficients[\s\S]*intercept/);
     expectShown(crossValidate(new DecisionTree(), X, y, { folds: 3 }), 'Cross-validation', null);
     expectShown(confusionMatrix(y, y), 'Confusion matrix', null);
     expectShown(kmeans(X, 2, { seed: 1 }), 'k-means', null);

@@ -154,7 +154,14 @@ function classifier(m: Row): Shown {
   const json = typeof m.toJSON === 'function' ? ((m.toJSON as () => Row)()) : {};
   const importance = typeof m.featureImportance === 'function' ? ((m.featureImportance as () => number[])()) : null;
   const title = `Fitted ${String(json.kind ?? 'classifier')}`;
-  const blocks: Shown['blocks'] = [{ title: importance === null ? title : 'Model', rows: pairs([['kind', json.kind], ['classes', m.classes], ['features', m.features]]), columns: KV }];
+  const blocks: Shown['blocks'] = [{ title: importance === null && !Array.isArray(json.weights) ? title : 'Model', rows: pairs([['kind', json.kind], ['classes', m.classes], ['features', m.features]]), columns: KV }];
+  const weights = json.weights as number[][] | undefined;
+  if (Array.isArray(weights)) {
+    // Logistic regression: one row per term (the intercept first), one column per class.
+    const classes = (m.classes as unknown[]).map(String);
+    const terms = (weights[0] ?? []).map((_, j) => ({ term: j === 0 ? 'intercept' : `x${j - 1}`, ...Object.fromEntries(weights.map((w, c) => [classes[c] ?? `class ${c}`, w[j]])) }));
+    blocks.push({ title: 'Coefficients', rows: terms, columns: [col('term', 'term'), ...weights.map((_, c) => col(classes[c] ?? `class ${c}`, classes[c] ?? `class ${c}`, 4))] });
+  }
   if (importance !== null) blocks.push({ title: 'Feature importance', rows: importance.map((value, j) => ({ feature: `x${j}`, value })).sort((a, b) => b.value - a.value), columns: [col('feature', 'feature'), col('importance', 'value', 4)] });
   return { title, blocks, chart: null };
 }
