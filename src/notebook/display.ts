@@ -15,7 +15,7 @@ export interface DisplayOptions {
   rows?: number;
   /** A heading instead of the result kind's name. */
   title?: string;
-  /** Leave the chart out. @default true */
+  /** `false` leaves the chart out. @default true */
   chart?: boolean;
 }
 
