@@ -18,7 +18,8 @@ function silhouetteBrute(X: number[][], labels: number[]): number {
       const members = X.filter((_, j) => labels[j] === c);
       return members.reduce((s, y) => s + dist(x, y), 0) / members.length;
     }));
-    total += (b - a) / Math.max(a, b);
+    // Rousseeuw's s is 0/0 when a = b = 0; scikit-learn (and the library) count it as 0.
+    total += Math.max(a, b) === 0 ? 0 : (b - a) / Math.max(a, b);
   });
   return total / X.length;
 }
@@ -34,6 +35,12 @@ describe('silhouette', () => {
         expect(silhouette(X, labels)).toBeCloseTo(silhouetteBrute(X, labels), 12);
       },
     ));
+  });
+
+  it('is 0, not NaN, for a row whose copies are in its own cluster and in another (fast-check found it)', () => {
+    const value = silhouette([[-2, 4], [-2, 4], [0, 0], [-2, 4]], [0, 0, 1, 2]);
+    expect(Number.isNaN(value)).toBe(false);
+    expect(value).toBeCloseTo(silhouetteBrute([[-2, 4], [-2, 4], [0, 0], [-2, 4]], [0, 0, 1, 2]), 12);
   });
 
   it('hand case and errors', () => {

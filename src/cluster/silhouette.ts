@@ -18,7 +18,8 @@ export interface SilhouetteOptions extends RunOptions {
 /**
  * The mean silhouette coefficient (Rousseeuw 1987), exactly: for each row, a = mean distance to
  * its own cluster, b = the lowest mean distance to another cluster, s = (b − a) / max(a, b)
- * (0 for a row alone in its cluster); the mean over rows. O(n²) distances, computed once each;
+ * (0 for a row alone in its cluster, and 0 when a = b = 0: duplicate points on both sides, as
+ * scikit-learn does); the mean over rows, never NaN. O(n²) distances, computed once each;
  * with `sampleSize`, the same on a seeded random sample of the rows.
  * @throws {OptionError} code `'OPTION'` for fewer than two clusters (in the sample), labels of the wrong length or a bad sampleSize.
  * @throws {AbortError} code `'ABORTED'` when the signal fires.
@@ -69,7 +70,9 @@ export function silhouette(X: readonly (readonly number[])[], labels: readonly n
     const a = (sums[i * k + own] as number) / ((sizes[own] as number) - 1);
     let b = Infinity;
     for (let c = 0; c < k; c++) if (c !== own) b = Math.min(b, (sums[i * k + c] as number) / (sizes[c] as number));
-    total += (b - a) / Math.max(a, b);
+    // a = b = 0 (a row with copies in its own cluster and in another): 0, not 0/0.
+    const scale = Math.max(a, b);
+    if (scale > 0) total += (b - a) / scale;
   }
   return total / n;
 }
