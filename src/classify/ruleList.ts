@@ -7,7 +7,7 @@ import { encodeLabels, type Label } from './metrics';
 import { mostProbable } from './probabilities';
 import { SavedModel } from './savedModel';
 import { bestRule, binFeatures, classCounts, covered } from './ruleListSearch';
-import type { ClassificationRule, RuleCondition, ToRulesOptions } from './treeRules';
+import { ruleText, type ClassificationRule, type RuleCondition, type ToRulesOptions } from './treeRules';
 
 /** Hyperparameters of {@link RuleList}. */
 export interface RuleListOptions {
@@ -161,7 +161,7 @@ export class FittedRuleList {
         coverage: n === 0 ? 0 : samples / n,
         confidence: m === undefined ? (r.probabilities[argmax(r.probabilities)] as number) : m.samples === 0 ? 0 : m.correct / m.samples,
         tree: 0,
-        text: `IF ${conditions.length === 0 ? 'TRUE' : conditions.map((c) => `${c.feature} ${c.op} ${Number(c.threshold.toPrecision(6))}`).join(' AND ')} THEN ${String(label)}`,
+        text: ruleText(conditions, label),
       };
     });
   }

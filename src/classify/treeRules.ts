@@ -60,7 +60,7 @@ export function treeRules(trees: readonly TreeNode[], classes: readonly Label[],
       const best = node.probabilities.reduce((b, p, c) => (p > (node.probabilities[b] as number) ? c : b), 0);
       const conditions = merged(path).map((c) => ({ feature: names[c.feature] as string, op: c.op, threshold: c.threshold }));
       const label = classes[best] as Label;
-      const text = `IF ${conditions.length === 0 ? 'TRUE' : conditions.map((c) => `${c.feature} ${c.op} ${round(c.threshold)}`).join(' AND ')} THEN ${String(label)}`;
+      const text = ruleText(conditions, label);
       rules.push({ conditions, class: label, probabilities: [...node.probabilities], tree, text, leaf: node });
     };
     walk(root, []);
@@ -101,4 +101,12 @@ function merged(path: ReadonlyArray<{ feature: number; op: '<' | '>='; threshold
   return out;
 }
 
-const round = (x: number): string => String(Number(x.toPrecision(6)));
+/**
+ * A rule in words: "IF tenure < 12.5 AND charges >= 70.35 THEN Yes" (thresholds to 6 digits; "IF TRUE" without conditions).
+ * @example
+ * ruleText([{ feature: 'tenure', op: '<', threshold: 12.5 }], 'Yes') //=> 'IF tenure < 12.5 THEN Yes'
+ */
+export function ruleText(conditions: readonly RuleCondition[], label: Label): string {
+  const when = conditions.length === 0 ? 'TRUE' : conditions.map((c) => `${c.feature} ${c.op} ${Number(c.threshold.toPrecision(6))}`).join(' AND ');
+  return `IF ${when} THEN ${String(label)}`;
+}

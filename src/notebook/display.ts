@@ -2,9 +2,10 @@ import { OptionError } from '../core/errors';
 import { checkOptions, type OptionKind } from '../core/options';
 import type { VegaLiteSpec } from '../report/charts';
 import type { Analysis } from '../report/analyze';
-import { churnPart, clvPart, loyaltyPart, rfmPart, rulesPart, segmentsPart, sequencesPart, summaryPart } from '../report/htmlSections';
+import { reportParts } from '../report/htmlSections';
 import { showOf, type Shown } from './kinds';
-import { cells, escapeHtml, htmlTable, plainTable, type Column } from './table';
+import { esc } from '../report/htmlParts';
+import { cells, htmlTable, plainTable, type Column } from './table';
 
 /** The MIME type of the charts: the specs are Vega-Lite v5 (their `$schema`). */
 export const VEGA_LITE_MIME = 'application/vnd.vegalite.v5+json';
@@ -61,7 +62,7 @@ function bundleOf(shown: Shown, rows: number, title: string | undefined): Record
   const heading = tables.length > 1 ? title ?? shown.title : null;
   const bundle: Record<string, unknown> = {
     'text/plain': [...(heading === null ? [] : [heading]), ...tables.map((x) => plainTable(x.title, x.t))].join('\n\n'),
-    'text/html': `${heading === null ? '' : `<p><strong>${escapeHtml(heading)}</strong></p>`}${tables.map((x) => htmlTable(x.title, x.t)).join('')}`,
+    'text/html': `${heading === null ? '' : `<p><strong>${esc(heading)}</strong></p>`}${tables.map((x) => htmlTable(x.title, x.t)).join('')}`,
   };
   if (shown.chart !== null) bundle[VEGA_LITE_MIME] = shown.chart;
   return bundle;
@@ -92,9 +93,9 @@ const isAnalysis = (v: unknown): v is Analysis => typeof v === 'object' && v !==
 
 /** The whole analysis: the report's sections as HTML, their charts stacked in one Vega-Lite spec. */
 function analysisBundle(a: Analysis): Record<string, unknown> {
-  const parts = [summaryPart, rfmPart, rulesPart, sequencesPart, clvPart, churnPart, segmentsPart, loyaltyPart].map((f) => f(a));
+  const parts = reportParts(a);
   const specs: VegaLiteSpec[] = parts.flatMap((p) => Object.values(p.charts));
-  const html = parts.map((p) => `<h3>${escapeHtml(p.title)}</h3>${p.html.replace(/<div class="chart"[^>]*><\/div>/g, '')}`).join('');
+  const html = parts.map((p) => `<h3>${esc(p.title)}</h3>${p.html.replace(/<div class="chart"[^>]*><\/div>/g, '')}`).join('');
   const plain = parts.map((p) => `${p.title}: ${(a as unknown as Record<string, { status?: string; reason?: string }>)[p.id]?.status === 'skipped' ? `not computed (${(a as unknown as Record<string, { reason: string }>)[p.id]?.reason})` : 'computed'}`);
   const bundle: Record<string, unknown> = {
     'text/plain': [`Analysis as of ${a.asOf.toISOString().slice(0, 10)}: ${a.summary.customers} customers, ${a.summary.baskets} baskets`, ...plain].join('\n'),

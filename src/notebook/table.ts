@@ -1,3 +1,5 @@
+import { esc } from '../report/htmlParts';
+
 /** A column of a displayed table: its header and how to read and format a row's value. */
 export interface Column<T> {
   header: string;
@@ -21,9 +23,6 @@ export function cellText(value: unknown, format?: number | 'percent'): string {
   return String(value);
 }
 
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-/** HTML-escaped text: item and customer names come from the data. */
-export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => ENTITIES[c] as string);
 
 /** The first `head` rows as text cells, and how many rows there are in all. */
 export function cells<T>(rows: readonly T[], columns: readonly Column<T>[], head: number): { header: string[]; body: string[][]; total: number } {
@@ -51,8 +50,8 @@ export function plainTable(title: string, t: { header: string[]; body: string[][
 /** An HTML table of the head, its title with the row count, every cell escaped. */
 export function htmlTable(title: string, t: { header: string[]; body: string[][]; total: number }): string {
   const numeric = t.header.map((_, j) => t.body.length > 0 && t.body.every((r) => /^[-+]?[\d,.]+%?$|^$/.test(r[j] as string)));
-  const th = t.header.map((h, j) => `<th style="text-align:${numeric[j] ? 'right' : 'left'}">${escapeHtml(h)}</th>`).join('');
-  const rows = t.body.map((r) => `<tr>${r.map((c, j) => `<td style="text-align:${numeric[j] ? 'right' : 'left'}">${escapeHtml(c)}</td>`).join('')}</tr>`).join('');
+  const th = t.header.map((h, j) => `<th style="text-align:${numeric[j] ? 'right' : 'left'}">${esc(h)}</th>`).join('');
+  const rows = t.body.map((r) => `<tr>${r.map((c, j) => `<td style="text-align:${numeric[j] ? 'right' : 'left'}">${esc(c)}</td>`).join('')}</tr>`).join('');
   const shown = t.total > t.body.length ? `first ${t.body.length.toLocaleString('en-US')} of ${t.total.toLocaleString('en-US')} rows` : `${t.total.toLocaleString('en-US')} rows`;
-  return `<div class="crm-mining"><p><strong>${escapeHtml(title)}</strong> <span style="color:#666">(${shown})</span></p><table><thead><tr>${th}</tr></thead><tbody>${rows}</tbody></table></div>`;
+  return `<div class="crm-mining"><p><strong>${esc(title)}</strong> <span style="color:#666">(${shown})</span></p><table><thead><tr>${th}</tr></thead><tbody>${rows}</tbody></table></div>`;
 }

@@ -1,7 +1,7 @@
 import type { Analysis } from './analyze';
 import type { VegaLiteSpec } from './charts';
 import { day, esc, scriptJson } from './htmlParts';
-import { churnPart, clvPart, loyaltyPart, rfmPart, rulesPart, segmentsPart, sequencesPart, summaryPart } from './htmlSections';
+import { reportParts } from './htmlSections';
 import { nodeRequire } from '../core/nodeRequire';
 import { compileSpecs, renderSvgs, vegaScript } from './vegaRuntime';
 import { VERSION } from './version';
@@ -77,7 +77,7 @@ const RENDER = `
 export async function renderReport(analysis: Analysis, options: RenderReportOptions = {}): Promise<string> {
   checkOptions('renderReport', options, { title: 'string', source: 'string', vegaScript: 'string', charts: 'string' } satisfies Record<keyof RenderReportOptions, OptionKind>);
   const title = options.title ?? 'Customer analysis';
-  const parts = [summaryPart, rfmPart, rulesPart, sequencesPart, clvPart, churnPart, segmentsPart, loyaltyPart].map((f) => f(analysis));
+  const parts = reportParts(analysis);
   const specs: Record<string, VegaLiteSpec> = Object.assign({}, ...parts.map((p) => p.charts) as object[]);
   const compiled = await compileSpecs(specs);
   const mode = options.charts ?? (options.vegaScript !== undefined || nodeRequire() !== null ? 'interactive' : 'svg');

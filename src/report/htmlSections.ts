@@ -146,6 +146,11 @@ export function loyaltyPart(a: Analysis): ReportPart {
   }));
 }
 
+/** Every part of the report, in page order. */
+export function reportParts(a: Analysis): ReportPart[] {
+  return [summaryPart, rfmPart, rulesPart, sequencesPart, clvPart, churnPart, segmentsPart, loyaltyPart].map((f) => f(a));
+}
+
 /** At most MAX_HISTOGRAM_VALUES evenly spaced order statistics: the same histogram shape, a bounded page. */
 function histogramSample<T extends { clv: number }>(values: readonly T[]): T[] {
   if (values.length <= MAX_HISTOGRAM_VALUES) return [...values];

@@ -2,7 +2,7 @@ import { LimitError } from '../core/errors';
 import type { SearchGuard } from '../core/guard';
 import { patternBytes, patternLength, type IdPattern, type PatternCollector } from './collector';
 import { contains } from './containment';
-import { itemSupports, sequencesOfItems, type EncodedSequences } from './encode';
+import { sequencesOfItems, type EncodedSequences } from './encode';
 import type { ResolvedSequenceOptions } from './options';
 import { breaksLimits } from './gaps';
 
@@ -17,17 +17,18 @@ import { breaksLimits } from './gaps';
  */
 export function mineGsp(data: EncodedSequences, o: ResolvedSequenceOptions, out: PatternCollector): void {
   const nItems = data.itemNames.length;
-  const counts = itemSupports(data);
   let level: IdPattern[] = [];
+  // Each item's sequences: its support is their number.
   const itemSequences = sequencesOfItems(data);
   // The sequences holding each frequent pattern of the current level.
   let tids = new Map<string, Int32Array>();
   let tidBytes = 0;
   for (let v = 0; v < nItems; v++) {
-    if ((counts[v] as number) < o.minCount) continue;
-    out.add([[v]], counts[v] as number);
+    const sequences = itemSequences[v] as Int32Array;
+    if (sequences.length < o.minCount) continue;
+    out.add([[v]], sequences.length);
     level.push([[v]]);
-    tids.set(key([[v]]), itemSequences[v] as Int32Array);
+    tids.set(key([[v]]), sequences);
   }
   const { guard } = o;
   guard.phase('count', o.maxLength === Infinity ? undefined : o.maxLength);
