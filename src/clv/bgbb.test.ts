@@ -6,15 +6,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { bgbbModel, fitBgBb } from './bgbb';
+import { loadDonations } from './lifetimesData.fixture';
 
-const FILE = fileURLToPath(new URL('../../examples/data/lifetimes/donations.csv', import.meta.url));
-const donations = readFileSync(FILE, 'utf8').trim().split('\n').slice(1).map((line) => {
-  const [frequency, recency, periods, weight] = line.split(',').map(Number) as [number, number, number, number];
-  return { frequency, recency, periods, weight };
-});
+const donations = loadDonations();
 const logBeta = (a: number, b: number) => lgamma(a) + lgamma(b) - lgamma(a + b);
 // Lanczos log-gamma, written here so the oracle shares no code with the model.
 function lgamma(z: number): number {

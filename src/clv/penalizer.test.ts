@@ -6,22 +6,15 @@
  * test_penalizer_term_will_shrink_coefs_to_0 checks.
  */
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { bgnbdLogLikelihood, fitBgNbd, fitMbgNbd, groupRows } from './bgnbd';
 import { fitGammaGamma, gammaGammaLogLikelihood } from './gammaGamma';
 import { fitParetoNbd, paretoNbdLogLikelihood } from './paretoNbd';
 import { bgbbLogLikelihood, fitBgBb } from './bgbb';
 import { fitSbg, sbgLogLikelihood } from './sbg';
+import { loadCdnowSummary, loadDonations } from './lifetimesData.fixture';
 
-const DIR = fileURLToPath(new URL('../../examples/data/lifetimes/', import.meta.url));
-const cdnow = readFileSync(`${DIR}cdnow_customers_summary_with_transactions.csv`, 'utf8').trim().split('\n').slice(1)
-  .map((line) => line.split(',').map(Number))
-  .map(([id, x, tx, T, m]) => ({ customer: String(id), frequency: x as number, recency: tx as number, T: T as number, monetary: m as number }));
-const donations = readFileSync(`${DIR}donations.csv`, 'utf8').trim().split('\n').slice(1).map((line) => {
-  const [frequency, recency, periods, weight] = line.split(',').map(Number) as [number, number, number, number];
-  return { frequency, recency, periods, weight };
-});
+const cdnow = loadCdnowSummary();
+const donations = loadDonations();
 const REGULAR = [1000, 631, 468, 382, 326, 289, 262, 241];
 const groups = groupRows(cdnow);
 const repeat = cdnow.filter((c) => c.frequency > 0);

@@ -3,23 +3,16 @@
  * and predicts identically after; a declined fit still refuses; anything else is a MODEL error.
  */
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { fitBgNbd, fitMbgNbd } from './bgnbd';
 import { fitBgBb } from './bgbb';
 import { fitGammaGamma } from './gammaGamma';
 import { fitParetoNbd } from './paretoNbd';
 import { btydModelFromJSON } from './persist';
 import { fitSbg } from './sbg';
+import { loadCdnowSummary, loadDonations } from './lifetimesData.fixture';
 
-const DIR = fileURLToPath(new URL('../../examples/data/lifetimes/', import.meta.url));
-const rows = readFileSync(`${DIR}cdnow_customers_summary_with_transactions.csv`, 'utf8').trim().split('\n').slice(1)
-  .map((line) => line.split(',').map(Number))
-  .map(([id, x, tx, T, m]) => ({ customer: String(id), frequency: x as number, recency: tx as number, T: T as number, monetary: m as number }));
-const donations = readFileSync(`${DIR}donations.csv`, 'utf8').trim().split('\n').slice(1).map((line) => {
-  const [frequency, recency, periods, weight] = line.split(',').map(Number) as [number, number, number, number];
-  return { frequency, recency, periods, weight };
-});
+const rows = loadCdnowSummary();
+const donations = loadDonations();
 const roundTrip = <T>(model: T): T => btydModelFromJSON(JSON.parse(JSON.stringify(model))) as T;
 const customers = rows.slice(0, 50);
 

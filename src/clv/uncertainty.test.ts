@@ -4,8 +4,6 @@
  * different step) and inverted by ml-matrix.
  */
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Matrix, inverse } from 'ml-matrix';
 import { bgnbdLogLikelihood, fitBgNbd, fitMbgNbd, groupRows } from './bgnbd';
 import { fitGammaGamma, gammaGammaLogLikelihood } from './gammaGamma';
@@ -13,11 +11,9 @@ import { fitParetoNbd, paretoNbdLogLikelihood } from './paretoNbd';
 import { bgbbLogLikelihood, fitBgBb } from './bgbb';
 import { fitSbg, sbgLogLikelihood } from './sbg';
 import { parameterUncertainty } from './uncertainty';
+import { loadCdnowSummary, loadDonations } from './lifetimesData.fixture';
 
-const DIR = fileURLToPath(new URL('../../examples/data/lifetimes/', import.meta.url));
-const rows = readFileSync(`${DIR}cdnow_customers_summary_with_transactions.csv`, 'utf8').trim().split('\n').slice(1)
-  .map((line) => line.split(',').map(Number))
-  .map(([id, x, tx, T, m]) => ({ customer: String(id), frequency: x as number, recency: tx as number, T: T as number, monetary: m as number }));
+const rows = loadCdnowSummary();
 
 /** Standard errors by a Hessian of −LL with steps of 1e-3 of each value, inverted by ml-matrix. */
 function oracle(values: number[], negLL: (v: number[]) => number): number[] {
@@ -79,10 +75,7 @@ describe('parameter uncertainty', () => {
   });
 
   it('BG/BB on the donations and sBG on the regular cohort match the oracle Hessian', () => {
-    const donors = readFileSync(`${DIR}donations.csv`, 'utf8').trim().split('\n').slice(1).map((line) => {
-      const [frequency, recency, periods, weight] = line.split(',').map(Number) as [number, number, number, number];
-      return { frequency, recency, periods, weight };
-    });
+    const donors = loadDonations();
     const bgbb = fitBgBb(donors);
     const { alpha, beta, gamma, delta } = bgbb.params;
     const wantB = oracle([alpha, beta, gamma, delta], ([a, b, g, d]) => -bgbbLogLikelihood({ alpha: a as number, beta: b as number, gamma: g as number, delta: d as number }, donors));

@@ -1,23 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { TransactionLog } from '../core/TransactionLog';
+import { allPatterns } from './patterns.oracle';
 import { sequentialPatterns, type SequentialPattern } from './sequentialPatterns';
 import { sequentialRules } from './rules';
 
 const ALPHABET = ['a', 'b', 'c'];
-
-/** All patterns over the alphabet with at most `maxItems` items (itemsets sorted, non-empty). */
-function allPatterns(maxItems: number): string[][][] {
-  const sets: string[][] = [];
-  for (let mask = 1; mask < 1 << ALPHABET.length; mask++) sets.push(ALPHABET.filter((_, i) => mask & (1 << i)));
-  const out: string[][][] = [];
-  const extend = (p: string[][], items: number) => {
-    if (p.length > 0) out.push(p);
-    for (const s of sets) if (items + s.length <= maxItems) extend([...p, s], items + s.length);
-  };
-  extend([], 0);
-  return out;
-}
 
 /** Oracle: containment by trying every choice of positions (no dynamic programming). */
 function containsBrute(seq: string[][], pattern: string[][], minGap: number, maxGap: number, from = 0, prev = -1): boolean {
@@ -32,7 +20,7 @@ function containsBrute(seq: string[][], pattern: string[][], minGap: number, max
 
 function bruteForce(db: string[][][], minCount: number, maxItems: number, minGap: number, maxGap: number): Map<string, number> {
   const out = new Map<string, number>();
-  for (const p of allPatterns(maxItems)) {
+  for (const p of allPatterns(ALPHABET, maxItems)) {
     const count = db.filter((s) => containsBrute(s, p, minGap, maxGap)).length;
     if (count >= minCount) out.set(JSON.stringify(p), count);
   }

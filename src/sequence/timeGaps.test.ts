@@ -7,22 +7,11 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { TransactionLog } from '../core/TransactionLog';
+import { allPatterns } from './patterns.oracle';
 import { sequentialPatterns, type SequentialPattern } from './sequentialPatterns';
 
 const ALPHABET = ['a', 'b', 'c'];
 const DAY = 86_400_000;
-
-function allPatterns(maxItems: number): string[][][] {
-  const sets: string[][] = [];
-  for (let mask = 1; mask < 1 << ALPHABET.length; mask++) sets.push(ALPHABET.filter((_, i) => mask & (1 << i)));
-  const out: string[][][] = [];
-  const extend = (p: string[][], items: number) => {
-    if (p.length > 0) out.push(p);
-    for (const s of sets) if (items + s.length <= maxItems) extend([...p, s], items + s.length);
-  };
-  extend([], 0);
-  return out;
-}
 
 interface Basket { day: number; items: string[] }
 interface Limits { minGap: number; maxGap: number; minGapDays: number; maxGapDays: number; windowDays: number }
@@ -71,7 +60,7 @@ describe('gaps in days, and limits per itemset and on itemsets, equal brute forc
             ...(maxItemsPerElement === undefined ? {} : { maxItemsPerElement }), ...(maxElements === undefined ? {} : { maxElements }), ...(windowDays === undefined ? {} : { windowDays }),
           });
           const want = new Map<string, number>();
-          for (const p of allPatterns(3)) {
+          for (const p of allPatterns(ALPHABET, 3)) {
             if (maxElements !== undefined && p.length > maxElements) continue;
             if (maxItemsPerElement !== undefined && p.some((s) => s.length > maxItemsPerElement)) continue;
             const n = seqs.filter((s) => containsBrute(s, p, limits)).length;
