@@ -15,6 +15,7 @@ export default defineConfig([
       'churn/index': 'src/churn/index.ts',
       'report/index': 'src/report/index.ts',
       'notebook/index': 'src/notebook/index.ts',
+      'sql/index': 'src/sql/index.ts',
       'worker/index': 'src/worker/index.ts',
       'worker/entry': 'src/worker/entry.ts',
     },

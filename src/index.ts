@@ -14,3 +14,4 @@ export * from './profile/index';
 export * from './churn/index';
 export * from './report/index';
 export * from './worker/index';
+export * from './sql/index';

@@ -9,5 +9,7 @@ export default defineConfig({
     // The packed-package tests have their own set-up: npm run test:package.
     exclude: [...configDefaults.exclude, 'tests/package/**'],
     testTimeout: 60_000,
+    // A throw-away PostgreSQL for tests/sql (CRM_PG_URL).
+    globalSetup: ['tests/sql/postgres.setup.ts'],
   },
 });

@@ -1,3 +1,5 @@
+import { treesSql, type ClassifierSqlOptions } from './sqlScore';
+import type { SqlDialect } from '../core/sqlDialect';
 import { CrmMiningError, OptionError } from '../core/errors';
 import { checkMatrix } from '../core/matrix';
 import { growTree, rankColumns, type TreeNode } from './cart';
@@ -114,6 +116,16 @@ export class FittedDecisionTree {
   /** The most probable class per sample. */
   predict(X: readonly (readonly number[])[]): Label[] {
     return mostProbable(this.classes, this.predictProba(X));
+  }
+
+  /**
+   * The tree as SQL, to score where the data lives: a select list with one
+   * probability column per class (`p_<class>`), equal to `predictProba` on every row.
+   * @example
+   * `SELECT customer, ${model.toSql('duckdb', { columns: ['recency', 'frequency'] })} FROM features`
+   */
+  toSql(dialect: SqlDialect, options: ClassifierSqlOptions): string {
+    return treesSql([this.root], this.features, this.classes, dialect, options);
   }
 
   /**

@@ -26,3 +26,4 @@ export { NeuralNetwork, FittedNeuralNetwork } from './neuralNetwork';
 export type { NeuralNetworkOptions, NeuralNetworkJSON } from './neuralNetwork';
 export { loadNeuralRuntime } from './brainRuntime';
 export { loadCartEngine } from './mlCart';
+export type { ClassifierSqlOptions } from './sqlScore';

@@ -1,3 +1,5 @@
+import { logisticSql, type ClassifierSqlOptions } from './sqlScore';
+import type { SqlDialect } from '../core/sqlDialect';
 import { bfgs } from '../core/bfgs';
 import { CrmMiningError, DataError, OptionError } from '../core/errors';
 import { checkMatrix } from '../core/matrix';
@@ -130,6 +132,16 @@ export class FittedLogisticRegression {
   /** The most probable class per sample. */
   predict(X: readonly (readonly number[])[]): Label[] {
     return mostProbable(this.classes, this.predictProba(X));
+  }
+
+  /**
+   * The model as SQL, to score where the data lives: a select list with one probability column
+   * per class (`p_<class>`), equal to `predictProba` on every row.
+   * @example
+   * `SELECT customer, ${model.toSql('postgres', { columns: ['recency', 'frequency'] })} FROM features`
+   */
+  toSql(dialect: SqlDialect, options: ClassifierSqlOptions): string {
+    return logisticSql(this.weights, this.classes, dialect, options);
   }
 
   toJSON(): LogisticRegressionJSON {

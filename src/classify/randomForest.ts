@@ -1,3 +1,5 @@
+import { treesSql, type ClassifierSqlOptions } from './sqlScore';
+import type { SqlDialect } from '../core/sqlDialect';
 import { CrmMiningError, OptionError } from '../core/errors';
 import { checkMatrix } from '../core/matrix';
 import { createRng } from '../core/random';
@@ -112,6 +114,16 @@ export class FittedRandomForest {
   /** The most probable class per sample. */
   predict(X: readonly (readonly number[])[]): Label[] {
     return mostProbable(this.classes, this.predictProba(X));
+  }
+
+  /**
+   * The forest (a CASE per tree, averaged) as SQL, to score where the data lives: a select list with one
+   * probability column per class (`p_<class>`), equal to `predictProba` on every row.
+   * @example
+   * `SELECT customer, ${model.toSql('duckdb', { columns: ['recency', 'frequency'] })} FROM features`
+   */
+  toSql(dialect: SqlDialect, options: ClassifierSqlOptions): string {
+    return treesSql(this.trees, this.features, this.classes, dialect, options);
   }
 
   /**

@@ -9,12 +9,18 @@ import { declineReason, refusal, type FitStatus } from './fitCheck';
 import { parameterUncertainty, type ParameterUncertainty } from './uncertainty';
 import { l2Penalty, penalizerOf, type BtydFitOptions } from './likelihoodFit';
 import { btydJSON, type BtydJSON } from './savedJson';
+import { bgnbdSql, type BgNbdSqlOptions } from './bgnbdSql';
+import type { SqlDialect } from '../core/sqlDialect';
 
 /** BG/NBD parameters: purchase rates ~ Gamma(r, alpha), dropout probabilities ~ Beta(a, b). */
 export interface BgNbdParams { r: number; alpha: number; a: number; b: number }
 
-/** The part of a summary row the model reads. */
-export type BtydCustomer = Pick<CustomerSummaryRow, 'frequency' | 'recency' | 'T'>;
+/**
+ * The part of a summary row the model reads. A `weight` stands for that many customers with the
+ * same (frequency, recency, T): the grouped rows an engine returns (`customerSummarySql` with
+ * `grouped`), so that a fit reads thousands of rows instead of millions. @default weight 1
+ */
+export type BtydCustomer = Pick<CustomerSummaryRow, 'frequency' | 'recency' | 'T'> & { weight?: number };
 
 /** A fitted BG/NBD (or MBG/NBD) model. Times are in the unit of the summary it was fitted on. */
 export interface FittedBgNbd {
@@ -38,6 +44,14 @@ export interface FittedBgNbd {
   probabilityActive(customer: BtydCustomer, t: number): number;
   /** The fit as JSON ({@link btydModelFromJSON} rebuilds it); `JSON.stringify(fit)` calls it. */
   toJSON(): BtydJSON;
+  /**
+   * The closed-form scores as SQL, to score where the data lives: a select list
+   * `probability_alive[, probability_active]` over summary columns (see {@link bgnbdSql}).
+   * Conditional expected purchases need ₂F₁ and are scored by `bgnbdScoresFromSql`.
+   * @example
+   * `SELECT customer, ${fit.toSql('postgres', { t: 13 })} FROM summary`
+   */
+  toSql(dialect: SqlDialect, options?: BgNbdSqlOptions): string;
 }
 
 /**
@@ -78,7 +92,7 @@ function checked(model: FittedBgNbd, groups: readonly Group[], name: string, mod
     return { ...model, data, uncertainty };
   }
   const refuse = refusal(reason);
-  return { ...model, data, status: 'declined', reason, expectedPurchases: refuse, probabilityAlive: refuse, probabilityOfPurchases: refuse, probabilityActive: refuse };
+  return { ...model, data, status: 'declined', reason, expectedPurchases: refuse, probabilityAlive: refuse, probabilityOfPurchases: refuse, probabilityActive: refuse, toSql: refuse };
 }
 
 /** What a fit on grouped rows saw: customers, repeat buyers and the longest observation (BG/NBD, MBG/NBD, Pareto/NBD). */
@@ -188,6 +202,9 @@ export function bgnbdModel(params: BgNbdParams, logLikelihood = NaN, modified = 
     toJSON(this: FittedBgNbd): BtydJSON {
       return btydJSON(modified ? 'mbg-nbd' : 'bg-nbd', this);
     },
+    toSql(dialect: SqlDialect, options?: BgNbdSqlOptions): string {
+      return bgnbdSql(params, modified, dialect, options);
+    },
     probabilityOfPurchases(n: number, t: number): number {
       checkTime(t);
       if (!(Number.isInteger(n) && n >= 0)) throw new OptionError(`n must be a non-negative integer, got ${n}`);
@@ -226,10 +243,12 @@ export function groupRows(summary: readonly BtydCustomer[]): Group[] {
       : tx > T + 1e-9 ? 'recency cannot exceed T'
       : x === 0 && tx !== 0 ? 'recency must be 0 when frequency is 0' : null;
     if (bad !== null) throw new DataError(bad, { row: i + 1, field: 'frequency/recency/T', value: `${x}/${tx}/${T}` });
+    const weight = c.weight ?? 1;
+    if (!(typeof weight === 'number' && weight > 0 && Number.isFinite(weight))) throw new DataError('weight must be a positive number (the customers the row stands for)', { row: i + 1, field: 'weight', value: weight });
     const key = `${x}|${tx}|${T}`;
     const g = map.get(key);
-    if (g === undefined) map.set(key, { x, tx, T, weight: 1 });
-    else g.weight++;
+    if (g === undefined) map.set(key, { x, tx, T, weight });
+    else g.weight += weight;
   });
   return [...map.values()];
 }

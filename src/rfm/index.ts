@@ -8,7 +8,7 @@ export { rfmSummary } from './summary';
 export type { RfmSegmentSummary } from './summary';
 export { RFM_SEGMENTS, RF_SEGMENTS, segmentOf } from './segments';
 export type { RfmSegment, SegmentRule, ScoreRange } from './segments';
-export { scoreValues } from './scoring';
+export { moneyKey, scoreValues } from './scoring';
 export type { RfmScoring } from './scoring';
 export { loyaltyQuadrants } from './quadrants';
 export type { LoyaltyQuadrant, QuadrantInput, QuadrantOptions } from './quadrants';

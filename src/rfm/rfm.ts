@@ -2,7 +2,7 @@ import { DataError, OptionError } from '../core/errors';
 import { resolveAsOf } from '../core/asOf';
 import { MS_PER_DAY } from '../core/time';
 import { TransactionLog } from '../core/TransactionLog';
-import { scoreValues, type RfmScoring } from './scoring';
+import { moneyKey, scoreValues, type RfmScoring } from './scoring';
 import { RFM_SEGMENTS, segmentOf, type RfmSegment, type SegmentRule } from './segments';
 import { returnedUpTo } from '../core/columns';
 import { RUN_OPTIONS, checkOptions, type OptionKind } from '../core/options';
@@ -52,7 +52,9 @@ const RFM_OPTIONS = { ...RUN_OPTIONS, asOf: 'time', bins: 'number', monetary: 's
 /**
  * RFM analysis: per customer, recency (whole days from the last purchase day to the `asOf`
  * day), frequency (distinct baskets) and monetary value (spend), scored 1..bins and named by a
- * segment table. Accepts a log, or rows that already hold { customer, recency, frequency,
+ * segment table. Spend is scored to the millionth of its unit ({@link moneyKey}), so that sums
+ * that differ only by floating-point rounding (summed in another order, or by an SQL engine)
+ * tie. Accepts a log, or rows that already hold { customer, recency, frequency,
  * monetary } (e.g. from SQL), which are then only scored. On a log, spend is net of returns up
  * to `asOf` (the log's `returns` policy), and a customer whose returns cancel all their
  * purchases is left out: returning everything is not buying.
@@ -78,7 +80,7 @@ export function rfm(input: TransactionLog | readonly RfmValues[], options: RfmOp
   const breaks = typeof scoring === 'object' ? scoring.breaks : undefined;
   const r = scoreValues(values.map((v) => v.recency), bins, scoring, false, breaks?.recency);
   const f = scoreValues(values.map((v) => v.frequency), bins, scoring, true, breaks?.frequency);
-  const m = scoreValues(values.map((v) => v.monetary), bins, scoring, true, breaks?.monetary);
+  const m = scoreValues(values.map((v) => moneyKey(v.monetary)), bins, scoring, true, breaks?.monetary);
   // At most 9³ score combinations: name each once.
   const fallback = options.fallbackSegment ?? 'Others';
   const names: string[] = [];

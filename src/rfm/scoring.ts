@@ -1,6 +1,17 @@
 import { OptionError } from '../core/errors';
 import { lowerBound, upperBound } from '../core/stats';
 
+/**
+ * Spend as RFM scores it: rounded to the millionth of its unit, ⌊v · 10⁶ + ½⌋ / 10⁶, so that
+ * amounts equal up to floating-point rounding tie, in memory and in SQL alike (the same
+ * operations on the same doubles).
+ * @example
+ * moneyKey(0.1 + 0.2) === moneyKey(0.3) //=> true
+ */
+export function moneyKey(value: number): number {
+  return Math.floor(value * 1e6 + 0.5) / 1e6;
+}
+
 /** How values become scores 1..bins. */
 export type RfmScoring = 'quantile' | 'rank' | { breaks: { recency?: readonly number[]; frequency?: readonly number[]; monetary?: readonly number[] } };
 

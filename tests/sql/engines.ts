@@ -1,0 +1,58 @@
+/**
+ * The engines the SQL tests run on, each with a runner and a loader for a table of records:
+ * DuckDB embedded, always; PostgreSQL from the global set-up (postgres.setup.ts), or a skip
+ * message when it is not installed outside CI.
+ */
+import { inject } from 'vitest';
+import pg from 'pg';
+import { duckdbRunner, postgresRunner, type SqlDialect, type SqlRunner } from '../../src/sql/index';
+
+export type ColumnType = 'text' | 'double' | 'timestamp';
+
+export interface Engine {
+  name: string;
+  dialect: SqlDialect;
+  run: SqlRunner;
+  /** Creates (or replaces) a table from records, typed column by column. */
+  load(table: string, columns: Record<string, ColumnType>, rows: readonly Record<string, unknown>[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+const TYPES: Record<SqlDialect, Record<ColumnType, string>> = {
+  duckdb: { text: 'VARCHAR', double: 'DOUBLE', timestamp: 'TIMESTAMP' },
+  postgres: { text: 'TEXT', double: 'DOUBLE PRECISION', timestamp: 'TIMESTAMP' },
+} as Record<SqlDialect, Record<ColumnType, string>>;
+
+function literal(value: unknown, type: ColumnType, dialect: SqlDialect): string {
+  if (value === null || value === undefined || value === '') return 'NULL';
+  if (type === 'double') return Number.isFinite(Number(value)) ? `CAST('${String(Number(value))}' AS ${(TYPES[dialect] as Record<ColumnType, string>).double})` : 'NULL';
+  const text = value instanceof Date ? value.toISOString().replace('T', ' ').replace('Z', '') : String(value);
+  return `'${text.replace(/'/g, "''")}'`;
+}
+
+function loader(dialect: SqlDialect, run: SqlRunner): Engine['load'] {
+  return async (table, columns, rows) => {
+    const names = Object.keys(columns);
+    await run(`DROP TABLE IF EXISTS ${table}`);
+    await run(`CREATE TABLE ${table} (${names.map((n) => `"${n}" ${(TYPES[dialect] as Record<ColumnType, string>)[columns[n] as ColumnType]}`).join(', ')})`);
+    for (let from = 0; from < rows.length; from += 2000) {
+      const chunk = rows.slice(from, from + 2000);
+      await run(`INSERT INTO ${table} VALUES ${chunk.map((r) => `(${names.map((n) => literal(r[n], columns[n] as ColumnType, dialect)).join(', ')})`).join(', ')}`);
+    }
+  };
+}
+
+export async function duckdbEngine(): Promise<Engine> {
+  const run = duckdbRunner();
+  return { name: 'DuckDB', dialect: 'duckdb', run, load: loader('duckdb', run), close: async () => {} };
+}
+
+/** PostgreSQL, or the reason it is not available here. */
+export async function postgresEngine(): Promise<Engine | string> {
+  const info = inject('postgres');
+  if ('skip' in info) return info.skip;
+  const client = new pg.Client({ connectionString: info.url });
+  await client.connect();
+  const run = postgresRunner(client);
+  return { name: 'PostgreSQL', dialect: 'postgres', run, load: loader('postgres', run), close: () => client.end() };
+}
