@@ -12,6 +12,7 @@ import { renderReport } from './html';
 import { VERSION } from './version';
 import { COMMAND_HELP, COMMAND_OPTIONS, COMMON_OPTIONS, MAIN_HELP } from './cli/help';
 import { loadLog, resolveMapping } from './cli/input';
+import { isParquet, loadParquetLog, parquetColumns } from './cli/parquet';
 import { checkOutputs, writeAtomically } from './cli/files';
 import { readAttitude } from './cli/attitude';
 import { ProgressBar } from './cli/progress';
@@ -72,11 +73,12 @@ export async function main(argv: readonly string[], io: CliIo = process): Promis
     else if (typeof values.out === 'string') outputs.push(['--out', values.out]);
     if (command === 'analyze' && typeof values.json === 'string') outputs.push(['--json', values.json]);
     checkOutputs(file, outputs);
-    const { mapping, notes } = resolveMapping(file, values);
+    const parquet = isParquet(file) ? await parquetColumns(file) : null;
+    const { mapping, notes } = resolveMapping(file, values, parquet?.columns);
     notes.forEach(note);
     // analyze skips and counts bad rows unless --strict; the other commands stop unless --skip-invalid.
     if (command === 'analyze' && values.strict !== true) mapping.onInvalid = 'skip';
-    const log = loadLog(file, mapping, bar.update, note, values['date-format'] === undefined);
+    const log = parquet === null ? loadLog(file, mapping, bar.update, note, values['date-format'] === undefined) : await loadParquetLog(file, mapping, parquet.connection);
     bar.finish();
     const read = log.rowCount + log.returns.rows + log.skipped.rows;
     if (log.skipped.rows > read / 2) {

@@ -26,6 +26,9 @@ export const COMMAND_OPTIONS: Record<string, Record<string, OptionKind>> = {
 
 export const MAIN_HELP = `Usage: crm-mining <command> FILE [options]
 
+FILE is a CSV (or TSV, or whitespace-separated) file, or a Parquet file (*.parquet), which
+is read through DuckDB (npm install @duckdb/node-api).
+
 Commands:
   analyze FILE     the whole analysis as one HTML report (--out report.html)
   rules FILE       association rules: what is bought together

@@ -60,13 +60,14 @@ function splitLine(line: string, delimiter: string): string[] {
 }
 
 /**
- * The column mapping from the flags, with the columns not named guessed from the header; the
+ * The column mapping from the flags (for Parquet, `columns` are the file's own), with the columns not named guessed from the header; the
  * guesses are described in `notes` so the user sees them.
  * @throws {OptionError} when a flag names a column the header lacks, or customer/time cannot be found.
  */
-export function resolveMapping(file: string, values: Values): { mapping: CsvMapping; notes: string[] } {
+export function resolveMapping(file: string, values: Values, columns?: string[]): { mapping: CsvMapping; notes: string[] } {
   const given = typeof values.delimiter === 'string' ? (values.delimiter === '\\t' || values.delimiter === 'tab' ? '\t' : values.delimiter) : undefined;
-  const read = readHeader(file, given);
+  // A Parquet file's columns come from its schema (read by DuckDB), not from a header line.
+  const read = columns === undefined ? readHeader(file, given) : { header: columns, delimiter: ',' };
   const { delimiter } = read;
   const named = values['no-header'] === true;
   if (named !== (typeof values.columns === 'string')) throw new OptionError('--no-header and --columns go together: --no-header --columns customer,date,amount names the columns of a file without a header line');
