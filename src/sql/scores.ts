@@ -14,6 +14,14 @@ export interface BgNbdScoresSqlOptions {
   summary: string;
   /** Horizon, in the unit of the fit. */
   t: number;
+  /**
+   * Up to this many distinct triples go into the query as a literal table; more are written to
+   * a table through the runner (batched INSERTs): `table`, or a temporary table on DuckDB,
+   * PostgreSQL and Snowflake. @default 5000
+   */
+  inlineLimit?: number;
+  /** The table the scored triples are written to when there are more than `inlineLimit` (created, or replaced). */
+  table?: string;
 }
 
 /**
@@ -39,13 +47,27 @@ export async function bgnbdScoresSql(runner: SqlRunner, options: BgNbdScoresSqlO
     const c = { frequency: num(r, 'frequency'), recency: num(r, 'recency'), T: num(r, 'T') };
     return [c.frequency, c.recency, c.T, model.expectedPurchases(t, c)].map((v) => sql.num(v));
   });
+  const scoresQuery = (expected: string): string => `WITH crm_expected AS (${expected})
+SELECT s.*, ${model.toSql(sql.dialect, { t, columns: { frequency: 's.frequency', recency: 's.recency', T: `s.${T}` } })},
+  e.expected_purchases
+FROM ${summary} s JOIN crm_expected e ON e.frequency = s.frequency AND e.recency = s.recency AND e.${T} = s.${T}`;
+  const limit = options.inlineLimit ?? 5000;
+  const temporary = ['duckdb', 'postgres', 'snowflake'].includes(sql.dialect);
+  if (values.length > limit && (options.table !== undefined || temporary)) {
+    // Too many for a literal table: write them to a table, in batches, and join that.
+    const table = options.table ?? `crm_expected_${Date.now().toString(36)}`;
+    const columns = `frequency ${sql.double}, recency ${sql.double}, ${T} ${sql.double}, expected_purchases ${sql.double}`;
+    await runSql(runner, `DROP TABLE IF EXISTS ${table}`);
+    await runSql(runner, `CREATE ${options.table === undefined ? 'TEMPORARY ' : ''}TABLE ${table} (${columns})`);
+    for (let from = 0; from < values.length; from += 2000) {
+      await runSql(runner, `INSERT INTO ${table} VALUES ${values.slice(from, from + 2000).map((v) => `(${v.join(', ')})`).join(', ')}`);
+    }
+    return scoresQuery(`SELECT * FROM ${table}`);
+  }
   const expected = values.length === 0
     ? `SELECT CAST(NULL AS ${sql.double}) AS frequency, CAST(NULL AS ${sql.double}) AS recency, CAST(NULL AS ${sql.double}) AS ${T}, CAST(NULL AS ${sql.double}) AS expected_purchases`
     : sql.dialect === 'bigquery'
       ? `SELECT * FROM UNNEST([${values.map(([x, tx, tt, e]) => `STRUCT(${x} AS frequency, ${tx} AS recency, ${tt} AS ${T}, ${e} AS expected_purchases)`).join(', ')}])`
       : `SELECT * FROM (VALUES ${values.map((v) => `(${v.join(', ')})`).join(', ')}) AS crm_v(frequency, recency, ${T}, expected_purchases)`;
-  return `WITH crm_expected AS (${expected})
-SELECT s.*, ${model.toSql(sql.dialect, { t, columns: { frequency: 's.frequency', recency: 's.recency', T: `s.${T}` } })},
-  e.expected_purchases
-FROM ${summary} s JOIN crm_expected e ON e.frequency = s.frequency AND e.recency = s.recency AND e.${T} = s.${T}`;
+  return scoresQuery(expected);
 }

@@ -43,6 +43,6 @@ describe('customerSummaryDuckDB', () => {
     const file = join(dir, 'bad.csv');
     writeFileSync(file, 'c,t,v\na,2025-01-01,1\nb,soon,2\n');
     await expect(customerSummaryDuckDB({ source: `read_csv('${file}', all_varchar = true)`, customer: 'c', time: 't', amount: 'v', asOf: '2025-02-01' }))
-      .rejects.toThrow(/1 rows have a time DuckDB cannot read \(e.g. "soon"\)/);
+      .rejects.toThrow(/1 rows have a time the engine cannot read \(e.g. "soon"\)/);
   });
 });
