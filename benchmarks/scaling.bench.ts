@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { lib } from './lib';
 import { logLogChart, sideBySide, type Series } from './chart';
 import { QUICK, RESULTS_DIR, measure, peakRssMb, report, runChild, type CaseResult, suiteEntry } from './harness';
-import { sqlScalingCase, type Step } from './scalingSql';
+import { sqlScalingCase, sqlTable, type SqlScalingResult } from './scalingSql';
 
 const { TransactionLog, frequentItemsets, kmeans, rfm, sequentialPatterns, syntheticLog, syntheticRecords, trainChurnModel } = lib;
 const SCRIPT = fileURLToPath(import.meta.url);
@@ -57,23 +57,8 @@ export async function run(): Promise<CaseResult[]> {
   writeFileSync(`${RESULTS_DIR}scaling${QUICK ? '.quick' : ''}.svg`, svg);
   // Past one process: the SQL path through DuckDB under a 2 GB memory limit (10^8 in the full run only).
   const sql = (QUICK ? [1e5] : [1e6, 1e7, 1e8]).flatMap((size) => runChild(SCRIPT, ['sql', String(size)]));
-  if (sql.length > 0) writeFileSync(`${RESULTS_DIR}scaling-sql${QUICK ? '.quick' : ''}.md`, sqlTable(sql as (CaseResult & { steps: Step[]; parquetMb: number })[]));
+  if (sql.length > 0) writeFileSync(`${RESULTS_DIR}scaling-sql${QUICK ? '.quick' : ''}.md`, sqlTable(sql as SqlScalingResult[]));
   return [...results, ...sql];
-}
-
-/** The SQL path's steps per size, as a markdown table. */
-function sqlTable(results: (CaseResult & { steps: Step[]; parquetMb: number })[]): string {
-  const names = results[0]?.steps.map((s) => s.step) ?? [];
-  const seconds = (ms: number | undefined) => (ms === undefined ? '—' : (ms / 1000).toFixed(1));
-  const rows = results.map((r) => `| ${r.size.toExponential(0)} | ${r.parquetMb.toFixed(0)} MB | ${names.map((n) => seconds(r.steps.find((s) => s.step === n)?.ms)).join(' | ')} | ${seconds(r.medianMs)} | ${r.peakRssMb.toFixed(0)} MB | ${r.count ?? ''} |`);
-  return [
-    '# The SQL path through DuckDB (memory_limit 2 GB), seconds per step',
-    '',
-    `| line items | Parquet | ${names.join(' | ')} | total (after generation) | peak RSS of the Node process | customers scored |`,
-    `|---:|---:|${names.map(() => '---:').join('|')}|---:|---:|---:|`,
-    ...rows,
-    '',
-  ].join('\n');
 }
 
 await suiteEntry(SCRIPT, ([algorithm, size]) => child(algorithm as string, Number(size)), run);

@@ -17,6 +17,9 @@ const { duckdbRunner, customerSummarySql, fitBgNbd, fitGammaGamma, bgnbdScoresSq
 /** One step's name and time. */
 export interface Step { step: string; ms: number; rows?: number }
 
+/** A case of the SQL path: the steps, the Parquet size and the pair rules found. */
+export type SqlScalingResult = CaseResult & { steps: Step[]; parquetMb: number; rules: number };
+
 /**
  * The generator, buy-till-you-die shaped, deterministic (hashes of ids): each customer has a
  * first day in two years, a mean gap between orders (exponential, mean 40 days), a dropout
@@ -58,7 +61,7 @@ function generateSql(lines: number, file: string): string {
  * @example
  * await sqlScalingCase(1e7)
  */
-export async function sqlScalingCase(lines: number): Promise<CaseResult & { steps: Step[]; parquetMb: number }> {
+export async function sqlScalingCase(lines: number): Promise<SqlScalingResult> {
   const dir = join(tmpdir(), `crm-scaling-${process.pid}`);
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `lines-${lines}.parquet`);
@@ -95,9 +98,24 @@ export async function sqlScalingCase(lines: number): Promise<CaseResult & { step
     return {
       bench: 'scaling', impl: 'crm-mining SQL path (DuckDB, 2 GB)', dataset: 'generated line items in Parquet', size: lines,
       medianMs: totalMs, p99Ms: totalMs, opsPerSec: 1000 / totalMs, unitsPerSec: (lines / totalMs) * 1000, peakRssMb: peakRssMb(),
-      count: scores, steps, parquetMb: statSync(file).size / 2 ** 20,
+      count: scores, steps, parquetMb: statSync(file).size / 2 ** 20, rules: rules.length,
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The SQL path's steps per size, as a markdown table. */
+export function sqlTable(results: SqlScalingResult[]): string {
+  const names = results[0]?.steps.map((s) => s.step) ?? [];
+  const seconds = (ms: number | undefined) => (ms === undefined ? '—' : (ms / 1000).toFixed(1));
+  const rows = results.map((r) => `| ${r.size.toExponential(0)} | ${r.parquetMb.toFixed(0)} MB | ${names.map((n) => seconds(r.steps.find((s) => s.step === n)?.ms)).join(' | ')} | ${seconds(r.medianMs)} | ${r.peakRssMb.toFixed(0)} MB | ${r.count ?? ''} | ${r.rules} |`);
+  return [
+    '# The SQL path through DuckDB (memory_limit 2 GB), seconds per step',
+    '',
+    `| line items | Parquet | ${names.join(' | ')} | total (after generation) | peak RSS of the Node process | customers scored | pair rules |`,
+    `|---:|---:|${names.map(() => '---:').join('|')}|---:|---:|---:|---:|`,
+    ...rows,
+    '',
+  ].join('\n');
 }

@@ -19,6 +19,21 @@ describe('scoreBgNbd', () => {
     }));
   });
 
+  it('customers sharing (frequency, T) but not recency, as real data has many: each gets its own numbers', () => {
+    const params = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
+    const model = bgnbdModel(params);
+    const rows = Array.from({ length: 3000 }, (_, i) => {
+      const x = i % 7;
+      const T = 30 + (i % 13) / 7;
+      return { frequency: x, recency: x === 0 ? 0 : (T * ((i * 37) % 100)) / 100, T };
+    });
+    const s = scoreBgNbd(params, rows, 13);
+    rows.forEach((c, i) => {
+      expect(s.probabilityAlive[i]).toBeCloseTo(model.probabilityAlive(c), 12);
+      expect(s.expectedPurchases[i]).toBeCloseTo(model.expectedPurchases(13, c), 10);
+    });
+  });
+
   it('accepts columns and checks them', () => {
     const params = { r: 1, alpha: 2, a: 1.5, b: 2 };
     const s = scoreBgNbd(params, { frequency: Int32Array.of(0, 3), recency: Float64Array.of(0, 5), T: Float64Array.of(10, 10) }, 4);

@@ -43,6 +43,8 @@ export function scoreBgNbd(params: BgNbdParams, customers: BtydColumns | readonl
   const expected = new Float64Array(n);
   const logA = Math.log(a);
   const aMinus1 = Math.abs(a - 1) < 1e-9 ? 1e-9 : a - 1; // as the fitted model: a = 1 is removable
+  // The ₂F₁ factor depends on (x, T) only, which customers share (frequency × first-purchase day): computed once per pair.
+  const cache = new PairCache(Math.min(n, 1 << 16));
   for (let i = 0; i < n; i++) {
     const x = cols.frequency[i] as number;
     const T = cols.T[i] as number;
@@ -56,7 +58,57 @@ export function scoreBgNbd(params: BgNbdParams, customers: BtydColumns | readonl
     }
     alive[i] = pAlive;
     active[i] = pAlive * -Math.expm1(rx * Math.log1p(-t / (alpha + T + t))); // 1 − ((α+T)/(α+T+t))^(r+x)
-    expected[i] = Math.max(0, pAlive * ((a + b + x - 1 + shift) / aMinus1) * (1 - powTimesHyp2f1(rx, rx, b + x + shift, a + b + x - 1 + shift, t / (alpha + T + t))));
+    let factor = cache.get(x, T);
+    if (Number.isNaN(factor)) {
+      factor = ((a + b + x - 1 + shift) / aMinus1) * (1 - powTimesHyp2f1(rx, rx, b + x + shift, a + b + x - 1 + shift, t / (alpha + T + t)));
+      cache.set(x, T, factor);
+    }
+    expected[i] = Math.max(0, pAlive * factor);
   }
   return { probabilityAlive: alive, probabilityActive: active, expectedPurchases: expected };
+}
+
+/**
+ * An open-addressing table from (x, T) to a number, on typed arrays (no object per entry); NaN
+ * means absent. It stops taking new pairs when half full, so its memory stays bounded.
+ */
+class PairCache {
+  private readonly xs: Float64Array;
+  private readonly ts: Float64Array;
+  private readonly values: Float64Array;
+  private readonly mask: number;
+  private size = 0;
+  private readonly bits = new Float64Array(1);
+  private readonly words = new Int32Array(this.bits.buffer);
+
+  constructor(expected: number) {
+    let capacity = 16;
+    while (capacity < expected * 2) capacity *= 2;
+    this.mask = capacity - 1;
+    this.xs = new Float64Array(capacity);
+    this.ts = new Float64Array(capacity);
+    this.values = new Float64Array(capacity).fill(Number.NaN);
+  }
+
+  private slot(x: number, T: number): number {
+    this.bits[0] = T;
+    let h = Math.imul((this.words[0] as number) ^ Math.imul(this.words[1] as number, 0x9e3779b1) ^ Math.imul(x | 0, 0x85ebca6b), 0xc2b2ae35);
+    h ^= h >>> 15;
+    let i = h & this.mask;
+    while (!Number.isNaN(this.values[i] as number) && (this.xs[i] !== x || this.ts[i] !== T)) i = (i + 1) & this.mask;
+    return i;
+  }
+
+  get(x: number, T: number): number {
+    return this.values[this.slot(x, T)] as number;
+  }
+
+  set(x: number, T: number, value: number): void {
+    if (this.size * 2 >= this.mask + 1 || Number.isNaN(value)) return;
+    const i = this.slot(x, T);
+    this.xs[i] = x;
+    this.ts[i] = T;
+    this.values[i] = value;
+    this.size++;
+  }
 }

@@ -29,9 +29,10 @@ export interface BgNbdScoresSqlOptions {
  * `probability_active` in closed form (`model.toSql`), and `expected_purchases` in (T, T + t].
  * Expected purchases need the Gauss hypergeometric function ₂F₁, which no SQL dialect has and
  * whose series converges too slowly near z = 1 for a fixed number of terms to stay within 1e-9,
- * so crm-mining reads the distinct (frequency, recency, T) triples (thousands, whatever the
- * number of customers), scores them with the model itself, and joins them back as a literal
- * table. Run the query, or `CREATE TABLE scores AS` it.
+ * so crm-mining reads the distinct (frequency, recency, T) triples (fewer than the customers:
+ * 5,216 for 5,946 customers on 10^5 generated lines; 1,016 for CDNOW's 2,357), scores them with the model itself, and joins them back: as a literal table, or past
+ * `inlineLimit` through a table written a page at a time. Run the query, or
+ * `CREATE TABLE scores AS` it.
  * @example
  * const query = await bgnbdScoresSql(duckdbRunner(), { model: fit, summary: 'summary', t: 52 });
  */
@@ -42,8 +43,8 @@ export async function bgnbdScoresSql(runner: SqlRunner, options: BgNbdScoresSqlO
   const sql = sqlLayer(options.dialect ?? 'duckdb');
   const T = sql.id('T');
   const summary = /^\s*(select|with)\b/i.test(options.summary) ? `(${options.summary})` : options.summary;
-  const triples = await runSql(runner, `SELECT DISTINCT frequency, recency, ${T} FROM ${summary} crm_s`);
-  const values = triples.map((r) => {
+  const distinct = `SELECT DISTINCT frequency, recency, ${T} FROM ${summary} crm_s`;
+  const score = (rows: readonly Record<string, unknown>[]): string[][] => rows.map((r) => {
     const c = { frequency: num(r, 'frequency'), recency: num(r, 'recency'), T: num(r, 'T') };
     return [c.frequency, c.recency, c.T, model.expectedPurchases(t, c)].map((v) => sql.num(v));
   });
@@ -52,18 +53,29 @@ SELECT s.*, ${model.toSql(sql.dialect, { t, columns: { frequency: 's.frequency',
   e.expected_purchases
 FROM ${summary} s JOIN crm_expected e ON e.frequency = s.frequency AND e.recency = s.recency AND e.${T} = s.${T}`;
   const limit = options.inlineLimit ?? 5000;
+  const count = num((await runSql(runner, `SELECT COUNT(*) AS n FROM (${distinct}) crm_d`))[0] ?? {}, 'n');
   const temporary = ['duckdb', 'postgres', 'snowflake'].includes(sql.dialect);
-  if (values.length > limit && (options.table !== undefined || temporary)) {
-    // Too many for a literal table: write them to a table, in batches, and join that.
-    const table = options.table ?? `crm_expected_${Date.now().toString(36)}`;
-    const columns = `frequency ${sql.double}, recency ${sql.double}, ${T} ${sql.double}, expected_purchases ${sql.double}`;
+  if (count > limit && (options.table !== undefined || temporary)) {
+    // Too many for a literal table: number the triples in the engine, score them a page at a
+    // time (what this process holds stays bounded), and write them to a table in batches.
+    const stamp = Date.now().toString(36);
+    const table = options.table ?? `crm_expected_${stamp}`;
+    const numbered = `crm_triples_${stamp}`;
+    const temp = options.table === undefined ? 'TEMPORARY ' : '';
     await runSql(runner, `DROP TABLE IF EXISTS ${table}`);
-    await runSql(runner, `CREATE ${options.table === undefined ? 'TEMPORARY ' : ''}TABLE ${table} (${columns})`);
-    for (let from = 0; from < values.length; from += 2000) {
-      await runSql(runner, `INSERT INTO ${table} VALUES ${values.slice(from, from + 2000).map((v) => `(${v.join(', ')})`).join(', ')}`);
+    await runSql(runner, `CREATE ${temp}TABLE ${table} (frequency ${sql.double}, recency ${sql.double}, ${T} ${sql.double}, expected_purchases ${sql.double})`);
+    await runSql(runner, `CREATE TEMPORARY TABLE ${numbered} AS SELECT d.*, ROW_NUMBER() OVER (ORDER BY frequency, recency, ${T}) AS crm_row FROM (${distinct}) d`);
+    const page = 50_000;
+    for (let from = 0; from < count; from += page) {
+      const values = score(await runSql(runner, `SELECT frequency, recency, ${T} FROM ${numbered} WHERE crm_row > ${from} AND crm_row <= ${from + page}`));
+      for (let at = 0; at < values.length; at += 2000) {
+        await runSql(runner, `INSERT INTO ${table} VALUES ${values.slice(at, at + 2000).map((v) => `(${v.join(', ')})`).join(', ')}`);
+      }
     }
+    await runSql(runner, `DROP TABLE ${numbered}`);
     return scoresQuery(`SELECT * FROM ${table}`);
   }
+  const values = score(await runSql(runner, distinct));
   const expected = values.length === 0
     ? `SELECT CAST(NULL AS ${sql.double}) AS frequency, CAST(NULL AS ${sql.double}) AS recency, CAST(NULL AS ${sql.double}) AS ${T}, CAST(NULL AS ${sql.double}) AS expected_purchases`
     : sql.dialect === 'bigquery'

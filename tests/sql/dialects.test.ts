@@ -52,6 +52,7 @@ async function queries(dialect: Warehouse): Promise<Record<string, string>> {
     if (sql.includes('GROUP BY part')) return [{ part: 0, n: 2 }, { part: 1, n: 1 }];
     if (sql.includes('p.part =')) return [{ customer: 'a', bkey: 'o1', item: 'x' }, { customer: 'a', bkey: 'o1', item: "y'z" }];
     if (sql.includes('crm_candidates')) return [{ cid: 0, count: 2 }];
+    if (sql.includes('COUNT(*) AS n FROM (SELECT DISTINCT')) return [{ n: 2 }];
     if (sql.includes('SELECT DISTINCT frequency')) return [{ frequency: 2, recency: 10.5, T: 30 }, { frequency: 0, recency: 0, T: 12 }];
     return [{ n_badtime: 0 }];
   };
