@@ -84,12 +84,24 @@ export function seedRandom(data: Float64Array, n: number, d: number, k: number, 
 /**
  * Lloyd's iterations until no label changes or every centre moves less than `tolerance`.
  * An emptied cluster takes the point farthest from its centre.
+ *
+ * The assignment step skips the points whose centre cannot have changed, by Hamerly's bounds
+ * (Hamerly 2010, "Making k-means even faster"): an upper bound on the distance to the own
+ * centre and a lower bound on the distance to any other, moved by how far the centres moved. A
+ * point is skipped only when its own centre is strictly, and by a margin far above rounding,
+ * the nearest, so every label, centre and iteration count is the one plain Lloyd gives (a test
+ * compares them on every iteration count).
  */
 export function lloyd(data: Float64Array, n: number, d: number, k: number, centroids: Float64Array, maxIterations: number, tolerance: number, check: () => void = () => {}): LloydResult {
   const labels = new Int32Array(n).fill(-1);
   const dist = new Float64Array(n);
   const sums = new Float64Array(k * d);
   const counts = new Float64Array(k);
+  const upper = new Float64Array(n); // ≥ distance to the own centre
+  const lower = new Float64Array(n); // ≤ distance to every other centre (0: unknown)
+  const half = new Float64Array(k); // half the distance from each centre to its nearest other
+  const moved = new Float64Array(k);
+  const previous = new Float64Array(k * d);
   let iterations = 0;
   let converged = false;
   let stable = false;
@@ -97,25 +109,38 @@ export function lloyd(data: Float64Array, n: number, d: number, k: number, centr
     check();
     iterations++;
     let changed = 0;
+    centreGaps(centroids, k, d, half);
     for (let i = 0; i < n; i++) {
+      const own = labels[i] as number;
+      if (own >= 0) {
+        const bound = Math.max(half[own] as number, lower[i] as number) * (1 - 1e-9);
+        if ((upper[i] as number) < bound) continue;
+        const exact = Math.sqrt(squared(data, i, centroids, own, d));
+        upper[i] = exact;
+        if (exact < bound) continue;
+      }
+      // Every centre, in order, as plain Lloyd: the first smallest squared distance wins.
       let best = 0;
       let bestD = Infinity;
+      let second = Infinity;
       const o = i * d;
       for (let c = 0; c < k; c++) {
-        let s = 0;
+        let sq = 0;
         const co = c * d;
         for (let j = 0; j < d; j++) {
           const diff = (data[o + j] as number) - (centroids[co + j] as number);
-          s += diff * diff;
+          sq += diff * diff;
         }
-        if (s < bestD) {
-          bestD = s;
+        if (sq < bestD) {
+          second = bestD;
+          bestD = sq;
           best = c;
-        }
+        } else if (sq < second) second = sq;
       }
-      if (labels[i] !== best) changed++;
+      if (own !== best) changed++;
       labels[i] = best;
-      dist[i] = bestD;
+      upper[i] = Math.sqrt(bestD);
+      lower[i] = Math.sqrt(second);
     }
     if (changed === 0) {
       converged = true;
@@ -129,6 +154,11 @@ export function lloyd(data: Float64Array, n: number, d: number, k: number, centr
       counts[c] = (counts[c] as number) + 1;
       for (let j = 0; j < d; j++) sums[c * d + j] = (sums[c * d + j] as number) + (data[i * d + j] as number);
     }
+    if (counts.includes(0)) {
+      // Plain Lloyd's distances to the centres just assigned, for the farthest-point rule.
+      for (let i = 0; i < n; i++) dist[i] = squared(data, i, centroids, labels[i] as number, d);
+    }
+    previous.set(centroids);
     let maxShift = 0;
     for (let c = 0; c < k; c++) {
       if (counts[c] === 0) {
@@ -137,6 +167,7 @@ export function lloyd(data: Float64Array, n: number, d: number, k: number, centr
         dist[far] = 0;
         sums.set(data.subarray(far * d, far * d + d), c * d);
         counts[c] = 1;
+        lower.fill(0); // a centre jumped: every bound starts over
       }
       let shift = 0;
       for (let j = 0; j < d; j++) {
@@ -150,6 +181,16 @@ export function lloyd(data: Float64Array, n: number, d: number, k: number, centr
       converged = true;
       break;
     }
+    // Move the bounds by how far the centres moved (with a margin for rounding).
+    let most = 0;
+    for (let c = 0; c < k; c++) {
+      moved[c] = Math.sqrt(squared(centroids, c, previous, c, d)) * (1 + 1e-9);
+      most = Math.max(most, moved[c] as number);
+    }
+    for (let i = 0; i < n; i++) {
+      upper[i] = (upper[i] as number) + (moved[labels[i] as number] as number);
+      lower[i] = Math.max(0, (lower[i] as number) - most);
+    }
   }
   // Labels for the final centres, unless they are already.
   if (!stable) for (let i = 0; i < n; i++) labels[i] = nearest(data, i, d, k, centroids);
@@ -159,6 +200,15 @@ export function lloyd(data: Float64Array, n: number, d: number, k: number, centr
     for (let j = 0; j < d; j++) inertia += ((data[i * d + j] as number) - (centroids[c * d + j] as number)) ** 2;
   }
   return { labels, centroids, inertia, iterations, converged };
+}
+
+/** Half the distance from each centre to its nearest other centre. */
+function centreGaps(centroids: Float64Array, k: number, d: number, half: Float64Array): void {
+  for (let c = 0; c < k; c++) {
+    let min = Infinity;
+    for (let e = 0; e < k; e++) if (e !== c) min = Math.min(min, squared(centroids, c, centroids, e, d));
+    half[c] = Math.sqrt(min) / 2;
+  }
 }
 
 function nearest(data: Float64Array, i: number, d: number, k: number, centroids: Float64Array): number {
