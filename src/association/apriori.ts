@@ -68,7 +68,7 @@ export function mineApriori(data: RankedBaskets, o: ResolvedItemsetOptions, out:
   guard.release(levelBytes);
 }
 
-/** Bytes held per candidate k-itemset: its typed array and its key in the lookup set. */
+/** Bytes held per candidate k-itemset: its typed array and its slot in the lookup table. */
 const candidateBytes = (k: number): number => 120 + 12 * k;
 
 /**
@@ -85,11 +85,8 @@ function generate(level: Int32Array[], k: number, maxCandidates: number, guard: 
   // Pairs from single items: the count is known before building any.
   const pairs = (level.length * (level.length - 1)) / 2;
   if (k1 === 1 && pairs > maxCandidates) throw tooMany(pairs.toLocaleString('en-US'));
-  const known = new Set<string>();
-  for (const s of level) {
-    guard.tick(4 * k1);
-    known.add(s.join(','));
-  }
+  guard.tick(4 * k1 * level.length);
+  const known = new LevelIndex(level);
   const out: Int32Array[] = [];
   const sub = new Int32Array(k1);
   for (let a = 0; a < level.length; a++) {
@@ -118,14 +115,60 @@ function samePrefix(x: Int32Array, y: Int32Array, len: number): boolean {
 }
 
 /** Checks the (k-1)-subsets that drop one of the first k-1 items (the two joined ones are known). */
-function allSubsetsKnown(cand: Int32Array, known: Set<string>, sub: Int32Array): boolean {
+function allSubsetsKnown(cand: Int32Array, known: LevelIndex, sub: Int32Array): boolean {
   const k = cand.length;
   for (let skip = 0; skip < k - 2; skip++) {
     let w = 0;
     for (let i = 0; i < k; i++) if (i !== skip) sub[w++] = cand[i] as number;
-    if (!known.has(sub.join(','))) return false;
+    if (!known.has(sub)) return false;
   }
   return true;
+}
+
+/**
+ * The frequent itemsets of one level, for membership tests: an open-addressing table of their
+ * positions, keyed by a hash of the rank sequence (no string per itemset or per lookup).
+ */
+class LevelIndex {
+  private readonly slots: Int32Array;
+  private readonly mask: number;
+
+  constructor(private readonly level: readonly Int32Array[]) {
+    let capacity = 16;
+    while (capacity < level.length * 2) capacity *= 2;
+    this.mask = capacity - 1;
+    this.slots = new Int32Array(capacity).fill(-1);
+    for (let i = 0; i < level.length; i++) {
+      let at = hashRanks(level[i] as Int32Array) & this.mask;
+      while (this.slots[at] !== -1) at = (at + 1) & this.mask;
+      this.slots[at] = i;
+    }
+  }
+
+  has(items: Int32Array): boolean {
+    let at = hashRanks(items) & this.mask;
+    for (;;) {
+      const i = this.slots[at] as number;
+      if (i === -1) return false;
+      const other = this.level[i] as Int32Array;
+      let same = true;
+      for (let j = 0; j < items.length; j++) {
+        if (other[j] !== items[j]) {
+          same = false;
+          break;
+        }
+      }
+      if (same) return true;
+      at = (at + 1) & this.mask;
+    }
+  }
+}
+
+function hashRanks(items: Int32Array): number {
+  let h = 0x811c9dc5;
+  for (let j = 0; j < items.length; j++) h = Math.imul(h ^ (items[j] as number), 0x01000193);
+  h ^= h >>> 16;
+  return Math.imul(h, 0x85ebca6b) >>> 0;
 }
 
 /**

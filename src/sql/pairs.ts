@@ -26,10 +26,10 @@ function countCtes(ctx: SqlContext, minSupport: number): string[] {
   const { sql } = ctx;
   return [
     ...ctx.ctes,
-    ctx.basketItems,
+    ctx.basketLines,
     // The library's threshold: ceil(minSupport · n), guarded against float noise, at least 1.
     `crm_n AS (SELECT CAST(COUNT(*) AS ${sql.double}) AS n, GREATEST(1, CEIL(${sql.num(minSupport)} * COUNT(*) - ${sql.num(1e-9)})) AS min_count FROM crm_baskets)`,
-    `crm_items AS (SELECT item, COUNT(*) AS count FROM crm_basket_items GROUP BY item HAVING COUNT(*) >= (SELECT min_count FROM crm_n))`,
+    `crm_items AS (SELECT item, COUNT(*) AS count FROM crm_basket_lines GROUP BY item HAVING COUNT(*) >= (SELECT min_count FROM crm_n))`,
   ];
 }
 
@@ -48,13 +48,13 @@ export function itemCountsSql(options: ItemCountsSqlOptions): string {
 function pairCtes(ctx: SqlContext, minSupport: number): string[] {
   return [
     ...countCtes(ctx, minSupport),
-    // Each pair once (a < b in the engine's own collation: any total order will do), counted over the baskets holding both frequent items.
+    // Only frequent items can be in a frequent pair: drop the others before the self-join.
+    'crm_frequent_lines AS (SELECT l.customer, l.bkey, l.item FROM crm_basket_lines l JOIN crm_items f ON f.item = l.item)',
+    // Each pair once (a < b in the engine's own collation: any total order will do), counted over the baskets holding both.
     `crm_pairs AS (
   SELECT a.item AS item_a, b.item AS item_b, COUNT(*) AS count
-  FROM crm_basket_items a
-  JOIN crm_basket_items b ON b.customer = a.customer AND b.bkey = a.bkey AND a.item < b.item
-  JOIN crm_items fa ON fa.item = a.item
-  JOIN crm_items fb ON fb.item = b.item
+  FROM crm_frequent_lines a
+  JOIN crm_frequent_lines b ON b.customer = a.customer AND b.bkey = a.bkey AND a.item < b.item
   GROUP BY a.item, b.item
   HAVING COUNT(*) >= (SELECT min_count FROM crm_n)
 )`,

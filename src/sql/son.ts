@@ -35,7 +35,7 @@ export async function frequentItemsetsFromSql(runner: SqlRunner, options: SonOpt
   const batch = options.batch ?? 2000;
   if (!(Number.isInteger(batch) && batch >= 1)) throw new OptionError(`batch must be an integer >= 1, got ${String(batch)}`, { batch });
   const { sql } = ctx;
-  const partitioned = [...ctx.ctes, ctx.basketItems, `crm_parts AS (SELECT customer, bkey, MOD(ROW_NUMBER() OVER (ORDER BY customer, bkey), ${parts}) AS part FROM crm_baskets)`];
+  const partitioned = [...ctx.ctes, ctx.basketLines, `crm_parts AS (SELECT customer, bkey, MOD(ROW_NUMBER() OVER (ORDER BY customer, bkey), ${parts}) AS part FROM crm_baskets)`];
   const sizes = await checkedRun(runner, options, withCtes(partitioned, 'SELECT part, COUNT(*) AS n FROM crm_parts GROUP BY part'));
   const partSize = new Map(sizes.map((r) => [num(r, 'part'), num(r, 'n')]));
   const n = [...partSize.values()].reduce((s, v) => s + v, 0);
@@ -46,7 +46,7 @@ export async function frequentItemsetsFromSql(runner: SqlRunner, options: SonOpt
     throwIfAborted(options.signal);
     const size = partSize.get(p) ?? 0;
     if (size === 0) continue;
-    const rows = await runSql(runner, withCtes(partitioned, `SELECT i.customer, i.bkey, i.item FROM crm_basket_items i JOIN crm_parts p ON p.customer = i.customer AND p.bkey = i.bkey WHERE p.part = ${p} ORDER BY i.customer, i.bkey`));
+    const rows = await runSql(runner, withCtes(partitioned, `SELECT i.customer, i.bkey, i.item FROM crm_basket_lines i JOIN crm_parts p ON p.customer = i.customer AND p.bkey = i.bkey WHERE p.part = ${p} ORDER BY i.customer, i.bkey`));
     const local = frequentItemsets(toBaskets(rows), {
       minCount: Math.max(1, Math.ceil((minCount * size) / n - 1e-9)),
       ...(options.maxLength === undefined ? {} : { maxLength: options.maxLength }),
@@ -62,9 +62,9 @@ export async function frequentItemsetsFromSql(runner: SqlRunner, options: SonOpt
   for (let from = 0; from < list.length; from += batch) {
     throwIfAborted(options.signal);
     const chunk = list.slice(from, from + batch);
-    const rows = await runSql(runner, withCtes([...ctx.ctes, ctx.basketItems, `crm_candidates AS (${candidateTable(sql, chunk)})`, 'crm_sizes AS (SELECT cid, COUNT(*) AS size FROM crm_candidates GROUP BY cid)'],
+    const rows = await runSql(runner, withCtes([...ctx.ctes, ctx.basketLines, `crm_candidates AS (${candidateTable(sql, chunk)})`, 'crm_sizes AS (SELECT cid, COUNT(*) AS size FROM crm_candidates GROUP BY cid)'],
       `SELECT h.cid, COUNT(*) AS count FROM (
-  SELECT c.cid, i.customer, i.bkey, COUNT(*) AS k FROM crm_candidates c JOIN crm_basket_items i ON i.item = c.item GROUP BY c.cid, i.customer, i.bkey
+  SELECT c.cid, i.customer, i.bkey, COUNT(*) AS k FROM crm_candidates c JOIN crm_basket_lines i ON i.item = c.item GROUP BY c.cid, i.customer, i.bkey
 ) h JOIN crm_sizes s ON s.cid = h.cid WHERE h.k = s.size GROUP BY h.cid`));
     for (const r of rows) {
       const count = num(r, 'count');

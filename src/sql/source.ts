@@ -43,6 +43,8 @@ export interface SqlContext {
   ctes: string[];
   /** CTE `crm_basket_items` (customer, bkey, t, item): the distinct items of each basket, with the basket's time. */
   basketItems: string;
+  /** CTE `crm_basket_lines` (customer, bkey, item): the distinct items of each basket, without the time (no join: what mining needs). */
+  basketLines: string;
   hasAmount: boolean;
   hasItem: boolean;
 }
@@ -102,8 +104,9 @@ crm_baskets AS (
   const basketItems = m.order === undefined
     ? 'crm_basket_items AS (SELECT DISTINCT customer, t AS bkey, t, item FROM crm_purchases WHERE item IS NOT NULL)'
     : 'crm_basket_items AS (SELECT DISTINCT p.customer, p.ord AS bkey, o.t, p.item FROM crm_purchases p JOIN crm_order_time o ON o.ord = p.ord WHERE p.item IS NOT NULL)';
+  const basketLines = `crm_basket_lines AS (SELECT DISTINCT customer, ${m.order === undefined ? 't' : 'ord'} AS bkey, item FROM crm_purchases WHERE item IS NOT NULL)`;
   const stringOrder = typeof o.returnOrders === 'string' ? withSourceCondition(rows, o.returnOrders) : rows;
-  return { sql, ctes: [stringOrder, lines, purchases, baskets, returns], basketItems, hasAmount: amount !== null, hasItem: m.item !== undefined };
+  return { sql, ctes: [stringOrder, lines, purchases, baskets, returns], basketItems, basketLines, hasAmount: amount !== null, hasItem: m.item !== undefined };
 }
 
 function orderTest(pattern: RegExp | string | undefined, sql: SqlLayer, hasOrder: boolean): string[] {
