@@ -16,7 +16,7 @@ import { differences } from './compare';
 
 const CHROMIUM = '/usr/bin/chromium';
 const OUT = join(ROOT, 'tests/package/out');
-const ENTRIES = ['crm-mining', ...['core', 'association', 'sequence', 'rfm', 'clv', 'classify', 'cluster', 'profile', 'churn', 'report', 'notebook'].map((s) => `crm-mining/${s}`)];
+const ENTRIES = ['crm-mining', ...['core', 'association', 'sequence', 'rfm', 'clv', 'classify', 'cluster', 'profile', 'churn', 'report', 'notebook', 'sql'].map((s) => `crm-mining/${s}`)];
 const esbuild = join(ROOT, 'node_modules/.bin/esbuild');
 const vite = join(ROOT, 'node_modules/vite/bin/vite.js');
 if (!existsSync(CHROMIUM) && process.env.CI !== undefined) throw new Error(`${CHROMIUM} is missing: .ci/run installs Debian's chromium package`);

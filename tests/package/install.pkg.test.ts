@@ -26,7 +26,7 @@ describe('the packed package in an empty app', () => {
   const app = inject('bareApp');
 
   it('has an entry for each capability and the report', () => {
-    expect(SUBPATHS).toEqual(['crm-mining', ...['core', 'association', 'sequence', 'rfm', 'clv', 'classify', 'cluster', 'profile', 'churn', 'report', 'notebook', 'worker'].map((s) => `crm-mining/${s}`)]);
+    expect(SUBPATHS).toEqual(['crm-mining', ...['core', 'association', 'sequence', 'rfm', 'clv', 'classify', 'cluster', 'profile', 'churn', 'report', 'notebook', 'sql', 'worker'].map((s) => `crm-mining/${s}`)]);
   });
 
   it('imports every entry from ESM and requires it from CommonJS', () => {
