@@ -3,7 +3,7 @@ import type { SearchGuard } from '../core/guard';
 import type { ItemsetCollector } from './collector';
 import type { RankedBaskets } from './prepare';
 import type { ResolvedItemsetOptions } from './options';
-import { MAX_PAIR_MATRIX_ITEMS, pairCounts } from './pairs';
+import { MAX_PAIR_MATRIX_ITEMS, PairCounts, pairCounts } from './pairs';
 
 /**
  * Apriori (Agrawal & Srikant 1994): level-wise candidate generation by joining frequent
@@ -25,17 +25,18 @@ export function mineApriori(data: RankedBaskets, o: ResolvedItemsetOptions, out:
     level.push(Int32Array.of(r));
   }
   let k = 2;
+  let pairs: PairCounts | null = null; // kept: a candidate's last two items must be a frequent pair, one lookup
   if (k <= o.maxLength && nRanks > 1 && nRanks <= MAX_PAIR_MATRIX_ITEMS) {
     // Level 2 from one pass with a triangular count matrix instead of ~N²/2 candidate objects.
     guard.step(1);
     const matrixBytes = 2 * nRanks * nRanks;
     guard.hold(matrixBytes, 'the pair count matrix');
-    const pairs = pairCounts(data, nRanks);
+    pairs = pairCounts(data, nRanks);
     const next: Int32Array[] = [];
     for (let i = 0; i < nRanks; i++) {
       guard.tick(nRanks - i);
       for (let j = i + 1; j < nRanks; j++) {
-        const c = pairs.at(i, j);
+        const c = (pairs as PairCounts).at(i, j);
         if (c < o.minCount) continue;
         const items = Int32Array.of(i, j);
         out.add(items, 2, c);
@@ -43,14 +44,14 @@ export function mineApriori(data: RankedBaskets, o: ResolvedItemsetOptions, out:
         guard.hold(candidateBytes(2), 'the frequent pairs');
       }
     }
-    guard.release(matrixBytes + levelBytes);
+    guard.release(levelBytes);
     levelBytes = next.length * candidateBytes(2);
     level = next;
     k = 3;
   }
   for (; k <= o.maxLength && level.length > 1; k++) {
     guard.step(k - 1);
-    const candidates = generate(level, k, o.maxPatterns, guard);
+    const candidates = generate(level, k, o.maxPatterns, guard, pairs, o.minCount);
     if (candidates.length === 0) break;
     const counts = countCandidates(candidates, k, data, guard);
     guard.release(candidates.length * candidateBytes(k) + levelBytes);
@@ -65,7 +66,7 @@ export function mineApriori(data: RankedBaskets, o: ResolvedItemsetOptions, out:
     guard.hold(levelBytes, `the frequent ${k}-itemsets`);
     level = next;
   }
-  guard.release(levelBytes);
+  guard.release(levelBytes + (pairs === null ? 0 : 2 * nRanks * nRanks));
 }
 
 /** Bytes held per candidate k-itemset: its typed array and its slot in the lookup table. */
@@ -76,31 +77,32 @@ const candidateBytes = (k: number): number => 120 + 12 * k;
  * candidates held at once count against `maxPatterns`: past it, a LimitError says so before
  * memory runs out (Apriori on retail at 0.01% support would build 39.8M candidate pairs).
  */
-function generate(level: Int32Array[], k: number, maxCandidates: number, guard: SearchGuard): Int32Array[] {
+function generate(level: Int32Array[], k: number, maxCandidates: number, guard: SearchGuard, pairs: PairCounts | null, minCount: number): Int32Array[] {
   const k1 = (level[0] as Int32Array).length;
   const tooMany = (how: string) => new LimitError(
     `Apriori would hold ${how} candidate ${k}-itemsets at once (from ${level.length.toLocaleString('en-US')} frequent ${k1}-itemsets; maxPatterns is ${maxCandidates.toLocaleString('en-US')}); FP-Growth and Eclat find the same itemsets without candidates: use algorithm 'fpgrowth', or raise minSupport or maxPatterns`,
     { maxPatterns: maxCandidates, level: k },
   );
   // Pairs from single items: the count is known before building any.
-  const pairs = (level.length * (level.length - 1)) / 2;
-  if (k1 === 1 && pairs > maxCandidates) throw tooMany(pairs.toLocaleString('en-US'));
+  const joined = (level.length * (level.length - 1)) / 2;
+  if (k1 === 1 && joined > maxCandidates) throw tooMany(joined.toLocaleString('en-US'));
   guard.tick(4 * k1 * level.length);
   const known = new LevelIndex(level);
   const out: Int32Array[] = [];
   const sub = new Int32Array(k1);
+  const cand = new Int32Array(k1 + 1); // scratch: a candidate is copied only once it passes
   for (let a = 0; a < level.length; a++) {
     const x = level[a] as Int32Array;
     guard.tick(k);
+    cand.set(x);
     for (let b = a + 1; b < level.length; b++) {
       const y = level[b] as Int32Array;
       if (!samePrefix(x, y, k1 - 1)) break; // the level is sorted: later ones differ too
-      const cand = new Int32Array(k1 + 1);
-      cand.set(x);
       cand[k1] = y[k1 - 1] as number;
       guard.tick(k);
-      if (allSubsetsKnown(cand, known, sub)) {
-        out.push(cand);
+      // The two joined items must be a frequent pair (one lookup in the matrix; at level 3 the only subset left to check).
+      if ((pairs === null || pairs.at(cand[k1 - 1] as number, cand[k1] as number) >= minCount) && (k === 3 && pairs !== null ? true : allSubsetsKnown(cand, known, sub))) {
+        out.push(cand.slice());
         guard.hold(candidateBytes(k), `the candidate ${k}-itemsets`);
         if (out.length > maxCandidates) throw tooMany(`more than ${maxCandidates.toLocaleString('en-US')}`);
       }
