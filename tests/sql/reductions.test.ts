@@ -60,7 +60,10 @@ for (const [engineName, make] of setups) {
         const source = (e: Engine): SqlSourceOptions & { onInvalid: 'skip' } => ({
           dialect: e.dialect, source: d.table, mapping: d.sql, onInvalid: 'skip', ...(d.returnOrders === undefined ? {} : { returnOrders: d.returnOrders }),
         });
-        const hasItems = d.sql.item !== undefined;
+        // CDNOW has no items: its item tests are not defined (rather than skipped).
+        const itemsIt = (name: string, fn: (ctx: { skip: (note?: string) => void }) => Promise<void>) => {
+          if (d.sql.item !== undefined) it(name, fn);
+        };
 
         it('customerSummary (weeks and days, and the default asOf)', async (ctx) => {
           if (engine === null) return ctx.skip(skip);
@@ -109,7 +112,7 @@ for (const [engineName, make] of setups) {
             churnDataset(log, { asOf: d.asOf, horizonDays: d.horizonDays, features, bgnbd: params }).features);
         });
 
-        it.runIf(hasItems)('pair rules: every measure, p-values and constraints, as associationRules with maxLength 2', async (ctx) => {
+        itemsIt('pair rules: every measure, p-values and constraints, as associationRules with maxLength 2', async (ctx) => {
           if (engine === null) return ctx.skip(skip);
           const options = { minSupport: 0.004, minConfidence: 0.1 };
           const want = associationRules(log, { ...options, maxLength: 2 });
@@ -132,14 +135,14 @@ for (const [engineName, make] of setups) {
           }
         });
 
-        it.runIf(hasItems)('item counts', async (ctx) => {
+        itemsIt('item counts', async (ctx) => {
           if (engine === null) return ctx.skip(skip);
           const want = frequentItemsets(log, { maxLength: 1, minSupport: 0.01 });
           const rows = await engine.run(itemCountsSql({ ...source(engine), minSupport: 0.01 }));
           expect(rows.map((r) => [String(r.item), Number(r.count), Number(r.support)]).sort()).toEqual(want.map((s) => [s.items[0], s.count, s.support]).sort());
         });
 
-        it.runIf(hasItems)('SON: partitioned mining plus the engine\'s counting pass gives exactly frequentItemsets', async (ctx) => {
+        itemsIt('SON: partitioned mining plus the engine\'s counting pass gives exactly frequentItemsets', async (ctx) => {
           if (engine === null) return ctx.skip(skip);
           // Small parts of large baskets hold many local candidates: maxLength bounds them.
           for (const [partitions, minSupport, maxLength] of [[3, 0.01, 3], [5, 0.02, 4]] as const) {
