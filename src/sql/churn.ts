@@ -1,6 +1,8 @@
 import { OptionError } from '../core/errors';
 import { MS_PER_DAY, toEpochMs } from '../core/time';
-import { CHURN_FEATURES, type ChurnDataset, type ChurnFeature } from '../churn/index';
+// The feature list only: churn's index would load its models (and classify) too, 20 ms of import time.
+import { CHURN_FEATURES, type ChurnFeature } from '../churn/features';
+import type { ChurnDataset } from '../churn/index';
 import { bgnbdSqlExpressions, fitBgNbd, type BgNbdParams } from '../clv/index';
 import { asOfSql, sqlContext, withCtes, type SqlSourceOptions } from './source';
 import { summaryCtes } from './summary';
