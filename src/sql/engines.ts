@@ -1,3 +1,4 @@
+import { OptionError } from '../core/errors';
 import { lazyModule } from '../core/lazyModule';
 import { duckdbRows, openDuckDb, type DuckDbConnectionLike } from '../core/duckdb';
 import type { SqlRunner } from './runner';
@@ -25,6 +26,9 @@ export interface PgClientLike {
   query(sql: string): Promise<{ rows: Record<string, unknown>[] }>;
 }
 
+/** `pg` (an optional peer), loaded only by {@link connectPostgres}. */
+const pgModule = lazyModule<{ Client: new (config: { connectionString: string }) => PgClientLike & { connect(): Promise<void>; end(): Promise<void> } }>('pg', 'npm install pg', null, (m) => typeof m.Client === 'function', 'pg runs on Node only');
+
 /**
  * A runner on PostgreSQL through a connected `pg` client or pool (an optional peer: pass your
  * own client). NUMERIC and BIGINT come back from `pg` as text; the `xxxFromSql` functions read
@@ -37,13 +41,10 @@ export interface PgClientLike {
  */
 export function postgresRunner(client: PgClientLike): SqlRunner {
   if (client === null || typeof client !== 'object' || typeof client.query !== 'function') {
-    throw new TypeError(`postgresRunner needs a connected pg client or pool (${pgModule.name} — npm install pg)`);
+    throw new OptionError('postgresRunner needs a connected pg client or pool (npm install pg), or use connectPostgres(url)');
   }
   return async (sql) => (await client.query(sql)).rows;
 }
-
-/** `pg`, for users who want crm-mining to make the client: `await connectPostgres(url)`. */
-const pgModule = { name: 'pg', lazy: lazyModule<{ Client: new (config: { connectionString: string }) => PgClientLike & { connect(): Promise<void>; end(): Promise<void> } }>('pg', 'npm install pg', null, (m) => typeof m.Client === 'function', 'pg runs on Node only') };
 
 /**
  * Connects a `pg` client (the optional peer) to a PostgreSQL URL and returns its runner and a
@@ -53,7 +54,7 @@ const pgModule = { name: 'pg', lazy: lazyModule<{ Client: new (config: { connect
  * const { run, close } = await connectPostgres('postgres://localhost:5432/shop');
  */
 export async function connectPostgres(connectionString: string): Promise<{ run: SqlRunner; close: () => Promise<void> }> {
-  const pg = await pgModule.lazy.load();
+  const pg = await pgModule.load();
   const client = new pg.Client({ connectionString });
   await client.connect();
   return { run: postgresRunner(client), close: () => client.end() };

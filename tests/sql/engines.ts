@@ -3,9 +3,8 @@
  * DuckDB embedded, always; PostgreSQL from the global set-up (postgres.setup.ts), or a skip
  * message when it is not installed outside CI.
  */
-import { inject } from 'vitest';
-import pg from 'pg';
-import { duckdbRunner, postgresRunner, type SqlDialect, type SqlRunner } from '../../src/sql/index';
+import { expect, inject } from 'vitest';
+import { connectPostgres, duckdbRunner, postgresRunner, type SqlDialect, type SqlRunner } from '../../src/sql/index';
 
 export type ColumnType = 'text' | 'double' | 'timestamp';
 
@@ -51,8 +50,8 @@ export async function duckdbEngine(): Promise<Engine> {
 export async function postgresEngine(): Promise<Engine | string> {
   const info = inject('postgres');
   if ('skip' in info) return info.skip;
-  const client = new pg.Client({ connectionString: info.url });
-  await client.connect();
-  const run = postgresRunner(client);
-  return { name: 'PostgreSQL', dialect: 'postgres', run, load: loader('postgres', run), close: () => client.end() };
+  // Through the library's own connection helper (the pg peer loaded lazily).
+  const { run, close } = await connectPostgres(info.url);
+  expect(() => postgresRunner({} as never)).toThrow(/connected pg client/);
+  return { name: 'PostgreSQL', dialect: 'postgres', run, load: loader('postgres', run), close };
 }
