@@ -31,6 +31,11 @@ export interface SqlLayer {
   timestamp(column: string): string;
   /** TRUE when the text matches the regular expression. */
   regex(text: string, pattern: string): string;
+  /**
+   * A query of literal rows (values already written as SQL) under the given column names (already
+   * quoted where needed): VALUES, or on BigQuery, which has no VALUES table, UNNEST of STRUCTs.
+   */
+  literalTable(columns: readonly string[], rows: readonly (readonly string[])[]): string;
 }
 
 const quoteDouble = (name: string) => `"${name.replace(/"/g, '""')}"`;
@@ -51,10 +56,13 @@ export function sqlLayer(dialect: SqlDialect): SqlLayer {
     // Through text, so every engine rounds the shortest round-trip decimal to the same double.
     return `CAST('${String(value)}' AS ${d.double})`;
   };
-  return { dialect, ...d, num, str: (value) => `'${value.replace(/'/g, "''")}'` };
+  const literalTable = (columns: readonly string[], rows: readonly (readonly string[])[]): string => (dialect === 'bigquery'
+    ? `SELECT * FROM UNNEST([${rows.map((row) => `STRUCT(${row.map((v, i) => `${v} AS ${columns[i] as string}`).join(', ')})`).join(', ')}])`
+    : `SELECT * FROM (VALUES ${rows.map((row) => `(${row.join(', ')})`).join(', ')}) AS crm_v(${columns.join(', ')})`);
+  return { dialect, ...d, num, str: (value) => `'${value.replace(/'/g, "''")}'`, literalTable };
 }
 
-type LayerParts = Omit<SqlLayer, 'dialect' | 'num' | 'str'>;
+type LayerParts = Omit<SqlLayer, 'dialect' | 'num' | 'str' | 'literalTable'>;
 
 const DUCKDB_FORMATS = ["'%Y-%m-%dT%H:%M:%S.%fZ'", "'%Y-%m-%dT%H:%M:%SZ'", "'%Y-%m-%dT%H:%MZ'", "'%Y-%m-%dT%H:%M'", "'%Y%m%d'"];
 

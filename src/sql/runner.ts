@@ -1,6 +1,6 @@
 import { DataError, OptionError } from '../core/errors';
 import { sqlLayer } from '../core/sqlDialect';
-import type { SqlSourceOptions } from './source';
+import { fromSource, type SqlSourceOptions } from './source';
 import { num } from './rows';
 
 /** Runs one SQL statement and returns its rows as plain objects: the only thing crm-mining asks of an engine. */
@@ -32,7 +32,7 @@ export async function checkedRun(runner: SqlRunner, options: SqlSourceOptions & 
 
 async function checkSource(runner: SqlRunner, options: SqlSourceOptions): Promise<void> {
   const sql = sqlLayer(options.dialect ?? 'duckdb');
-  const from = /^\s*(select|with)\b/i.test(options.source) ? `(${options.source}) crm_source` : options.source;
+  const from = fromSource(options.source);
   const fields = Object.entries(options.mapping).filter((e): e is [string, string] => typeof e[1] === 'string');
   const time = options.mapping.time;
   const counts = fields.map(([field, column]) => `SUM(CASE WHEN ${column} IS NULL THEN 1 ELSE 0 END) AS ${sql.id(`n_${field}`)}`);

@@ -2,6 +2,7 @@ import { OptionError } from '../core/errors';
 import { sqlLayer, type SqlDialect } from '../core/sqlDialect';
 import type { FittedBgNbd } from '../clv/index';
 import { runSql, type SqlRunner } from './runner';
+import { relation } from './source';
 import { num } from './rows';
 
 /** Options of {@link bgnbdScoresSql}. */
@@ -42,7 +43,7 @@ export async function bgnbdScoresSql(runner: SqlRunner, options: BgNbdScoresSqlO
   if (!(typeof t === 'number' && t >= 0 && Number.isFinite(t))) throw new OptionError(`t must be a finite time >= 0, got ${String(t)}`);
   const sql = sqlLayer(options.dialect ?? 'duckdb');
   const T = sql.id('T');
-  const summary = /^\s*(select|with)\b/i.test(options.summary) ? `(${options.summary})` : options.summary;
+  const summary = relation(options.summary);
   const distinct = `SELECT DISTINCT frequency, recency, ${T} FROM ${summary} crm_s`;
   const score = (rows: readonly Record<string, unknown>[]): string[][] => rows.map((r) => {
     const c = { frequency: num(r, 'frequency'), recency: num(r, 'recency'), T: num(r, 'T') };
@@ -78,8 +79,6 @@ FROM ${summary} s JOIN crm_expected e ON e.frequency = s.frequency AND e.recency
   const values = score(await runSql(runner, distinct));
   const expected = values.length === 0
     ? `SELECT CAST(NULL AS ${sql.double}) AS frequency, CAST(NULL AS ${sql.double}) AS recency, CAST(NULL AS ${sql.double}) AS ${T}, CAST(NULL AS ${sql.double}) AS expected_purchases`
-    : sql.dialect === 'bigquery'
-      ? `SELECT * FROM UNNEST([${values.map(([x, tx, tt, e]) => `STRUCT(${x} AS frequency, ${tx} AS recency, ${tt} AS ${T}, ${e} AS expected_purchases)`).join(', ')}])`
-      : `SELECT * FROM (VALUES ${values.map((v) => `(${v.join(', ')})`).join(', ')}) AS crm_v(frequency, recency, ${T}, expected_purchases)`;
+    : sql.literalTable(['frequency', 'recency', T, 'expected_purchases'], values);
   return scoresQuery(expected);
 }

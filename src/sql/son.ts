@@ -100,11 +100,9 @@ function toBaskets(rows: readonly Record<string, unknown>[]): string[][] {
   return baskets;
 }
 
-/** Candidates as a literal table (cid, item): VALUES, or UNNEST of structs on BigQuery. */
+/** Candidates as a literal table (cid, item). */
 function candidateTable(sql: SqlLayer, sets: readonly string[][]): string {
-  const pairs = sets.flatMap((items, cid) => items.map((item) => [cid, sql.str(item)] as const));
-  if (sql.dialect === 'bigquery') return `SELECT * FROM UNNEST([${pairs.map(([cid, item]) => `STRUCT(${cid} AS cid, ${item} AS item)`).join(', ')}])`;
-  return `SELECT * FROM (VALUES ${pairs.map(([cid, item]) => `(${cid}, ${item})`).join(', ')}) AS crm_v(cid, item)`;
+  return sql.literalTable(['cid', 'item'], sets.flatMap((items, cid) => items.map((item) => [String(cid), sql.str(item)])));
 }
 
 function byCountThenItems(a: Itemset, b: Itemset): number {

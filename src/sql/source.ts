@@ -2,20 +2,14 @@ import { OptionError } from '../core/errors';
 import { MS_PER_DAY, toEpochMs } from '../core/time';
 import { sqlLayer, type SqlDialect, type SqlLayer } from '../core/sqlDialect';
 import type { ReturnsPolicy } from '../core/returns';
+import type { ColumnMapping } from '../core/mapping';
 
-/** Which source columns (or SQL expressions) hold each field: the same names as TransactionLog's mapping. */
-export interface SqlMapping {
-  customer: string;
-  /** A TIMESTAMP, a DATE, or text in ISO-8601 form (DuckDB also reads YYYYMMDD text). */
-  time: string;
-  item?: string;
-  order?: string;
-  /** Line value; without it, `quantity × price` (or `price`). */
-  amount?: string;
-  cost?: string;
-  quantity?: string;
-  price?: string;
-}
+/**
+ * Which source columns (or SQL expressions) hold each field: TransactionLog's column mapping.
+ * `time` is a TIMESTAMP, a DATE, or text in ISO-8601 form (DuckDB also reads YYYYMMDD text);
+ * without `amount`, amount = quantity × price (or price).
+ */
+export type SqlMapping = ColumnMapping;
 
 /** Where the transactions are, in which dialect, and how returns are told apart: shared by every `xxxSql` function. */
 export interface SqlSourceOptions {
@@ -49,7 +43,16 @@ export interface SqlContext {
   hasItem: boolean;
 }
 
-const isQuery = (source: string) => /^\s*(select|with)\b/i.test(source);
+/** A source as a relation to select from: a query in parentheses, a table or table function as it is. */
+export function relation(source: string): string {
+  return /^\s*(select|with)\b/i.test(source) ? `(${source})` : source;
+}
+
+/** The FROM of the source rows: a query gets an alias (`crm_source`), which every dialect needs on a subquery. */
+export function fromSource(source: string): string {
+  const rel = relation(source);
+  return rel === source ? source : `${rel} crm_source`;
+}
 
 /**
  * Builds the normalized transaction CTEs of a source, following TransactionLog's rules: rows
@@ -66,7 +69,7 @@ export function sqlContext(o: SqlSourceOptions): SqlContext {
   if (m === undefined || typeof m.customer !== 'string' || typeof m.time !== 'string') throw new OptionError('mapping needs at least { customer, time }: the columns (or SQL expressions) of the customer id and the purchase time', { mapping: m });
   const policy = o.returns ?? 'net';
   if (!['net', 'exclude', 'keep'].includes(policy)) throw new OptionError(`returns must be 'net', 'exclude' or 'keep', got ${String(policy)}`);
-  const from = isQuery(o.source) ? `(${o.source}) crm_source` : o.source;
+  const from = fromSource(o.source);
   const double = (e: string) => `CAST(${e} AS ${sql.double})`;
   const amount = m.amount !== undefined ? double(m.amount)
     : m.price !== undefined ? (m.quantity !== undefined ? `${double(m.quantity)} * ${double(m.price)}` : double(m.price)) : null;

@@ -71,7 +71,7 @@ export function summaryCtes(ctx: SqlContext, asOf: string, unit: SummaryUnit): s
  * //=> 'WITH crm_rows AS (…) … SELECT customer, frequency, recency, "T", monetary FROM crm_summary'
  */
 export function customerSummarySql(options: CustomerSummarySqlOptions | LegacySummaryOptions): string {
-  const o = fromLegacy(options);
+  const o = summaryOptions(options);
   const ctx = sqlContext(o);
   const asOf = asOfSql(o.asOf);
   const ctes = [...ctx.ctes, ...(asOf.cte === null ? [] : [asOf.cte]), ...summaryCtes(ctx, asOf.expr, o.unit ?? 'week')];
@@ -108,7 +108,8 @@ export interface LegacySummaryOptions {
   unit?: SummaryUnit;
 }
 
-function fromLegacy(o: CustomerSummarySqlOptions | LegacySummaryOptions): CustomerSummarySqlOptions {
+/** The options in today's shape: the first form's flat column names become a DuckDB mapping. */
+export function summaryOptions(o: CustomerSummarySqlOptions | LegacySummaryOptions): CustomerSummarySqlOptions {
   if (o !== null && typeof o === 'object' && !('mapping' in o) && 'customer' in o) {
     const { customer, time, amount, ...rest } = o;
     return { ...rest, dialect: 'duckdb', mapping: { customer, time, ...(amount === undefined ? {} : { amount }) } };
@@ -116,4 +117,3 @@ function fromLegacy(o: CustomerSummarySqlOptions | LegacySummaryOptions): Custom
   return o as CustomerSummarySqlOptions;
 }
 
-export { fromLegacy as summaryOptions };

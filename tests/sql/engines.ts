@@ -3,7 +3,7 @@
  * DuckDB embedded, always; PostgreSQL from the global set-up (postgres.setup.ts), or a skip
  * message when it is not installed outside CI.
  */
-import { expect, inject } from 'vitest';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { connectPostgres, duckdbRunner, postgresRunner, type SqlDialect, type SqlRunner } from '../../src/sql/index';
 
 export type ColumnType = 'text' | 'double' | 'timestamp';
@@ -54,4 +54,30 @@ export async function postgresEngine(): Promise<Engine | string> {
   const { run, close } = await connectPostgres(info.url);
   expect(() => postgresRunner({} as never)).toThrow(/connected pg client/);
   return { name: 'PostgreSQL', dialect: 'postgres', run, load: loader('postgres', run), close };
+}
+
+/** The engines the SQL suites run on, by name. */
+export const ENGINES: readonly (readonly [string, () => Promise<Engine | string>])[] = [['DuckDB', duckdbEngine], ['PostgreSQL', postgresEngine]];
+
+/** An engine opened for a suite: `engine` is null (and `skip` says why) when it is not available here. */
+export interface SuiteEngine { engine: Engine | null; skip: string }
+
+/**
+ * Opens the engine before the suite's tests, loads its tables with `load`, and closes it
+ * afterwards; when it is not available here, says so once and leaves `engine` null.
+ */
+export function useEngine(name: string, make: () => Promise<Engine | string>, load: (engine: Engine) => Promise<void>): SuiteEngine {
+  const suite: SuiteEngine = { engine: null, skip: '' };
+  beforeAll(async () => {
+    const made = await make();
+    if (typeof made === 'string') {
+      suite.skip = made;
+      console.warn(`skipping the ${name} SQL tests: ${made}`);
+      return;
+    }
+    suite.engine = made;
+    await load(made);
+  }, 300_000);
+  afterAll(async () => suite.engine?.close());
+  return suite;
 }

@@ -4,14 +4,14 @@
  * Gamma-Gamma spend, run on DuckDB and PostgreSQL, equal the models' own methods to 1e-9 on
  * every row (CDNOW).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   DecisionTree, LogisticRegression, RandomForest, TransactionLog, btydModelFromJSON, churnDataset, customerSummary, fitBgNbd, fitGammaGamma, fitMbgNbd,
   type FittedBgNbd,
 } from '../../src/index';
 import { bgnbdScoresSql, customerSummarySql } from '../../src/sql/index';
 import { cdnow } from './data';
-import { duckdbEngine, postgresEngine, type Engine } from './engines';
+import { ENGINES, useEngine, type Engine } from './engines';
 
 const data = cdnow();
 const log = TransactionLog.fromRecords(data.records, data.log);
@@ -24,37 +24,30 @@ const spend = fitGammaGamma(summary);
 
 const near = (got: unknown, want: number, what: string) => expect(Math.abs(Number(got) - want), `${what}: ${String(got)} vs ${want}`).toBeLessThanOrEqual(1e-9);
 
-for (const [engineName, make] of [['DuckDB', duckdbEngine], ['PostgreSQL', postgresEngine]] as const) {
+for (const [engineName, make] of ENGINES) {
   describe(`models as SQL on ${engineName}`, () => {
-    let engine: Engine | null = null;
-    let skip = '';
-    beforeAll(async () => {
-      const made = await make();
-      if (typeof made === 'string') {
-        skip = made;
-        return;
-      }
-      engine = made;
+    const suite = useEngine(engineName, make, async (engine) => {
       await engine.load(data.table, data.columns, data.records);
       const types = Object.fromEntries([['id', 'double'], ...columns.map((c) => [c, 'double'])]) as Record<string, 'double'>;
       await engine.load('features', types, dataset.features.map((row, i) => Object.fromEntries([['id', i], ...row.map((v, j) => [`f${j}`, v])])));
-    }, 300_000);
-    afterAll(async () => engine?.close());
+    });
 
     const check = async (proba: number[][], select: string, names: string[]) => {
-      const rows = await (engine as Engine).run(`SELECT id, ${select} FROM features ORDER BY id`);
+      const rows = await (suite.engine as Engine).run(`SELECT id, ${select} FROM features ORDER BY id`);
       expect(rows.length).toBe(proba.length);
       rows.forEach((row, i) => names.forEach((name, c) => near(row[name], (proba[i] as number[])[c] as number, `row ${i} ${name}`)));
     };
 
     it('logistic regression', async (ctx) => {
-      if (engine === null) return ctx.skip(skip);
+      const { engine } = suite;
+      if (engine === null) return ctx.skip(suite.skip);
       const model = new LogisticRegression({ l2: 0.1 }).fit(dataset.features, dataset.labels);
       await check(model.predictProba(dataset.features), model.toSql(engine.dialect, { columns }), ['p_0', 'p_1']);
     });
 
     it('decision tree and random forest (a CASE per tree)', async (ctx) => {
-      if (engine === null) return ctx.skip(skip);
+      const { engine } = suite;
+      if (engine === null) return ctx.skip(suite.skip);
       const tree = new DecisionTree({ maxDepth: 6 }).fit(dataset.features, dataset.labels);
       await check(tree.predictProba(dataset.features), tree.toSql(engine.dialect, { columns, names: ['stays', 'churns'] }), ['stays', 'churns']);
       const forest = new RandomForest({ nEstimators: 15, maxDepth: 5, seed: 3 }).fit(dataset.features, dataset.labels);
@@ -62,7 +55,8 @@ for (const [engineName, make] of [['DuckDB', duckdbEngine], ['PostgreSQL', postg
     });
 
     it('BG/NBD and MBG/NBD: P(alive), P(active) and expected purchases, on the engine\'s own summary', async (ctx) => {
-      if (engine === null) return ctx.skip(skip);
+      const { engine } = suite;
+      if (engine === null) return ctx.skip(suite.skip);
       const source = customerSummarySql({ dialect: engine.dialect, source: data.table, mapping: data.sql, asOf: data.asOf });
       // The saved-and-restored model too, and (inlineLimit 100) the triples written to a temporary table instead of a literal one.
       for (const [model, inlineLimit] of [[bgnbd, 5000], [mbgnbd, 5000], [btydModelFromJSON(JSON.parse(JSON.stringify(bgnbd))) as FittedBgNbd, 100]] as const) {
@@ -80,7 +74,8 @@ for (const [engineName, make] of [['DuckDB', duckdbEngine], ['PostgreSQL', postg
     });
 
     it('Gamma-Gamma expected spend', async (ctx) => {
-      if (engine === null) return ctx.skip(skip);
+      const { engine } = suite;
+      if (engine === null) return ctx.skip(suite.skip);
       const source = customerSummarySql({ dialect: engine.dialect, source: data.table, mapping: data.sql, asOf: data.asOf });
       const rows = await engine.run(`SELECT customer, frequency, monetary, ${spend.toSql(engine.dialect)} AS expected_spend FROM (${source}) s`);
       const byCustomer = new Map(summary.map((c) => [c.customer, c]));

@@ -3,7 +3,7 @@
  * the same rows: the bundled sample, CDNOW, and the Online Retail subset (cancellations under
  * the 'net' returns policy). The in-memory library is the oracle.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   TransactionLog, associationRules, churnDataset, customerSummary, frequentItemsets, rfm, type AssociationRule,
 } from '../../src/index';
@@ -12,7 +12,7 @@ import {
   type SqlSourceOptions,
 } from '../../src/sql/index';
 import { cdnow, onlineRetail, sample, type DataSet } from './data';
-import { duckdbEngine, postgresEngine, type Engine } from './engines';
+import { ENGINES, useEngine, type Engine } from './engines';
 
 /** Numbers equal to 1e-9, relative to their size; everything else exactly. */
 function expectClose(got: unknown, want: unknown, path = ''): void {
@@ -36,23 +36,12 @@ function expectClose(got: unknown, want: unknown, path = ''): void {
 }
 
 const DATA: DataSet[] = [sample(), cdnow(), onlineRetail()];
-const setups: [string, () => Promise<Engine | string>][] = [['DuckDB', duckdbEngine], ['PostgreSQL', postgresEngine]];
 
-for (const [engineName, make] of setups) {
+for (const [engineName, make] of ENGINES) {
   describe(`SQL reductions on ${engineName}`, () => {
-    let engine: Engine | null = null;
-    let skip = '';
-    beforeAll(async () => {
-      const made = await make();
-      if (typeof made === 'string') {
-        skip = made;
-        console.warn(`skipping the ${engineName} SQL tests: ${made}`);
-        return;
-      }
-      engine = made;
+    const suite = useEngine(engineName, make, async (engine) => {
       for (const d of DATA) await engine.load(d.table, d.columns, d.records);
-    }, 300_000);
-    afterAll(async () => engine?.close());
+    });
 
     for (const d of DATA) {
       describe(d.name, () => {
@@ -66,7 +55,8 @@ for (const [engineName, make] of setups) {
         };
 
         it('customerSummary (weeks and days, and the default asOf)', async (ctx) => {
-          if (engine === null) return ctx.skip(skip);
+          const { engine } = suite;
+          if (engine === null) return ctx.skip(suite.skip);
           for (const unit of ['week', 'day'] as const) {
             expectClose(await customerSummaryFromSql(engine.run, { ...source(engine), asOf: d.asOf, unit }), customerSummary(log, { asOf: d.asOf, unit }));
           }
@@ -74,7 +64,8 @@ for (const [engineName, make] of setups) {
         });
 
         it('the grouped summary counts each (frequency, recency, T) once', async (ctx) => {
-          if (engine === null) return ctx.skip(skip);
+          const { engine } = suite;
+          if (engine === null) return ctx.skip(suite.skip);
           const grouped = await customerSummaryFromSql(engine.run, { ...source(engine), asOf: d.asOf, grouped: true });
           const counts = new Map<string, number>();
           for (const r of customerSummary(log, { asOf: d.asOf })) counts.set(`${r.frequency}|${r.recency}|${r.T}`, (counts.get(`${r.frequency}|${r.recency}|${r.T}`) ?? 0) + 1);
@@ -83,7 +74,8 @@ for (const [engineName, make] of setups) {
         });
 
         it('rfm: quantile, rank and breaks scoring, mean spend', async (ctx) => {
-          if (engine === null) return ctx.skip(skip);
+          const { engine } = suite;
+          if (engine === null) return ctx.skip(suite.skip);
           expectClose(await rfmFromSql(engine.run, { ...source(engine), asOf: d.asOf }), rfm(log, { asOf: d.asOf }));
           expectClose(await rfmFromSql(engine.run, source(engine)), rfm(log));
           expectClose(await rfmFromSql(engine.run, { ...source(engine), scoring: 'rank', monetary: 'mean' }), rfm(log, { scoring: 'rank', monetary: 'mean' }));
@@ -92,7 +84,8 @@ for (const [engineName, make] of setups) {
         });
 
         it('churnDataset: the 15 features and the labels (BG/NBD fitted on grouped rows)', async (ctx) => {
-          if (engine === null) return ctx.skip(skip);
+          const { engine } = suite;
+          if (engine === null) return ctx.skip(suite.skip);
           const want = churnDataset(log, { asOf: d.asOf, horizonDays: d.horizonDays });
           const got = await churnDatasetFromSql(engine.run, { ...source(engine), asOf: d.asOf, horizonDays: d.horizonDays });
           expect(got.customers).toEqual(want.customers);
@@ -113,7 +106,8 @@ for (const [engineName, make] of setups) {
         });
 
         itemsIt('pair rules: every measure, p-values and constraints, as associationRules with maxLength 2', async (ctx) => {
-          if (engine === null) return ctx.skip(skip);
+          const { engine } = suite;
+          if (engine === null) return ctx.skip(suite.skip);
           const options = { minSupport: 0.004, minConfidence: 0.1 };
           const want = associationRules(log, { ...options, maxLength: 2 });
           expect(want.length).toBeGreaterThan(3);
@@ -136,14 +130,16 @@ for (const [engineName, make] of setups) {
         });
 
         itemsIt('item counts', async (ctx) => {
-          if (engine === null) return ctx.skip(skip);
+          const { engine } = suite;
+          if (engine === null) return ctx.skip(suite.skip);
           const want = frequentItemsets(log, { maxLength: 1, minSupport: 0.01 });
           const rows = await engine.run(itemCountsSql({ ...source(engine), minSupport: 0.01 }));
           expect(rows.map((r) => [String(r.item), Number(r.count), Number(r.support)]).sort()).toEqual(want.map((s) => [s.items[0], s.count, s.support]).sort());
         });
 
         itemsIt('SON: partitioned mining plus the engine\'s counting pass gives exactly frequentItemsets', async (ctx) => {
-          if (engine === null) return ctx.skip(skip);
+          const { engine } = suite;
+          if (engine === null) return ctx.skip(suite.skip);
           // Small parts of large baskets hold many local candidates: maxLength bounds them.
           for (const [partitions, minSupport, maxLength] of [[3, 0.01, 3], [5, 0.02, 4]] as const) {
             const want = frequentItemsets(log, { minSupport, maxLength });
@@ -155,13 +151,15 @@ for (const [engineName, make] of setups) {
     }
 
     it('refuses rows without a mapped field unless asked to skip, naming the field and the count', async (ctx) => {
-      if (engine === null) return ctx.skip(skip);
+      const { engine } = suite;
+      if (engine === null) return ctx.skip(suite.skip);
       const d = onlineRetail();
       await expect(customerSummaryFromSql(engine.run, { dialect: engine.dialect, source: d.table, mapping: d.sql })).rejects.toThrow(/rows have no customer \(column customer\)/);
     });
 
     it('reads a query as the source', async (ctx) => {
-      if (engine === null) return ctx.skip(skip);
+      const { engine } = suite;
+      if (engine === null) return ctx.skip(suite.skip);
       const d = cdnow();
       const log = TransactionLog.fromRecords(d.records.filter((r) => Number(r.customer) <= 500), d.log);
       const got = await customerSummaryFromSql(engine.run, { dialect: engine.dialect, source: `SELECT * FROM ${d.table} WHERE CAST(customer AS INTEGER) <= 500`, mapping: d.sql, asOf: d.asOf });
