@@ -43,18 +43,26 @@ export function observedUntil(log: TransactionLog): number {
  * @throws {OptionError} naming the dates otherwise.
  */
 export function checkLabelWindow(log: TransactionLog, asOfInput: Date | string | number, horizonDays: number): number {
-  if (horizonDays === undefined) throw new OptionError('horizonDays is required: a customer churned when they buy nothing within this many days, e.g. horizonDays: 90');
-  if (!(Number.isFinite(horizonDays) && horizonDays > 0)) throw new OptionError(`horizonDays must be a positive number of days, got ${String(horizonDays)}`);
   const { basketTime } = log.columns;
   let first = Infinity;
   for (let b = 0; b < basketTime.length; b++) first = Math.min(first, basketTime[b] as number);
-  const end = observedUntil(log);
+  return labelWindow(first, observedUntil(log), asOfInput, horizonDays, (input) => resolveAsOf(log, input));
+}
+
+/**
+ * {@link checkLabelWindow} on data known by its first basket time and its end (the start of the
+ * day after its last basket), in epoch ms: also the check of the SQL path, whose engine reports them.
+ * @throws {OptionError} naming the dates.
+ */
+export function labelWindow(first: number, end: number, asOfInput: Date | string | number, horizonDays: number, resolve: (asOf: Date | string | number) => number): number {
+  if (horizonDays === undefined) throw new OptionError('horizonDays is required: a customer churned when they buy nothing within this many days, e.g. horizonDays: 90');
+  if (!(Number.isFinite(horizonDays) && horizonDays > 0)) throw new OptionError(`horizonDays must be a positive number of days, got ${String(horizonDays)}`);
   const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
   if (asOfInput === undefined) {
     // No default here: the default asOf (the log's end) can never have an observed label window.
     throw new OptionError(`asOf is required: the date the features are computed at, with ${horizonDays} observed days after it; in this log, from ${day(first)} to ${day(end - horizonDays * MS_PER_DAY)}`);
   }
-  const asOf = resolveAsOf(log, asOfInput);
+  const asOf = resolve(asOfInput);
   if (asOf < first || asOf >= end) throw new OptionError(`asOf ${day(asOf)} is outside the log, which runs from ${day(first)} to ${day(end - 1)}`, { asOf: day(asOf) });
   const windowEnd = asOf + horizonDays * MS_PER_DAY;
   if (windowEnd > end) {

@@ -5,7 +5,7 @@ import { digamma, logGamma } from '../core/math';
 import { nelderMead } from '../core/optimize';
 import { runGuard, type SearchGuard } from '../core/guard';
 import type { CustomerSummaryRow } from './summary';
-import { declineReason, refusal, type FitStatus } from './fitCheck';
+import { declineReason, refusal, rowWeight, type FitStatus } from './fitCheck';
 import { parameterUncertainty, type ParameterUncertainty } from './uncertainty';
 import { l2Penalty, penalizerOf, type BtydFitOptions } from './likelihoodFit';
 import { btydJSON, type BtydJSON } from './savedJson';
@@ -243,8 +243,7 @@ export function groupRows(summary: readonly BtydCustomer[]): Group[] {
       : tx > T + 1e-9 ? 'recency cannot exceed T'
       : x === 0 && tx !== 0 ? 'recency must be 0 when frequency is 0' : null;
     if (bad !== null) throw new DataError(bad, { row: i + 1, field: 'frequency/recency/T', value: `${x}/${tx}/${T}` });
-    const weight = c.weight ?? 1;
-    if (!(typeof weight === 'number' && weight > 0 && Number.isFinite(weight))) throw new DataError('weight must be a positive number (the customers the row stands for)', { row: i + 1, field: 'weight', value: weight });
+    const weight = rowWeight(c.weight, i);
     const key = `${x}|${tx}|${T}`;
     const g = map.get(key);
     if (g === undefined) map.set(key, { x, tx, T, weight });

@@ -1,4 +1,4 @@
-import { CrmMiningError } from '../core/errors';
+import { CrmMiningError, DataError } from '../core/errors';
 
 /**
  * Whether a fitted model can be used: `'ok'`, or `'declined'` with the reason (its parameters
@@ -52,4 +52,14 @@ export function refusal(reason: string): () => never {
   return () => {
     throw new CrmMiningError('MODEL', `not computed: ${reason}`);
   };
+}
+
+/**
+ * The weight of a grouped summary row (the customers it stands for; 1 when absent).
+ * @throws {DataError} code `'DATA'` naming the row when it is not a positive finite number.
+ */
+export function rowWeight(weight: unknown, index: number): number {
+  const w = weight ?? 1;
+  if (!(typeof w === 'number' && w > 0 && Number.isFinite(w))) throw new DataError('weight must be a positive number (the customers the row stands for)', { row: index + 1, field: 'weight', value: w });
+  return w;
 }

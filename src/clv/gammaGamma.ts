@@ -2,7 +2,7 @@ import { DataError } from '../core/errors';
 import { logGamma } from '../core/math';
 import { runGuard } from '../core/guard';
 import type { CustomerSummaryRow } from './summary';
-import { declineReason, refusal, type FitStatus } from './fitCheck';
+import { declineReason, refusal, rowWeight, type FitStatus } from './fitCheck';
 import type { ParameterUncertainty } from './uncertainty';
 import { maximizePositive, penalizerOf, type BtydFitOptions } from './likelihoodFit';
 import { btydJSON, type BtydJSON } from './savedJson';
@@ -65,8 +65,7 @@ export function fitGammaGamma(summary: readonly SpendRow[], options: BtydFitOpti
     if (!Number.isFinite(c.monetary)) {
       throw new DataError(`mean spend must be a finite number${c.customer === undefined ? '' : ` (customer ${JSON.stringify(c.customer)})`}`, { row: i + 1, field: 'monetary', value: c.monetary });
     }
-    const weight = c.weight ?? 1;
-    if (!(typeof weight === 'number' && weight > 0 && Number.isFinite(weight))) throw new DataError('weight must be a positive number (the customers the row stands for)', { row: i + 1, field: 'weight', value: weight });
+    const weight = rowWeight(c.weight, i);
     if (!(c.frequency > 0)) oneTimeBuyers += weight;
     else if (!(c.monetary > 0)) nonPositiveSpend += weight;
     else {

@@ -3,13 +3,13 @@ import { MS_PER_DAY, toEpochMs } from '../core/time';
 // The feature list only: churn's index would load its models (and classify) too, 20 ms of import time.
 import { CHURN_FEATURES, type ChurnFeature } from '../churn/features';
 import type { ChurnDataset } from '../churn/index';
+import { labelWindow } from '../churn/dataset';
 import { bgnbdSqlExpressions, fitBgNbd, type BgNbdParams } from '../clv/index';
 import { asOfSql, sqlContext, withCtes, type SqlSourceOptions } from './source';
-import { summaryCtes } from './summary';
 import { scoreCtes } from './rfm';
 import { checkedRun, type SqlRunner } from './runner';
 import { byCustomer, num } from './rows';
-import { customerSummaryFromSql } from './summary';
+import { customerSummaryFromSql, summaryCtes } from './summary';
 
 /** Options of {@link churnDatasetSql}: the source, plus `churnDataset`'s own options. */
 export interface ChurnDatasetSqlOptions extends SqlSourceOptions {
@@ -142,19 +142,13 @@ function selectedFeatures(features: readonly ChurnFeature[] | undefined): readon
   return features;
 }
 
-/** churnDataset's checks: asOf within the data, and the label window fully observed. */
+/** churnDataset's checks (asOf within the data, the label window fully observed), on the engine's data. */
 async function checkWindow(runner: SqlRunner, options: ChurnDatasetSqlOptions & { onInvalid?: 'throw' | 'skip' }): Promise<void> {
   const ctx = sqlContext(options);
   const [row] = await checkedRun(runner, options, withCtes(ctx.ctes, 'SELECT MIN(t) AS first_t, MAX(t) AS last_t FROM crm_baskets'));
-  const h = options.horizonDays;
-  if (!(typeof h === 'number' && Number.isFinite(h) && h > 0)) throw new OptionError(`horizonDays must be a positive number of days, got ${String(h)}`);
   if (row === undefined || row.first_t === null || row.first_t === undefined) throw new OptionError('the source has no purchases');
-  const first = num(row, 'first_t');
   const end = (Math.floor(num(row, 'last_t') / MS_PER_DAY) + 1) * MS_PER_DAY;
-  const asOf = toEpochMs(options.asOf);
-  const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-  if (Number.isNaN(asOf)) throw new OptionError(`asOf must be a Date, epoch ms or ISO-8601 string, got ${String(options.asOf)}`);
-  if (asOf < first || asOf >= end) throw new OptionError(`asOf ${dayOf(asOf)} is outside the data, which runs from ${dayOf(first)} to ${dayOf(end - 1)}`, { asOf: dayOf(asOf) });
-  if (asOf + h * MS_PER_DAY > end) throw new OptionError(`the ${h}-day horizon after ${dayOf(asOf)} runs past the end of the data (${dayOf(end - 1)}); use an asOf on or before ${dayOf(end - h * MS_PER_DAY)} or a shorter horizon`, { asOf: dayOf(asOf), horizonDays: h });
+  // churnDataset's own check, on the engine's first and last basket times.
+  labelWindow(num(row, 'first_t'), end, options.asOf, options.horizonDays, (input) => Number(asOfSql(input).expr));
 }
 
