@@ -4,6 +4,7 @@ import type { ItemsetCollector } from './collector';
 import type { RankedBaskets } from './prepare';
 import type { ResolvedItemsetOptions } from './options';
 import { MAX_PAIR_MATRIX_ITEMS, PairCounts, pairCounts } from './pairs';
+import { sequenceIndex } from './itemsetIndex';
 
 /**
  * Apriori (Agrawal & Srikant 1994): level-wise candidate generation by joining frequent
@@ -87,7 +88,7 @@ function generate(level: Int32Array[], k: number, maxCandidates: number, guard: 
   const joined = (level.length * (level.length - 1)) / 2;
   if (k1 === 1 && joined > maxCandidates) throw tooMany(joined.toLocaleString('en-US'));
   guard.tick(4 * k1 * level.length);
-  const known = new LevelIndex(level);
+  const known = levelIndex(level, k1);
   const out: Int32Array[] = [];
   const sub = new Int32Array(k1);
   const cand = new Int32Array(k1 + 1); // scratch: a candidate is copied only once it passes
@@ -117,61 +118,23 @@ function samePrefix(x: Int32Array, y: Int32Array, len: number): boolean {
 }
 
 /** Checks the (k-1)-subsets that drop one of the first k-1 items (the two joined ones are known). */
-function allSubsetsKnown(cand: Int32Array, known: LevelIndex, sub: Int32Array): boolean {
+/** The itemsets of one level (all of `k1` items), for membership tests by their ranks. */
+function levelIndex(level: readonly Int32Array[], k1: number): (ids: ArrayLike<number>) => number {
+  const items = new Int32Array(level.length * k1);
+  level.forEach((set, i) => items.set(set, i * k1));
+  return sequenceIndex(Int32Array.from({ length: level.length + 1 }, (_, i) => i * k1), items, level.length);
+}
+
+function allSubsetsKnown(cand: Int32Array, known: (ids: ArrayLike<number>) => number, sub: Int32Array): boolean {
   const k = cand.length;
   for (let skip = 0; skip < k - 2; skip++) {
     let w = 0;
     for (let i = 0; i < k; i++) if (i !== skip) sub[w++] = cand[i] as number;
-    if (!known.has(sub)) return false;
+    if (known(sub) < 0) return false;
   }
   return true;
 }
 
-/**
- * The frequent itemsets of one level, for membership tests: an open-addressing table of their
- * positions, keyed by a hash of the rank sequence (no string per itemset or per lookup).
- */
-class LevelIndex {
-  private readonly slots: Int32Array;
-  private readonly mask: number;
-
-  constructor(private readonly level: readonly Int32Array[]) {
-    let capacity = 16;
-    while (capacity < level.length * 2) capacity *= 2;
-    this.mask = capacity - 1;
-    this.slots = new Int32Array(capacity).fill(-1);
-    for (let i = 0; i < level.length; i++) {
-      let at = hashRanks(level[i] as Int32Array) & this.mask;
-      while (this.slots[at] !== -1) at = (at + 1) & this.mask;
-      this.slots[at] = i;
-    }
-  }
-
-  has(items: Int32Array): boolean {
-    let at = hashRanks(items) & this.mask;
-    for (;;) {
-      const i = this.slots[at] as number;
-      if (i === -1) return false;
-      const other = this.level[i] as Int32Array;
-      let same = true;
-      for (let j = 0; j < items.length; j++) {
-        if (other[j] !== items[j]) {
-          same = false;
-          break;
-        }
-      }
-      if (same) return true;
-      at = (at + 1) & this.mask;
-    }
-  }
-}
-
-function hashRanks(items: Int32Array): number {
-  let h = 0x811c9dc5;
-  for (let j = 0; j < items.length; j++) h = Math.imul(h ^ (items[j] as number), 0x01000193);
-  h ^= h >>> 16;
-  return Math.imul(h, 0x85ebca6b) >>> 0;
-}
 
 /**
  * Counts candidates (sorted, all of length k) with a prefix trie: node children are contiguous
