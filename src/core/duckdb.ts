@@ -40,3 +40,12 @@ export async function duckdbRows(connection: DuckDbConnectionLike, sql: string):
   }
   return rows;
 }
+
+/**
+ * DuckDB's `read_parquet` of one file, a glob or a list of them, with the paths quoted.
+ * @example
+ * readParquet(["it's.parquet"]) //=> "read_parquet(['it''s.parquet'])"
+ */
+export function readParquet(paths: readonly string[]): string {
+  return `read_parquet([${paths.map((p) => `'${p.replace(/'/g, "''")}'`).join(', ')}])`;
+}

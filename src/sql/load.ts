@@ -2,6 +2,7 @@ import { OptionError } from '../core/errors';
 import { TransactionLog } from '../core/TransactionLog';
 import type { LogMapping } from '../core/mapping';
 import { duckdbRunner } from './engines';
+import { readParquet } from '../core/duckdb';
 import { runSql, type SqlRunner } from './runner';
 
 /**
@@ -24,6 +25,5 @@ export async function logFromSql(runner: SqlRunner, query: string, mapping: LogM
 export async function fromParquet(path: string | readonly string[], mapping: LogMapping, options: { runner?: SqlRunner } = {}): Promise<TransactionLog> {
   const paths = typeof path === 'string' ? [path] : [...path];
   if (paths.length === 0 || paths.some((p) => typeof p !== 'string' || p === '')) throw new OptionError('fromParquet needs a file path, a glob or a list of paths', { path });
-  const list = `[${paths.map((p) => `'${p.replace(/'/g, "''")}'`).join(', ')}]`;
-  return logFromSql(options.runner ?? duckdbRunner(), `SELECT * FROM read_parquet(${list})`, mapping);
+  return logFromSql(options.runner ?? duckdbRunner(), `SELECT * FROM ${readParquet(paths)}`, mapping);
 }
