@@ -4,6 +4,8 @@ import { frequentItemsets, itemsetTable, type Itemset } from './frequentItemsets
 import { associationRules } from './rules';
 import { recommend } from './recommend';
 import { TransactionLog } from '../core/TransactionLog';
+import { parseFimiColumns } from '../core/baskets';
+import { parseFimi } from '../core/formats';
 
 /** Brute force: count every subset of the item universe against every basket. */
 function bruteForce(baskets: string[][], minCount: number, maxLength = Infinity): Map<string, number> {
@@ -240,5 +242,24 @@ describe('Apriori holds a bounded number of candidates', () => {
   it('refuses 40 million candidate pairs before building one (9,000 frequent items, as retail at 0.01%)', () => {
     const all = Array.from({ length: 9000 }, (_, i) => `i${i}`);
     expect(() => frequentItemsets([all, all], { minSupport: 1, algorithm: 'apriori', maxLength: 2 })).toThrow(expect.objectContaining({ code: 'LIMIT', message: expect.stringMatching(/Apriori would hold 40,495,500 candidate 2-itemsets/) }));
+  });
+});
+
+describe('basket columns (parseFimiColumns) mine exactly what the string baskets mine', () => {
+  it('gives the same itemset table and rules as parseFimi for every algorithm (fast-check)', () => {
+    fc.assert(fc.property(withDuplicates, fc.integer({ min: 1, max: 4 }), (baskets, minCount) => {
+      const text = baskets.map((b) => b.join(' ')).join('\n');
+      const columns = parseFimiColumns(text);
+      const strings = parseFimi(text);
+      for (const algorithm of ['fpgrowth', 'apriori', 'eclat'] as const) {
+        expect(itemsetTable(columns, { minCount, algorithm })).toEqual(itemsetTable(strings, { minCount, algorithm }));
+      }
+      expect(associationRules(columns, { minCount, minConfidence: 0.3 })).toEqual(associationRules(strings, { minCount, minConfidence: 0.3 }));
+    }));
+  });
+
+  it('refuses broken columns with the basket named', () => {
+    const broken = { ...parseFimiColumns('a b\nb c\n'), items: Int32Array.from([0, 1, 2, 1]) };
+    expect(() => frequentItemsets(broken, { minCount: 1 })).toThrow(expect.objectContaining({ code: 'DATA', row: 2, field: 'items' }));
   });
 });

@@ -1,5 +1,5 @@
 import { DataError, OptionError, show } from '../core/errors';
-import { compareStrings } from '../core/columns';
+import { checkBasketColumns, isBasketColumns, sortedColumns, type BasketColumns } from '../core/baskets';
 import { TransactionLog } from '../core/TransactionLog';
 
 /**
@@ -13,13 +13,14 @@ export interface EncodedBaskets {
   readonly itemNames: readonly string[];
 }
 
-/** Anything the association functions accept as baskets. */
-export type BasketsInput = readonly (readonly string[])[] | TransactionLog;
+/** Anything the association functions accept as baskets: arrays of item names, a log, or {@link BasketColumns} (e.g. from `parseFimiColumns`). */
+export type BasketsInput = readonly (readonly string[])[] | TransactionLog | BasketColumns;
 
 /**
  * Encodes baskets (or a log's baskets) into {@link EncodedBaskets}; duplicate items in a basket
- * count once.
- * @throws {DataError} code `'DATA'` when a basket is not an array or an item is not a non-empty string.
+ * count once. Basket columns are checked, not copied.
+ * @throws {DataError} code `'DATA'` when a basket is not an array or an item is not a non-empty
+ *   string, or basket columns break their form.
  * @throws {OptionError} code `'OPTION'` for a log loaded without an item column.
  */
 export function encodeBaskets(input: BasketsInput): EncodedBaskets {
@@ -28,8 +29,9 @@ export function encodeBaskets(input: BasketsInput): EncodedBaskets {
     if (c.rowItem === null) throw new OptionError('the log has no item column, so there are no baskets of items to mine: load it with an item mapping (the product id; the CLI\'s --item COL)');
     return { n: input.basketCount, offsets: c.basketItemOffsets, items: c.basketItems, itemNames: c.itemNames };
   }
-  if (!Array.isArray(input)) throw new DataError(`expected baskets as an array of string arrays or a TransactionLog, got ${show(input)}`);
-  // One pass: validate, intern in first-seen order; then renumber ids in string order.
+  if (isBasketColumns(input)) return checkBasketColumns(input);
+  if (!Array.isArray(input)) throw new DataError(`expected baskets as an array of string arrays, a TransactionLog or basket columns, got ${show(input)}`);
+  // One pass: validate, intern in first-seen order; then renumber ids in string order (sortedColumns).
   const seen = new Map<string, number>();
   let total = 0;
   for (let b = 0; b < input.length; b++) {
@@ -54,20 +56,5 @@ export function encodeBaskets(input: BasketsInput): EncodedBaskets {
     }
     rawOffsets[b + 1] = w;
   }
-  const firstSeen = [...seen.keys()];
-  const order = Int32Array.from(firstSeen.keys()).sort((a, b) => compareStrings(firstSeen[a] as string, firstSeen[b] as string));
-  const newId = new Int32Array(order.length);
-  order.forEach((old, i) => { newId[old] = i; });
-  const items = new Int32Array(total);
-  const offsets = new Int32Array(input.length + 1);
-  let out = 0;
-  for (let b = 0; b < input.length; b++) {
-    const start = out;
-    for (let i = rawOffsets[b] as number; i < (rawOffsets[b + 1] as number); i++) items[out++] = newId[raw[i] as number] as number;
-    const sorted = items.subarray(start, out).sort();
-    out = start;
-    for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) items[out++] = sorted[i] as number;
-    offsets[b + 1] = out;
-  }
-  return { n: input.length, offsets, items: items.slice(0, out), itemNames: Array.from(order, (old) => firstSeen[old] as string) };
+  return sortedColumns([...seen.keys()], raw, rawOffsets);
 }

@@ -22,5 +22,7 @@ export { logGamma } from './math';
 export { syntheticRecords, syntheticLog } from './synthetic';
 export type { SyntheticOptions, SyntheticRecord, SyntheticTruth, SyntheticLog, PlantedAssociation, PlantedSequence } from './synthetic';
 export { parseFimi, parseBasketLines, parseSpmfSequences, parseCsv } from './formats';
+export { parseFimiColumns } from './baskets';
+export type { BasketColumns } from './baskets';
 export { resolveAsOf } from './asOf';
 export { checkMatrix } from './matrix';
