@@ -22,6 +22,7 @@ const SUITES: Record<string, () => Promise<{ run: () => Promise<CaseResult[]> }>
   sequence: () => import('./sequence.bench'),
   ml: () => import('./ml.bench'),
   scaling: () => import('./scaling.bench'),
+  process: () => import('./process.bench'),
 };
 const BASELINE = fileURLToPath(new URL('./baseline.json', import.meta.url));
 

@@ -3,6 +3,7 @@ import type { ItemsetCollector } from './collector';
 import type { RankedBaskets } from './prepare';
 import type { ResolvedItemsetOptions } from './options';
 import { MAX_PAIR_MATRIX_ITEMS, pairCounts, type PairCounts } from './pairs';
+import { TopBranches } from './topBranches';
 
 /**
  * Eclat (Zaki 2000): depth-first search over vertical transaction-id sets, intersecting the
@@ -10,7 +11,7 @@ import { MAX_PAIR_MATRIX_ITEMS, pairCounts, type PairCounts } from './pairs';
  * more than ~1/32 of the baskets on average) uses bitsets with popcount. Perfect extensions
  * (intersections that keep the prefix's whole support) are set aside and combined at output.
  */
-export function mineEclat(data: RankedBaskets, o: ResolvedItemsetOptions, out: ItemsetCollector): void {
+export function mineEclat(data: RankedBaskets, o: ResolvedItemsetOptions, out: ItemsetCollector, branches = new TopBranches()): void {
   const nRanks = data.rankToItem.length;
   if (nRanks === 0) return;
   const nt = data.offsets.length - 1;
@@ -34,7 +35,15 @@ export function mineEclat(data: RankedBaskets, o: ResolvedItemsetOptions, out: I
   const order = Array.from({ length: nRanks }, (_, i) => nRanks - 1 - i);
   const cands = order.map((r) => ({ rank: r, set: sets[r] as TidSet, support: data.rankCount[r] as number }));
   const pairs = nRanks <= MAX_PAIR_MATRIX_ITEMS && o.layout !== 'sparse' ? pairCounts(data, nRanks) : null;
-  search.run(cands, 0, 0, true, pairs);
+  // Each first item is a branch; they can be split over workers (TopBranches).
+  o.guard.phase('mine', cands.length);
+  for (let i = branches.next(); i < cands.length; i = branches.next()) {
+    o.guard.step(i);
+    const start = out.size;
+    search.branch(cands, i, 0, 0, pairs);
+    branches.record(i, start, out.size);
+  }
+  o.guard.step(cands.length);
 }
 
 interface TidSet { list: Int32Array; words: Uint32Array }
@@ -124,41 +133,42 @@ class Search {
     this.perfect = new Int32Array(nRanks + 1);
   }
 
-  run(cands: Candidate[], depth: number, plen: number, top: boolean, pairs: PairCounts | null = null): void {
+  /** Every branch of `cands` below the prefix `prefix[0..depth)`. */
+  run(cands: Candidate[], depth: number, plen: number): void {
+    for (let i = 0; i < cands.length; i++) this.branch(cands, i, depth, plen, null);
+  }
+
+  /** The branch of candidate `i`: it, and its extensions by the later candidates (with the pair counts at the top). */
+  branch(cands: Candidate[], i: number, depth: number, plen: number, pairs: PairCounts | null): void {
     const { minCount, maxLength, guard } = this.o;
-    if (top) guard.phase('mine', cands.length);
-    for (let i = 0; i < cands.length; i++) {
-      const c = cands[i] as Candidate;
-      if (top) guard.step(i);
-      this.prefix[depth] = c.rank;
-      let newPlen = plen;
-      let held = 0;
-      const next: Candidate[] = [];
-      if (depth + 1 < maxLength) {
-        for (let j = i + 1; j < cands.length; j++) {
-          const d = cands[j] as Candidate;
-          if (pairs !== null) {
-            // Top level: the pair support is known, so only frequent pairs are intersected.
-            const pairSupport = pairs.at(c.rank, d.rank);
-            if (pairSupport < minCount) continue;
-            if (pairSupport === c.support) { this.perfect[newPlen++] = d.rank; continue; }
-          }
-          guard.tick(this.ops.cost(c.support, d.support));
-          const r = this.ops.intersect(c.set, d.set, c.support, d.support, minCount);
-          if (r === null) continue;
-          if (r.support === c.support) this.perfect[newPlen++] = d.rank;
-          else {
-            next.push({ rank: d.rank, set: r.set, support: r.support });
-            const bytes = this.ops.bytes(r.set);
-            held += bytes;
-            guard.hold(bytes, 'transaction lists of extensions');
-          }
+    const c = cands[i] as Candidate;
+    this.prefix[depth] = c.rank;
+    let newPlen = plen;
+    let held = 0;
+    const next: Candidate[] = [];
+    if (depth + 1 < maxLength) {
+      for (let j = i + 1; j < cands.length; j++) {
+        const d = cands[j] as Candidate;
+        if (pairs !== null) {
+          // Top level: the pair support is known, so only frequent pairs are intersected.
+          const pairSupport = pairs.at(c.rank, d.rank);
+          if (pairSupport < minCount) continue;
+          if (pairSupport === c.support) { this.perfect[newPlen++] = d.rank; continue; }
+        }
+        guard.tick(this.ops.cost(c.support, d.support));
+        const r = this.ops.intersect(c.set, d.set, c.support, d.support, minCount);
+        if (r === null) continue;
+        if (r.support === c.support) this.perfect[newPlen++] = d.rank;
+        else {
+          next.push({ rank: d.rank, set: r.set, support: r.support });
+          const bytes = this.ops.bytes(r.set);
+          held += bytes;
+          guard.hold(bytes, 'transaction lists of extensions');
         }
       }
-      this.out.addWithPerfect(this.prefix, depth + 1, this.perfect, newPlen, c.support);
-      if (next.length > 0) this.run(next, depth + 1, newPlen, false);
-      guard.release(held);
     }
-    if (top) guard.step(cands.length);
+    this.out.addWithPerfect(this.prefix, depth + 1, this.perfect, newPlen, c.support);
+    if (next.length > 0) this.run(next, depth + 1, newPlen);
+    guard.release(held);
   }
 }

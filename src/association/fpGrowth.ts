@@ -2,17 +2,19 @@ import type { ItemsetCollector } from './collector';
 import { FpTree } from './fpTree';
 import type { RankedBaskets } from './prepare';
 import type { ResolvedItemsetOptions } from './options';
+import { TopBranches } from './topBranches';
 
 /**
  * FP-Growth (Han, Pei & Yin 2000) over typed-array FP-trees: conditional trees on compacted
  * local item indexes, the single-path shortcut, and perfect-extension pruning (items present in
  * every basket of a conditional base are set aside and combined at output, Borgelt 2005). The
- * first level projects the baskets directly instead of building the full FP-tree.
+ * first level projects the baskets directly instead of building the full FP-tree. Its branches
+ * (one per first item) can be split over workers ({@link TopBranches}).
  */
-export function mineFpGrowth(data: RankedBaskets, o: ResolvedItemsetOptions, out: ItemsetCollector): void {
+export function mineFpGrowth(data: RankedBaskets, o: ResolvedItemsetOptions, out: ItemsetCollector, branches = new TopBranches()): void {
   const nRanks = data.rankToItem.length;
   if (nRanks === 0) return;
-  new Miner(o, out, nRanks).mineTop(data);
+  new Miner(o, out, nRanks).mineTop(data, branches);
 }
 
 /** A conditional pattern base: paths in `pathBuf[starts[p] .. starts[p+1]]`, each with a count. */
@@ -33,7 +35,7 @@ class Miner {
    * part of each basket before k (baskets list ranks ascending). Reading it from the baskets in
    * order is much faster than walking parent pointers of a full FP-tree, which is never built.
    */
-  mineTop(data: RankedBaskets): void {
+  mineTop(data: RankedBaskets, branches: TopBranches): void {
     const nRanks = data.rankToItem.length;
     const { ranks, offsets } = data;
     // Occurrences of each rank: where in `ranks` it stands, and where that basket starts.
@@ -56,29 +58,32 @@ class Miner {
     const occBytes = 8 * occAt.length;
     guard.hold(occBytes, 'the item occurrence index');
     guard.phase('mine', nRanks);
-    for (let k = nRanks - 1; k >= 0; k--) {
-      guard.step(nRanks - 1 - k);
+    // Branch p has first item k = nRanks - 1 - p: the least frequent first.
+    for (let p = branches.next(); p < nRanks; p = branches.next()) {
+      guard.step(p);
+      const start = this.out.size;
+      const k = nRanks - 1 - p;
       const support = data.rankCount[k] as number;
       this.prefix[0] = k;
-      if (1 >= this.o.maxLength) {
-        this.out.add(this.prefix, 1, support);
-        continue;
-      }
-      const local = new Int32Array(k);
-      const base: Base = { used: 0, starts: [], counts: [] };
-      for (let q = occStart[k] as number; q < (occStart[k + 1] as number); q++) {
-        base.starts.push(base.used);
-        base.counts.push(1);
-        const end = occAt[q] as number;
-        guard.tick(end - (occBasket[q] as number) + 1);
-        for (let i = occBasket[q] as number; i < end; i++) {
-          const it = ranks[i] as number;
-          this.push(base, it);
-          local[it] = (local[it] as number) + 1;
+      if (1 >= this.o.maxLength) this.out.add(this.prefix, 1, support);
+      else {
+        const local = new Int32Array(k);
+        const base: Base = { used: 0, starts: [], counts: [] };
+        for (let q = occStart[k] as number; q < (occStart[k + 1] as number); q++) {
+          base.starts.push(base.used);
+          base.counts.push(1);
+          const end = occAt[q] as number;
+          guard.tick(end - (occBasket[q] as number) + 1);
+          for (let i = occBasket[q] as number; i < end; i++) {
+            const it = ranks[i] as number;
+            this.push(base, it);
+            local[it] = (local[it] as number) + 1;
+          }
         }
+        base.starts.push(base.used);
+        this.project(k, support, local, base, identity, 0, 0, true);
       }
-      base.starts.push(base.used);
-      this.project(k, support, local, base, identity, 0, 0, true);
+      branches.record(p, start, this.out.size);
     }
     guard.step(nRanks);
     guard.release(occBytes);

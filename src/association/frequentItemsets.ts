@@ -1,4 +1,4 @@
-import { LimitError } from '../core/errors';
+import { LimitError, OptionError } from '../core/errors';
 import type { SearchGuard } from '../core/guard';
 import { mineApriori } from './apriori';
 import { ItemsetCollector } from './collector';
@@ -6,7 +6,8 @@ import { mineEclat } from './eclat';
 import { encodeBaskets, type BasketsInput } from './encode';
 import { mineFpGrowth } from './fpGrowth';
 import { mineClosed } from './lcm';
-import { resolveItemsetOptions, type FrequentItemsetsOptions, type ResolvedItemsetOptions } from './options';
+import { resolveItemsetOptions, type FrequentItemsetsOptions, type ItemsetAlgorithm, type ItemsetKind, type ResolvedItemsetOptions } from './options';
+import type { TopBranches } from './topBranches';
 import { rankBaskets } from './prepare';
 
 /** A frequent itemset: its items (string order), how many baskets contain it, and that share. */
@@ -48,14 +49,19 @@ export function itemsetTable(baskets: BasketsInput, options: FrequentItemsetsOpt
   return mineTable(baskets, options).table;
 }
 
-/** {@link itemsetTable} with the search's guard, which the callers' later phases go on using. */
-export function mineTable(baskets: BasketsInput, options: FrequentItemsetsOptions, keepItem?: (name: string) => boolean): { table: ItemsetTable; guard: SearchGuard } {
+/**
+ * {@link itemsetTable} with the search's guard, which the callers' later phases go on using.
+ * With `branches`, only the branches it hands out are mined (a part of a search split over
+ * workers; FP-Growth and Eclat, kind 'all', see {@link splitsByBranch}).
+ */
+export function mineTable(baskets: BasketsInput, options: FrequentItemsetsOptions, keepItem?: (name: string) => boolean, branches?: TopBranches): { table: ItemsetTable; guard: SearchGuard } {
   const data = encodeBaskets(baskets);
   const o = resolveItemsetOptions(options, data.n);
+  if (branches !== undefined && !splitsByBranch(o)) throw new OptionError(`a search by ${o.algorithm} (kind '${o.kind}') does not split by branch`);
   // Items no rule may contain (rule appearance) are left out of the search itself.
   const ranked = rankBaskets(data, o.minCount, keepItem === undefined ? undefined : Uint8Array.from(data.itemNames, (name) => (keepItem(name) ? 1 : 0)));
   const out = new ItemsetCollector(ranked.rankToItem, o.maxLength, o.kind === 'all' || o.maxLength === Infinity ? o.maxPatterns : Infinity, () => describe(o, data.n), o.guard);
-  if (data.n > 0) run(ranked, o, out);
+  if (data.n > 0) run(ranked, o, out, branches);
   let table: ItemsetTable = {
     n: data.n,
     size: out.size,
@@ -69,12 +75,19 @@ export function mineTable(baskets: BasketsInput, options: FrequentItemsetsOption
   return { table, guard: o.guard };
 }
 
-function run(ranked: ReturnType<typeof rankBaskets>, o: ResolvedItemsetOptions, out: ItemsetCollector): void {
+function run(ranked: ReturnType<typeof rankBaskets>, o: ResolvedItemsetOptions, out: ItemsetCollector, branches?: TopBranches): void {
   if (o.kind !== 'all' && o.maxLength === Infinity) mineClosed(ranked, o, out, o.kind === 'maximal');
   else if (o.algorithm === 'apriori') mineApriori(ranked, o, out);
-  else if (o.algorithm === 'eclat') mineEclat(ranked, o, out);
-  else mineFpGrowth(ranked, o, out);
+  else if (o.algorithm === 'eclat') mineEclat(ranked, o, out, branches);
+  else mineFpGrowth(ranked, o, out, branches);
 }
+
+/**
+ * Whether a search splits into independent branches, one per first item, whose itemsets are
+ * the table's in branch order: FP-Growth and Eclat listing all itemsets. (Apriori goes level by
+ * level; closed and maximal sets are decided across branches.)
+ */
+export const splitsByBranch = (o: { algorithm?: ItemsetAlgorithm; kind?: ItemsetKind }): boolean => (o.kind ?? 'all') === 'all' && (o.algorithm ?? 'fpgrowth') !== 'apriori';
 
 const describe = (o: ResolvedItemsetOptions, n: number): string => `minCount ${o.minCount} of ${n} baskets, ${o.kind}`;
 
