@@ -11,7 +11,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   DecisionTree, LogisticRegression, NaiveBayes, RandomForest, TransactionLog, analyze, associationRules, churnDataset, createRng, customerSummary, frequentItemsets, itemsetTable, kmeans, rfm,
-  runInWorker, sequentialPatterns, silhouette,
+  parseFimiColumns, runInWorker, sequentialPatterns, silhouette,
 } from '../src/index';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -137,5 +137,57 @@ describe('runInWorker errors', () => {
 
   it('from the sources, without a workerUrl, says where the script should be', async () => {
     await expect(runInWorker('rfm', [log])).rejects.toEqual(expect.objectContaining({ code: 'DEPENDENCY', message: expect.stringMatching(/worker script/) }));
+  });
+});
+
+describe('runInWorker with workers > 1 splits FP-Growth and Eclat by first item (issue 22)', () => {
+  /** Random baskets over `nItems` items, each present with probability `p`. */
+  const randomBaskets = (seed: number, n: number, nItems: number, p: number): string[][] => {
+    const r = createRng(seed);
+    return Array.from({ length: n }, () => Array.from({ length: nItems }, (_, i) => `item${i}`).filter(() => r.next() < p));
+  };
+
+  it('gives exactly the one-thread table and itemsets, for both algorithms, dense and sparse, with maxLength', async () => {
+    const cases = [
+      [randomBaskets(1, 400, 30, 0.5), { minSupport: 0.2 }],
+      [randomBaskets(2, 3000, 200, 0.03), { minCount: 3 }],
+      [randomBaskets(3, 500, 25, 0.6), { minSupport: 0.3, maxLength: 3 }],
+    ] as const;
+    for (const [baskets, base] of cases) {
+      for (const algorithm of ['fpgrowth', 'eclat'] as const) {
+        const options = { ...base, algorithm, maxPatterns: Infinity };
+        const table = itemsetTable(baskets, options);
+        expect(table.size).toBeGreaterThan(100);
+        for (const workers of [2, 3]) expect(await runInWorker('itemsetTable', [baskets, options], { workers, workerUrl })).toEqual(table);
+        expect(await runInWorker('frequentItemsets', [baskets, options], { workers: 2, workerUrl })).toEqual(frequentItemsets(baskets, options));
+      }
+    }
+  });
+
+  it('takes a log or basket columns; Apriori and closed sets run whole in one worker with the same result', async () => {
+    expect(await runInWorker('itemsetTable', [log, { minSupport: 0.01 }], { workers: 2, workerUrl })).toEqual(itemsetTable(log, { minSupport: 0.01 }));
+    const columns = parseFimiColumns(dense.map((b) => b.join(' ')).join('\n'));
+    expect(await runInWorker('itemsetTable', [columns, { minSupport: 0.45, algorithm: 'eclat' }], { workers: 2, workerUrl })).toEqual(itemsetTable(dense, { minSupport: 0.45, algorithm: 'eclat' }));
+    for (const options of [{ minSupport: 0.55, algorithm: 'apriori' }, { minSupport: 0.5, kind: 'closed' }] as const) {
+      expect(await runInWorker('frequentItemsets', [dense, options], { workers: 2, workerUrl })).toEqual(frequentItemsets(dense, options));
+    }
+  });
+
+  it('reports the limit, progress through the branches, and stops every worker on a timer within 100 ms', async () => {
+    await expect(runInWorker('itemsetTable', [dense, { minSupport: 0.4, maxPatterns: 1000 }], { workers: 2, workerUrl })).rejects.toEqual(expect.objectContaining({ code: 'LIMIT' }));
+    const mined: number[] = [];
+    await runInWorker('itemsetTable', [dense, { minSupport: 0.45 }], { workers: 2, workerUrl, onProgress: (p) => { if (p.phase === 'mine') mined.push(p.done); } });
+    expect(mined.length).toBeGreaterThan(1);
+    expect(mined).toEqual([...mined].sort((a, b) => a - b));
+    const signal = AbortSignal.timeout(300);
+    let firedAt = 0;
+    signal.addEventListener('abort', () => { firedAt = performance.now(); });
+    const outcome = await runInWorker('itemsetTable', [dense, { minSupport: 0.3, maxPatterns: Infinity }], { workers: 2, signal, workerUrl }).catch((e: unknown) => e);
+    expect(outcome).toEqual(ABORTED);
+    expect(performance.now() - firedAt).toBeLessThan(100);
+  });
+
+  it('refuses a workers count that is not a positive integer', async () => {
+    for (const workers of [0, 1.5, -2]) await expect(runInWorker('itemsetTable', [dense, {}], { workers, workerUrl })).rejects.toEqual(expect.objectContaining({ code: 'OPTION', message: expect.stringMatching(/workers must be an integer >= 1/) }));
   });
 });

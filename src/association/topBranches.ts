@@ -46,29 +46,40 @@ export const sharedClaim = (counter: Int32Array) => (): number => Atomics.add(co
 export function mergeBranches(parts: ReadonlyArray<{ table: ItemsetTable; blocks: Int32Array }>): ItemsetTable {
   const first = parts[0];
   if (first === undefined) throw new Error('mergeBranches needs at least one part');
-  const order: Array<[branch: number, part: number, start: number, end: number]> = [];
+  // Every block as (branch, part, start, end), in branch order.
+  const blocks: number[][] = [];
   let size = 0;
   let length = 0;
-  parts.forEach(({ table, blocks }, p) => {
-    for (let i = 0; i < blocks.length; i += 3) {
-      const start = blocks[i + 1] as number, end = blocks[i + 2] as number;
-      order.push([blocks[i] as number, p, start, end]);
+  for (let p = 0; p < parts.length; p++) {
+    const { table, blocks: own } = parts[p] as { table: ItemsetTable; blocks: Int32Array };
+    for (let i = 0; i < own.length; i += 3) {
+      const start = own[i + 1] as number, end = own[i + 2] as number;
+      blocks.push([own[i] as number, p, start, end]);
       size += end - start;
       length += (table.offsets[end] as number) - (table.offsets[start] as number);
     }
-  });
-  order.sort((a, b) => a[0] - b[0]);
+  }
+  blocks.sort((a, b) => (a[0] as number) - (b[0] as number));
   const offsets = new Int32Array(size + 1);
   const items = new Int32Array(length);
   const counts = new Int32Array(size);
   let k = 0;
-  for (const [, p, start, end] of order) {
-    const t = (parts[p] as { table: ItemsetTable }).table;
-    const base = offsets[k] as number;
-    const from = t.offsets[start] as number;
-    items.set(t.items.subarray(from, t.offsets[end] as number), base);
-    counts.set(t.counts.subarray(start, end), k);
-    for (let e = start; e < end; e++) offsets[++k] = base + (t.offsets[e + 1] as number) - from;
+  for (const block of blocks) {
+    const t = (parts[block[1] as number] as { table: ItemsetTable }).table;
+    const start = block[2] as number, end = block[3] as number;
+    k = copyBlock(t, start, end, offsets, items, counts, k);
   }
   return { ...first.table, size, offsets, items, counts };
+}
+
+/** Appends itemsets `start .. end` of `t` at entry `k` of the merged arrays; returns the next entry. */
+function copyBlock(t: ItemsetTable, start: number, end: number, offsets: Int32Array, items: Int32Array, counts: Int32Array, k: number): number {
+  const base = offsets[k] as number;
+  const from = t.offsets[start] as number;
+  const src = t.offsets;
+  items.set(t.items.subarray(from, src[end] as number), base);
+  counts.set(t.counts.subarray(start, end), k);
+  const shift = base - from;
+  for (let e = start + 1; e <= end; e++) offsets[++k] = (src[e] as number) + shift;
+  return k;
 }

@@ -6,16 +6,17 @@
 import { loadCartEngine } from '../classify/mlCart';
 import { loadKmeansEngine } from '../cluster/mlKmeans';
 import { nodeBuiltin } from '../core/nodeRequire';
-import { WORKER_TASKS } from './tasks';
+import { WORKER_TASK_LOADERS } from './tasks';
+import { INTERNAL_OPTIONS_AT, INTERNAL_TASK_LOADERS, type InternalTaskName } from './internalTasks';
 import { OPTIONS_AT, type WorkerTaskName } from './taskNames';
 import { decodeArgs, encodeError, ROWS_PER_PART, type WorkerJob, type WorkerReply } from './transfer';
 
-interface Port { post(reply: WorkerReply): void; onJob(run: (job: WorkerJob) => void): void; next(): Promise<void> }
+interface Port { post(reply: WorkerReply, transfer?: ArrayBuffer[]): void; onJob(run: (job: WorkerJob) => void): void; next(): Promise<void> }
 
 function port(): Port | null {
   const threads = nodeBuiltin<typeof import('node:worker_threads')>('node:worker_threads');
   const parent = threads?.parentPort;
-  if (parent !== null && parent !== undefined) return { post: (r) => parent.postMessage(r), onJob: (run) => parent.once('message', run), next: () => new Promise((resolve) => parent.once('message', () => resolve())) };
+  if (parent !== null && parent !== undefined) return { post: (r, transfer) => parent.postMessage(r, transfer), onJob: (run) => parent.once('message', run), next: () => new Promise((resolve) => parent.once('message', () => resolve())) };
   const scope = globalThis as unknown as { postMessage?(m: unknown): void; addEventListener?(t: string, f: (e: { data: WorkerJob }) => void): void; document?: unknown };
   if (typeof scope.postMessage === 'function' && typeof scope.addEventListener === 'function' && scope.document === undefined) {
     // The first message is the job; each later one asks for the next part of a long result.
@@ -28,7 +29,7 @@ function port(): Port | null {
       resume?.();
     });
     return {
-      post: (r) => scope.postMessage?.(r),
+      post: (r, transfer) => (scope.postMessage as ((m: unknown, t?: ArrayBuffer[]) => void) | undefined)?.(r, transfer),
       onJob: (run) => scope.addEventListener?.('message', (e) => {
         if (started) return;
         started = true;
@@ -43,13 +44,14 @@ function port(): Port | null {
 async function runJob(job: WorkerJob, p: Port): Promise<void> {
   try {
     const name = job.task as WorkerTaskName;
-    const fn = WORKER_TASKS[name] as ((...args: unknown[]) => unknown) | undefined;
-    if (typeof fn !== 'function') throw new Error(`unknown task ${job.task}`);
+    const internal = Object.hasOwn(INTERNAL_TASK_LOADERS, job.task) ? (job.task as InternalTaskName) : null;
+    if (internal === null && !Object.hasOwn(WORKER_TASK_LOADERS, job.task)) throw new Error(`unknown task ${job.task}`);
+    const fn = (await (internal === null ? WORKER_TASK_LOADERS[name] : INTERNAL_TASK_LOADERS[internal])()) as (...args: unknown[]) => unknown;
     // The engines that load on first use in the calling thread load here before the task.
     if (name === 'kmeans' || name === 'analyze') await loadKmeansEngine();
     if (name === 'analyze') await loadCartEngine();
     const onProgress = job.progress ? (progress: { phase: string; done: number; total?: number }) => p.post({ type: 'progress', ...progress }) : null;
-    const result = await fn(...decodeArgs(job.args, OPTIONS_AT[name], onProgress));
+    const result = await fn(...decodeArgs(job.args, internal === null ? OPTIONS_AT[name] : INTERNAL_OPTIONS_AT[internal], onProgress));
     if (Array.isArray(result) && result.length > ROWS_PER_PART) {
       // One part at a time: the next only when the caller has read this one.
       for (let i = 0; i < result.length; i += ROWS_PER_PART) {
@@ -57,10 +59,20 @@ async function runJob(job: WorkerJob, p: Port): Promise<void> {
         p.post({ type: 'part', items: result.slice(i, i + ROWS_PER_PART) });
       }
       p.post({ type: 'done', result: null, parts: true });
-    } else p.post({ type: 'done', result });
+    } else p.post({ type: 'done', result }, buffersOf(result));
   } catch (e) {
     p.post({ type: 'error', error: encodeError(e) });
   }
+}
+
+/**
+ * The buffers of the typed arrays in a result (its fields and theirs), moved rather than copied
+ * to the caller: the worker ends with the job, so nothing here reads them again.
+ */
+function buffersOf(result: unknown, depth = 0): ArrayBuffer[] {
+  if (ArrayBuffer.isView(result)) return result.buffer instanceof ArrayBuffer ? [result.buffer] : [];
+  if (depth >= 2 || typeof result !== 'object' || result === null || Array.isArray(result)) return [];
+  return [...new Set(Object.values(result).flatMap((v) => buffersOf(v, depth + 1)))];
 }
 
 const p = port();

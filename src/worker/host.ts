@@ -1,12 +1,11 @@
-import { CrmMiningError, OptionError } from '../core/errors';
-import { nodeBuiltin } from '../core/nodeRequire';
+import { OptionError } from '../core/errors';
 import { RUN_OPTIONS, checkOptions } from '../core/options';
 import type { RunOptions } from '../core/run';
-import { hasWebWorkers, nodeWorker, webWorker, workerCall, type WorkerHandle, type WorkerStep } from '../core/worker';
 import type { WorkerTaskArgs, WorkerTaskResult } from './tasks';
 import { WORKER_TASK_NAMES, type WorkerTaskName } from './taskNames';
-import { decodeError, encodeArgs, type NextPart, type WorkerJob, type WorkerReply } from './transfer';
 import { reviveClassifier, type SentClassifier } from './classifiers';
+import { callWorker } from './call';
+import { canSplit, itemsetsSplit } from './split';
 
 /** Options of {@link runInWorker}. */
 export interface WorkerOptions extends RunOptions {
@@ -16,6 +15,14 @@ export interface WorkerOptions extends RunOptions {
    * Vite `import workerUrl from 'crm-mining/worker-script?url'`.
    */
   workerUrl?: string | URL;
+  /**
+   * Worker threads to split the search over. `'itemsetTable'` and `'frequentItemsets'` with
+   * FP-Growth or Eclat (kind 'all') split by first item: each worker takes the next unmined item
+   * from a shared counter, and the results are put back in order, exactly those of one worker.
+   * Other tasks, Apriori and closed or maximal sets run in one worker. Each worker keeps within
+   * `maxMemoryMB` on its own. @default 1
+   */
+  workers?: number;
 }
 
 /**
@@ -37,7 +44,7 @@ export interface WorkerOptions extends RunOptions {
  * const rules = await runInWorker('associationRules', [log, { minSupport: 0.01 }], { signal: AbortSignal.timeout(5_000) });
  */
 export async function runInWorker<K extends WorkerTaskName>(task: K, args: WorkerTaskArgs<K>, options: WorkerOptions = {}): Promise<WorkerTaskResult<K>> {
-  checkOptions('runInWorker', options, { ...RUN_OPTIONS, workerUrl: 'any' });
+  checkOptions('runInWorker', options, { ...RUN_OPTIONS, workerUrl: 'any', workers: 'number' });
   if (!WORKER_TASK_NAMES.includes(task)) throw new OptionError(`task must be one of ${WORKER_TASK_NAMES.map((t) => `'${t}'`).join(', ')}, got ${String(task)}`, { task });
   if (!Array.isArray(args)) throw new OptionError(`args must be the array of the function's arguments, e.g. [log, { minSupport: 0.01 }]`);
   // signal and onProgress may also sit in the function's own options; they stay in this thread.
@@ -45,49 +52,11 @@ export async function runInWorker<K extends WorkerTaskName>(task: K, args: Worke
   const run: RunOptions = { ...(own?.signal === undefined ? {} : { signal: own.signal }), ...(own?.onProgress === undefined ? {} : { onProgress: own.onProgress }) };
   if (options.signal !== undefined) run.signal = options.signal;
   if (options.onProgress !== undefined) run.onProgress = options.onProgress;
-  const job: WorkerJob = { task, args: encodeArgs(args), progress: run.onProgress !== undefined };
-  // A long array comes in parts, one at a time: each read in its own turn of the event loop.
-  const parts: unknown[][] = [];
-  const read = (m: unknown): WorkerStep<WorkerTaskResult<K>> => {
-    const reply = m as WorkerReply;
-    if (reply.type === 'part') {
-      parts.push(reply.items);
-      return { reply: { type: 'next' } satisfies NextPart };
-    }
-    if (reply.type === 'done' && reply.parts === true) return { done: parts.flat() as WorkerTaskResult<K> };
-    if (reply.type === 'progress') return { progress: reply.total === undefined ? { phase: reply.phase, done: reply.done } : { phase: reply.phase, done: reply.done, total: reply.total } };
-    if (reply.type === 'done') return { done: (task === 'fitClassifier' ? reviveClassifier(reply.result as SentClassifier) : reply.result) as WorkerTaskResult<K> };
-    return { error: decodeError(reply.error) };
-  };
-  return workerCall(() => startWorker(options.workerUrl), job, run, read).catch((e: unknown) => {
-    if ((e as { name?: unknown }).name === 'DataCloneError') {
-      throw new OptionError(`the arguments of ${task} cannot be sent to a worker (${(e as Error).message}); pass plain data, a TransactionLog or typed arrays, and give signal and onProgress in the options`);
-    }
-    throw e;
-  });
-}
-
-function startWorker(workerUrl: string | URL | undefined): WorkerHandle {
-  if (workerUrl !== undefined) return nodeWorker(toNodeScript(workerUrl)) ?? webWorker({ url: String(workerUrl) });
-  const script = installedScript();
-  if (script !== null) return nodeWorker(script) as WorkerHandle;
-  if (hasWebWorkers() || nodeBuiltin('node:worker_threads') === null) {
-    throw new CrmMiningError('DEPENDENCY', "runInWorker in a browser needs the worker script's URL: { workerUrl } where your bundler serves 'crm-mining/worker-script' (with Vite: import workerUrl from 'crm-mining/worker-script?url')");
+  const workers = options.workers ?? 1;
+  if (!(Number.isInteger(workers) && workers >= 1)) throw new OptionError(`workers must be an integer >= 1, got ${String(workers)}`, { workers });
+  if (workers > 1 && (task === 'itemsetTable' || task === 'frequentItemsets') && canSplit(args[1])) {
+    return itemsetsSplit(task, args as WorkerTaskArgs<'itemsetTable'>, workers, run, options.workerUrl) as Promise<WorkerTaskResult<K>>;
   }
-  throw new CrmMiningError('DEPENDENCY', 'the worker script (dist/worker/entry.js) is not beside this build of crm-mining; reinstall the package, or pass { workerUrl }');
-}
-
-/** A file URL string becomes a URL (Node's Worker reads file paths and URL objects). */
-const toNodeScript = (u: string | URL): string | URL => (typeof u === 'string' && u.startsWith('file:') ? new URL(u) : u);
-
-/** dist/worker/entry.js of the installed package, wherever the bundler put this code (an entry or a shared chunk). */
-function installedScript(): URL | null {
-  const fs = nodeBuiltin<typeof import('node:fs')>('node:fs');
-  const url = nodeBuiltin<typeof import('node:url')>('node:url');
-  if (fs === null || url === null) return null;
-  for (const candidate of ['./entry.js', './worker/entry.js', '../worker/entry.js']) {
-    const at = new URL(candidate, import.meta.url);
-    if (at.protocol === 'file:' && fs.existsSync(url.fileURLToPath(at))) return at;
-  }
-  return null;
+  const result = await callWorker(task, args, run, options.workerUrl);
+  return (task === 'fitClassifier' ? reviveClassifier(result as SentClassifier) : result) as WorkerTaskResult<K>;
 }
