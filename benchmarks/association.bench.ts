@@ -3,14 +3,15 @@
  * Apriori beside the npm peer node-fpgrowth, each case in its own process on the same parsed
  * baskets. Times cover mining only (parsing the file is outside the timed part for everyone).
  * The full run adds association rules (confidence 0.1, every measure and the Fisher p-value), and
- * the same with a measure filter, minImprovement and BH-adjusted p-values, on groceries and retail.
+ * the same with a measure filter, minImprovement and BH-adjusted p-values, on groceries and retail,
+ * and FP-Growth and Eclat through `runInWorker` in one worker and split over two (`workers: 2`).
  * Run: npm run bench -- association [--quick]
  */
 import { fileURLToPath } from 'node:url';
 import { FPGrowth } from 'node-fpgrowth';
-import { lib } from './lib';
+import { lib, libSource } from './lib';
 
-const { associationRules, itemsetTable } = lib;
+const { associationRules, itemsetTable, runInWorker } = lib;
 import { basketDataset, hasDataset } from './datasets';
 import { QUICK, measure, peakRssMb, report, runChild, type CaseResult, suiteEntry } from './harness';
 
@@ -29,6 +30,10 @@ async function child(impl: string, dataset: string, minSupport: number, iteratio
     // Rules at confidence 0.1 with every measure; '+ constraints' adds a filter, minImprovement and BH-adjusted p-values.
     const constraints = impl.endsWith('constraints') ? { filter: { jaccard: 0.01 }, minImprovement: 0, maxPValue: 0.05, pAdjust: 'bh' as const } : {};
     fn = () => { count = associationRules(baskets, { minSupport, minConfidence: 0.1, maxPatterns: 1e8, ...constraints }).length; };
+  } else if (impl.includes(' worker')) {
+    // runInWorker from the built package: 'crm-mining fpgrowth, 2 workers' splits by first item.
+    const [algorithm, workers] = [impl.split(' ')[1]?.replace(',', '') as 'fpgrowth' | 'eclat', Number(/(\d+) worker/.exec(impl)?.[1])];
+    fn = async () => { count = (await runInWorker('itemsetTable', [baskets, { minSupport, algorithm, maxPatterns: 1e8 }], { workers })).size; };
   } else if (impl === 'node-fpgrowth') {
     fn = async () => { count = (await new FPGrowth<string>(minSupport).exec(baskets)).length; };
   } else {
@@ -48,6 +53,10 @@ export async function run(): Promise<CaseResult[]> {
       if (impl === 'crm-mining apriori' && dataset === 'chess' && minSupport < 0.7) continue;
       // node-fpgrowth recurses once per tree level: it needs a big stack on these data sets.
       results.push(...runChild(SCRIPT, [impl, dataset, String(minSupport), '3'], { bigStack: impl === 'node-fpgrowth' }));
+    }
+    // Both cores (issue 22): the same search in one worker and split over two, in the built package.
+    if (!QUICK && libSource === 'dist' && dataset !== 'groceries') {
+      for (const impl of ['crm-mining fpgrowth, 1 worker', 'crm-mining fpgrowth, 2 workers', 'crm-mining eclat, 1 worker', 'crm-mining eclat, 2 workers']) results.push(...runChild(SCRIPT, [impl, dataset, String(minSupport), '3']));
     }
     if (!QUICK && (dataset === 'groceries' || (dataset === 'retail' && minSupport === 0.0005))) {
       for (const impl of ['crm-mining rules', 'crm-mining rules + constraints']) results.push(...runChild(SCRIPT, [impl, dataset, String(minSupport), '5']));

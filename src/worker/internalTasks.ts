@@ -1,5 +1,6 @@
 import type { ItemsetTable } from '../association/frequentItemsets';
 import type { BasketsInput } from '../association/encode';
+import type { BasketColumns } from '../core/baskets';
 import type { FrequentItemsetsOptions } from '../association/options';
 
 /** One worker's part of an itemset search split by branch: its table and the (branch, start, end) of each branch it mined. */
@@ -20,10 +21,15 @@ export const INTERNAL_TASK_LOADERS = {
     };
   },
   tableToItemsets: async () => (await import('../association/frequentItemsets')).tableToItemsets,
+  /** Baskets of item names as basket columns, interned once for all the workers of a split search. */
+  basketColumns: async () => {
+    const { encodeBaskets } = await import('../association/encode');
+    return (baskets: BasketsInput): BasketColumns => ({ kind: 'crm-mining-baskets', ...encodeBaskets(baskets) });
+  },
 };
 
 /** An internal task's name. */
 export type InternalTaskName = keyof typeof INTERNAL_TASK_LOADERS;
 
 /** Where each internal task takes its options object (the worker puts onProgress there). */
-export const INTERNAL_OPTIONS_AT: Readonly<Record<InternalTaskName, number>> = { itemsetBranches: 1, tableToItemsets: 1 };
+export const INTERNAL_OPTIONS_AT: Readonly<Record<InternalTaskName, number>> = { itemsetBranches: 1, tableToItemsets: 1, basketColumns: 1 };

@@ -17,10 +17,11 @@ export function canSplit(options: unknown): boolean {
  * An FP-Growth or Eclat search over `workers` threads: each mines the next unclaimed first item
  * until none is left, the parts are merged in branch order (the one-thread table exactly), and
  * `'frequentItemsets'` turns the table into sorted objects in one more worker, so the calling
- * thread only reads the result. The first failure (an error, a limit, the signal) stops them all.
+ * thread only reads the result. Baskets given as arrays of names are first turned into basket
+ * columns in a worker of their own, so that they are interned and copied once. The first failure (an error, a limit, the signal) stops them all.
  */
 export async function itemsetsSplit(task: 'itemsetTable' | 'frequentItemsets', args: readonly [unknown, FrequentItemsetsOptions?], workers: number, run: RunOptions, workerUrl: string | URL | undefined): Promise<ItemsetTable | Itemset[]> {
-  const [baskets, options = {}] = args;
+  const [input, options = {}] = args;
   const counter = new Int32Array(new SharedArrayBuffer(4));
   const stop = new AbortController();
   const onAbort = (): void => stop.abort(run.signal?.reason);
@@ -28,6 +29,8 @@ export async function itemsetsSplit(task: 'itemsetTable' | 'frequentItemsets', a
   run.signal?.addEventListener('abort', onAbort, { once: true });
   const progress = mergedProgress(run.onProgress);
   try {
+    // Arrays of names are interned once, in a worker, and reach the others as typed arrays.
+    const baskets = Array.isArray(input) ? await callWorker('basketColumns', [input], { signal: stop.signal }, workerUrl) : input;
     const parts = await Promise.all(Array.from({ length: workers }, () =>
       // The first failure stops the other workers; Promise.all rejects with it, not with their aborts.
       (callWorker('itemsetBranches', [baskets, options, counter], { signal: stop.signal, ...(progress === undefined ? {} : { onProgress: progress }) }, workerUrl) as Promise<BranchPart>)
