@@ -9,7 +9,8 @@ import { sequenceIndex } from './itemsetIndex';
 /**
  * Apriori (Agrawal & Srikant 1994): level-wise candidate generation by joining frequent
  * (k-1)-itemsets that share their first k-2 items, pruning candidates with an infrequent
- * (k-1)-subset, and counting with a prefix trie walked against each basket.
+ * (k-1)-subset, and counting with a prefix trie walked against each basket, the baskets first
+ * cut down to the items of some candidate (transaction filtering, as in Borgelt's apriori).
  */
 export function mineApriori(data: RankedBaskets, o: ResolvedItemsetOptions, out: ItemsetCollector): void {
   const nRanks = data.rankToItem.length;
@@ -27,6 +28,7 @@ export function mineApriori(data: RankedBaskets, o: ResolvedItemsetOptions, out:
   }
   let k = 2;
   let pairs: PairCounts | null = null; // kept: a candidate's last two items must be a frequent pair, one lookup
+  let partners: Partners | null = null; // and each item's frequent partners, for groups larger than them
   if (k <= o.maxLength && nRanks > 1 && nRanks <= MAX_PAIR_MATRIX_ITEMS) {
     // Level 2 from one pass with a triangular count matrix instead of ~N²/2 candidate objects.
     guard.step(1);
@@ -48,13 +50,18 @@ export function mineApriori(data: RankedBaskets, o: ResolvedItemsetOptions, out:
     guard.release(levelBytes);
     levelBytes = next.length * candidateBytes(2);
     level = next;
+    partners = partnersOf(next, nRanks);
     k = 3;
   }
+  const marks = new Uint8Array(nRanks);
+  let baskets: Baskets = data;
   for (; k <= o.maxLength && level.length > 1; k++) {
     guard.step(k - 1);
-    const candidates = generate(level, k, o.maxPatterns, guard, pairs, o.minCount);
+    const candidates = generate(level, k, o.maxPatterns, guard, pairs, partners, marks, o.minCount);
     if (candidates.length === 0) break;
-    const counts = countCandidates(candidates, k, data, guard);
+    // Transaction filtering: an item in no candidate is in no later one either.
+    baskets = filterBaskets(baskets, candidates, k, nRanks, guard);
+    const counts = countCandidates(candidates, k, baskets, guard);
     guard.release(candidates.length * candidateBytes(k) + levelBytes);
     const next: Int32Array[] = [];
     for (let c = 0; c < candidates.length; c++) {
@@ -70,6 +77,17 @@ export function mineApriori(data: RankedBaskets, o: ResolvedItemsetOptions, out:
   guard.release(levelBytes + (pairs === null ? 0 : 2 * nRanks * nRanks));
 }
 
+/** Each rank's frequent partners above it, ascending: `list[start[r] .. start[r+1])`. */
+interface Partners { start: Int32Array; list: Int32Array }
+
+/** {@link Partners} from the frequent pairs (sorted). */
+function partnersOf(pairs: readonly Int32Array[], nRanks: number): Partners {
+  const start = new Int32Array(nRanks + 1);
+  for (const p of pairs) start[(p[0] as number) + 1] = (start[(p[0] as number) + 1] as number) + 1;
+  for (let r = 0; r < nRanks; r++) start[r + 1] = (start[r + 1] as number) + (start[r] as number);
+  return { start, list: Int32Array.from(pairs, (p) => p[1] as number) };
+}
+
 /** Bytes held per candidate k-itemset: its typed array and its slot in the lookup table. */
 const candidateBytes = (k: number): number => 120 + 12 * k;
 
@@ -78,7 +96,7 @@ const candidateBytes = (k: number): number => 120 + 12 * k;
  * candidates held at once count against `maxPatterns`: past it, a LimitError says so before
  * memory runs out (Apriori on retail at 0.01% support would build 39.8M candidate pairs).
  */
-function generate(level: Int32Array[], k: number, maxCandidates: number, guard: SearchGuard, pairs: PairCounts | null, minCount: number): Int32Array[] {
+function generate(level: Int32Array[], k: number, maxCandidates: number, guard: SearchGuard, pairs: PairCounts | null, partners: Partners | null, marks: Uint8Array, minCount: number): Int32Array[] {
   const k1 = (level[0] as Int32Array).length;
   const tooMany = (how: string) => new LimitError(
     `Apriori would hold ${how} candidate ${k}-itemsets at once (from ${level.length.toLocaleString('en-US')} frequent ${k1}-itemsets; maxPatterns is ${maxCandidates.toLocaleString('en-US')}); FP-Growth and Eclat find the same itemsets without candidates: use algorithm 'fpgrowth', or raise minSupport or maxPatterns`,
@@ -92,22 +110,49 @@ function generate(level: Int32Array[], k: number, maxCandidates: number, guard: 
   const out: Int32Array[] = [];
   const sub = new Int32Array(k1);
   const cand = new Int32Array(k1 + 1); // scratch: a candidate is copied only once it passes
-  for (let a = 0; a < level.length; a++) {
-    const x = level[a] as Int32Array;
-    guard.tick(k);
-    cand.set(x);
-    for (let b = a + 1; b < level.length; b++) {
-      const y = level[b] as Int32Array;
-      if (!samePrefix(x, y, k1 - 1)) break; // the level is sorted: later ones differ too
-      cand[k1] = y[k1 - 1] as number;
-      guard.tick(k);
-      // The two joined items must be a frequent pair (one lookup in the matrix; at level 3 the only subset left to check).
-      if ((pairs === null || pairs.at(cand[k1 - 1] as number, cand[k1] as number) >= minCount) && (k === 3 && pairs !== null ? true : allSubsetsKnown(cand, known, sub))) {
-        out.push(cand.slice());
-        guard.hold(candidateBytes(k), `the candidate ${k}-itemsets`);
-        if (out.length > maxCandidates) throw tooMany(`more than ${maxCandidates.toLocaleString('en-US')}`);
+  const accept = (): void => {
+    if (k > 3 && !allSubsetsKnown(cand, known, sub)) return;
+    out.push(cand.slice());
+    guard.hold(candidateBytes(k), `the candidate ${k}-itemsets`);
+    if (out.length > maxCandidates) throw tooMany(`more than ${maxCandidates.toLocaleString('en-US')}`);
+  };
+  for (let g = 0; g < level.length; ) {
+    // A group: the itemsets sharing their first k1 - 1 items (the level is sorted).
+    const x0 = level[g] as Int32Array;
+    let end = g + 1;
+    while (end < level.length && samePrefix(x0, level[end] as Int32Array, k1 - 1)) end++;
+    if (partners !== null) for (let b = g; b < end; b++) marks[(level[b] as Int32Array)[k1 - 1] as number] = 1;
+    for (let a = g; a < end; a++) {
+      const x = level[a] as Int32Array;
+      const last = x[k1 - 1] as number;
+      cand.set(x);
+      const from = partners === null ? 0 : (partners.start[last] as number), to = partners === null ? 0 : (partners.start[last + 1] as number);
+      if (partners !== null && to - from < end - a) {
+        // The joined item's frequent partners are fewer than the group's later members: walk them, the group's are marked.
+        guard.tick(k * (to - from + 1));
+        for (let q = from; q < to; q++) {
+          const y = partners.list[q] as number;
+          if (marks[y] !== 1) continue;
+          cand[k1] = y;
+          accept();
+        }
+      } else {
+        guard.tick(k * (end - a));
+        for (let b = a + 1; b < end; b++) {
+          cand[k1] = (level[b] as Int32Array)[k1 - 1] as number;
+          // The two joined items must be a frequent pair (one lookup; at level 3 the only subset left to check).
+          if (pairs === null ? allSubsetsKnown(cand, known, sub) : pairs.at(last, cand[k1] as number) >= minCount) {
+            if (pairs === null) {
+              out.push(cand.slice());
+              guard.hold(candidateBytes(k), `the candidate ${k}-itemsets`);
+              if (out.length > maxCandidates) throw tooMany(`more than ${maxCandidates.toLocaleString('en-US')}`);
+            } else accept();
+          }
+        }
       }
     }
+    if (partners !== null) for (let b = g; b < end; b++) marks[(level[b] as Int32Array)[k1 - 1] as number] = 0;
+    g = end;
   }
   return out;
 }
@@ -117,7 +162,6 @@ function samePrefix(x: Int32Array, y: Int32Array, len: number): boolean {
   return true;
 }
 
-/** Checks the (k-1)-subsets that drop one of the first k-1 items (the two joined ones are known). */
 /** The itemsets of one level (all of `k1` items), for membership tests by their ranks. */
 function levelIndex(level: readonly Int32Array[], k1: number): (ids: ArrayLike<number>) => number {
   const items = new Int32Array(level.length * k1);
@@ -125,6 +169,7 @@ function levelIndex(level: readonly Int32Array[], k1: number): (ids: ArrayLike<n
   return sequenceIndex(Int32Array.from({ length: level.length + 1 }, (_, i) => i * k1), items, level.length);
 }
 
+/** Checks the (k-1)-subsets that drop one of the first k-1 items (the two joined ones are known). */
 function allSubsetsKnown(cand: Int32Array, known: (ids: ArrayLike<number>) => number, sub: Int32Array): boolean {
   const k = cand.length;
   for (let skip = 0; skip < k - 2; skip++) {
@@ -136,11 +181,38 @@ function allSubsetsKnown(cand: Int32Array, known: (ids: ArrayLike<number>) => nu
 }
 
 
+/** Baskets as ranks ascending: basket t is `ranks[offsets[t] .. offsets[t+1])`. */
+interface Baskets { readonly offsets: Int32Array; readonly ranks: Int32Array }
+
+/**
+ * The baskets cut down to the items of some candidate, keeping those with at least k of them
+ * (only they can contain a candidate): the counting pass then walks much shorter baskets.
+ */
+function filterBaskets(data: Baskets, candidates: readonly Int32Array[], k: number, nRanks: number, guard: SearchGuard): Baskets {
+  const used = new Uint8Array(nRanks);
+  for (const c of candidates) for (let i = 0; i < c.length; i++) used[c[i] as number] = 1;
+  const { offsets, ranks } = data;
+  const out = new Int32Array(ranks.length);
+  const outOffsets: number[] = [0];
+  let w = 0;
+  guard.tick(ranks.length);
+  for (let t = 0; t + 1 < offsets.length; t++) {
+    const start = w;
+    for (let i = offsets[t] as number; i < (offsets[t + 1] as number); i++) {
+      const r = ranks[i] as number;
+      if (used[r] === 1) out[w++] = r;
+    }
+    if (w - start >= k) outOffsets.push(w);
+    else w = start;
+  }
+  return { offsets: Int32Array.from(outOffsets), ranks: out.subarray(0, w) };
+}
+
 /**
  * Counts candidates (sorted, all of length k) with a prefix trie: node children are contiguous
  * and sorted, so each basket is matched against them by a merge.
  */
-function countCandidates(candidates: Int32Array[], k: number, data: RankedBaskets, guard: SearchGuard): Int32Array {
+function countCandidates(candidates: Int32Array[], k: number, data: Baskets, guard: SearchGuard): Int32Array {
   // Build the trie level by level from the sorted candidate list.
   const item: number[] = [-1];
   const firstChild: number[] = [0];
@@ -185,15 +257,35 @@ interface Trie { item: Int32Array; first: Int32Array; count: Int32Array; leaf: I
 function walk(trie: Trie, node: number, basket: Int32Array, pos: number, end: number, counts: Int32Array): void {
   const first = trie.first[node] as number;
   const last = first + (trie.count[node] as number);
+  if (last - first > 8 * (end - pos)) {
+    // Many children, a short rest of the basket: look each basket item up among the children.
+    let lo = first;
+    for (let p = pos; p < end && lo < last; p++) {
+      const it = basket[p] as number;
+      let hi = last;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if ((trie.item[mid] as number) < it) lo = mid + 1;
+        else hi = mid;
+      }
+      if (lo < last && trie.item[lo] === it) visit(trie, lo, basket, p, end, counts);
+    }
+    return;
+  }
   let p = pos;
   for (let c = first; c < last && p < end; c++) {
     const it = trie.item[c] as number;
     while (p < end && (basket[p] as number) < it) p++;
     if (p >= end) return;
     if (basket[p] !== it) continue;
-    const leaf = trie.leaf[c] as number;
-    if (leaf >= 0) counts[leaf] = (counts[leaf] as number) + 1;
-    else walk(trie, c, basket, p + 1, end, counts);
+    visit(trie, c, basket, p, end, counts);
     p++;
   }
+}
+
+/** Child `c` matched the basket item at `p`: count its leaf, or go on below it. */
+function visit(trie: Trie, c: number, basket: Int32Array, p: number, end: number, counts: Int32Array): void {
+  const leaf = trie.leaf[c] as number;
+  if (leaf >= 0) counts[leaf] = (counts[leaf] as number) + 1;
+  else walk(trie, c, basket, p + 1, end, counts);
 }
