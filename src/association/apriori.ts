@@ -30,19 +30,19 @@ export function mineApriori(data: RankedBaskets, o: ResolvedItemsetOptions, out:
   let pairs: PairCounts | null = null; // kept: a candidate's last two items must be a frequent pair, one lookup
   let partners: Partners | null = null; // and each item's frequent partners, for groups larger than them
   if (k <= o.maxLength && nRanks > 1 && nRanks <= MAX_PAIR_MATRIX_ITEMS) {
-    // Level 2 from one pass with a triangular count matrix instead of ~N²/2 candidate objects.
+    // Level 2 from one counting pass (frequent pairs only) instead of ~N²/2 candidate objects.
     guard.step(1);
-    const matrixBytes = 2 * nRanks * nRanks;
-    guard.hold(matrixBytes, 'the pair count matrix');
-    pairs = pairCounts(data, nRanks);
+    pairs = pairCounts(data, nRanks, o.minCount);
+    guard.hold(pairBytes(pairs), 'the frequent pairs');
     const next: Int32Array[] = [];
     for (let i = 0; i < nRanks; i++) {
-      guard.tick(nRanks - i);
-      for (let j = i + 1; j < nRanks; j++) {
-        const c = (pairs as PairCounts).at(i, j);
-        if (c < o.minCount) continue;
+      const end = pairs.start[i + 1] as number;
+      guard.tick(end - (pairs.start[i] as number) + 1);
+      for (let q = pairs.start[i] as number; q < end; q++) {
+        const j = pairs.partner[q] as number;
+        if (j < i) continue; // each pair once, from its lower rank
         const items = Int32Array.of(i, j);
-        out.add(items, 2, c);
+        out.add(items, 2, pairs.count[q] as number);
         next.push(items);
         guard.hold(candidateBytes(2), 'the frequent pairs');
       }
@@ -74,7 +74,7 @@ export function mineApriori(data: RankedBaskets, o: ResolvedItemsetOptions, out:
     guard.hold(levelBytes, `the frequent ${k}-itemsets`);
     level = next;
   }
-  guard.release(levelBytes + (pairs === null ? 0 : 2 * nRanks * nRanks));
+  guard.release(levelBytes + (pairs === null ? 0 : pairBytes(pairs)));
 }
 
 /** Each rank's frequent partners above it, ascending: `list[start[r] .. start[r+1])`. */
@@ -87,6 +87,9 @@ function partnersOf(pairs: readonly Int32Array[], nRanks: number): Partners {
   for (let r = 0; r < nRanks; r++) start[r + 1] = (start[r + 1] as number) + (start[r] as number);
   return { start, list: Int32Array.from(pairs, (p) => p[1] as number) };
 }
+
+/** Bytes the frequent pairs' rows hold. */
+const pairBytes = (p: PairCounts): number => 4 * p.start.length + 8 * p.partner.length;
 
 /** Bytes held per candidate k-itemset: its typed array and its slot in the lookup table. */
 const candidateBytes = (k: number): number => 120 + 12 * k;

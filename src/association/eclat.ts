@@ -34,7 +34,7 @@ export function mineEclat(data: RankedBaskets, o: ResolvedItemsetOptions, out: I
   // Least frequent first: their tid sets are shortest, so intersections shrink fast.
   const order = Array.from({ length: nRanks }, (_, i) => nRanks - 1 - i);
   const cands = order.map((r) => ({ rank: r, set: sets[r] as TidSet, support: data.rankCount[r] as number }));
-  const pairs = nRanks <= MAX_PAIR_MATRIX_ITEMS && o.layout !== 'sparse' ? pairCounts(data, nRanks) : null;
+  const pairs = nRanks <= MAX_PAIR_MATRIX_ITEMS && o.layout !== 'sparse' ? pairCounts(data, nRanks, o.minCount) : null;
   // Each first item is a branch; they can be split over workers (TopBranches).
   o.guard.phase('mine', cands.length);
   for (let i = branches.next(); i < cands.length; i = branches.next()) {
@@ -125,6 +125,18 @@ class BitsetOps implements TidOps {
 }
 
 
+/** How many of rank r's frequent partners are below r (its row lists them first). */
+function pairsBelow(pairs: PairCounts, r: number): number {
+  let lo = pairs.start[r] as number;
+  let hi = pairs.start[r + 1] as number;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((pairs.partner[mid] as number) < r) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - (pairs.start[r] as number);
+}
+
 class Search {
   private readonly prefix: Int32Array;
   private readonly perfect: Int32Array;
@@ -140,35 +152,50 @@ class Search {
 
   /** The branch of candidate `i`: it, and its extensions by the later candidates (with the pair counts at the top). */
   branch(cands: Candidate[], i: number, depth: number, plen: number, pairs: PairCounts | null): void {
-    const { minCount, maxLength, guard } = this.o;
+    const { maxLength, guard } = this.o;
     const c = cands[i] as Candidate;
     this.prefix[depth] = c.rank;
     let newPlen = plen;
     let held = 0;
     const next: Candidate[] = [];
     if (depth + 1 < maxLength) {
-      for (let j = i + 1; j < cands.length; j++) {
-        const d = cands[j] as Candidate;
-        if (pairs !== null) {
-          // Top level: the pair support is known, so only frequent pairs are intersected.
-          const pairSupport = pairs.at(c.rank, d.rank);
-          if (pairSupport < minCount) continue;
-          if (pairSupport === c.support) { this.perfect[newPlen++] = d.rank; continue; }
+      if (pairs === null) {
+        for (let j = i + 1; j < cands.length; j++) {
+          const got = this.extension(c, cands[j] as Candidate, next);
+          if (got < 0) this.perfect[newPlen++] = (cands[j] as Candidate).rank;
+          else held += got;
         }
-        guard.tick(this.ops.cost(c.support, d.support));
-        const r = this.ops.intersect(c.set, d.set, c.support, d.support, minCount);
-        if (r === null) continue;
-        if (r.support === c.support) this.perfect[newPlen++] = d.rank;
-        else {
-          next.push({ rank: d.rank, set: r.set, support: r.support });
-          const bytes = this.ops.bytes(r.set);
-          held += bytes;
-          guard.hold(bytes, 'transaction lists of extensions');
+      } else {
+        // Top level (candidate j has rank nRanks - 1 - j): only the frequent pairs, whose
+        // supports are known, in the same order (partners below c's rank, descending).
+        const nRanks = cands.length;
+        const first = pairs.start[c.rank] as number;
+        for (let q = first + pairsBelow(pairs, c.rank) - 1; q >= first; q--) {
+          const d = cands[nRanks - 1 - (pairs.partner[q] as number)] as Candidate;
+          const got = pairs.count[q] === c.support ? -1 : this.extension(c, d, next);
+          if (got < 0) this.perfect[newPlen++] = d.rank;
+          else held += got;
         }
       }
     }
     this.out.addWithPerfect(this.prefix, depth + 1, this.perfect, newPlen, c.support);
     if (next.length > 0) this.run(next, depth + 1, newPlen);
     guard.release(held);
+  }
+
+  /**
+   * Extends c by d: -1 when d is in every basket of c (a perfect extension), else the bytes the
+   * new candidate holds (pushed to `next`), or 0 when c ∪ d is not frequent.
+   */
+  private extension(c: Candidate, d: Candidate, next: Candidate[]): number {
+    const { guard, minCount } = this.o;
+    guard.tick(this.ops.cost(c.support, d.support));
+    const r = this.ops.intersect(c.set, d.set, c.support, d.support, minCount);
+    if (r === null) return 0;
+    if (r.support === c.support) return -1;
+    next.push({ rank: d.rank, set: r.set, support: r.support });
+    const bytes = this.ops.bytes(r.set);
+    guard.hold(bytes, 'transaction lists of extensions');
+    return bytes;
   }
 }
