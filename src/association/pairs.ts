@@ -30,75 +30,85 @@ export class PairCounts {
 /**
  * Counts every pair of ranks that occur together, one rank at a time: the items after rank i in
  * each basket that holds it go to a scratch row of n counters (small enough to stay in cache),
- * and only the pairs reaching `minCount` are kept.
+ * and only the pairs reaching `minCount` are kept. (Each phase is its own function, so that the
+ * JIT compiles each once instead of recompiling one long function phase after phase.)
  */
 export function pairCounts(data: RankedBaskets, n: number, minCount: number): PairCounts {
+  const occ = occurrences(data, n);
+  const scratch = { row: new Int32Array(n), touched: new Int32Array(n) };
+  const up = { i: [] as number[], j: [] as number[], count: [] as number[] };
+  const degree = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) countRow(i, data.ranks, occ, scratch, minCount, up, degree);
+  return bothSides(n, up, degree);
+}
+
+/** Where each rank occurs: `at` its position in `ranks`, `end` the end of that basket; rank r's are `start[r] .. start[r+1]`. */
+interface Occurrences { start: Int32Array; at: Int32Array; end: Int32Array }
+
+function occurrences(data: RankedBaskets, n: number): Occurrences {
   const { offsets, ranks } = data;
-  // Where each rank occurs: its position, and the end of that basket.
-  const occStart = new Int32Array(n + 1);
-  for (let i = 0; i < ranks.length; i++) occStart[(ranks[i] as number) + 1] = (occStart[(ranks[i] as number) + 1] as number) + 1;
-  for (let r = 0; r < n; r++) occStart[r + 1] = (occStart[r + 1] as number) + (occStart[r] as number);
-  const occAt = new Int32Array(ranks.length);
-  const occEnd = new Int32Array(ranks.length);
-  const fill = occStart.slice(0, n);
+  const start = new Int32Array(n + 1);
+  for (let i = 0; i < ranks.length; i++) start[(ranks[i] as number) + 1] = (start[(ranks[i] as number) + 1] as number) + 1;
+  for (let r = 0; r < n; r++) start[r + 1] = (start[r + 1] as number) + (start[r] as number);
+  const at = new Int32Array(ranks.length);
+  const end = new Int32Array(ranks.length);
+  const fill = start.slice(0, n);
   for (let t = 0; t + 1 < offsets.length; t++) {
     const e = offsets[t + 1] as number;
     for (let x = offsets[t] as number; x < e; x++) {
       const r = ranks[x] as number;
-      const at = fill[r] as number;
-      occAt[at] = x;
-      occEnd[at] = e;
-      fill[r] = at + 1;
+      const q = fill[r] as number;
+      at[q] = x;
+      end[q] = e;
+      fill[r] = q + 1;
     }
   }
-  // Upper rows (partners above i), frequent pairs only.
-  const row = new Int32Array(n);
-  const touched = new Int32Array(n);
-  const upI: number[] = [];
-  const upJ: number[] = [];
-  const upC: number[] = [];
-  const degree = new Int32Array(n + 1);
-  for (let i = 0; i < n; i++) {
-    let nTouched = 0;
-    for (let q = occStart[i] as number; q < (occStart[i + 1] as number); q++) {
-      const e = occEnd[q] as number;
-      for (let y = (occAt[q] as number) + 1; y < e; y++) {
-        const j = ranks[y] as number;
-        if (row[j] === 0) touched[nTouched++] = j;
-        row[j] = (row[j] as number) + 1;
-      }
-    }
-    touched.subarray(0, nTouched).sort();
-    for (let t = 0; t < nTouched; t++) {
-      const j = touched[t] as number;
-      const c = row[j] as number;
-      row[j] = 0;
-      if (c < minCount) continue;
-      upI.push(i);
-      upJ.push(j);
-      upC.push(c);
-      degree[i + 1] = (degree[i + 1] as number) + 1;
-      degree[j + 1] = (degree[j + 1] as number) + 1;
+  return { start, at, end };
+}
+
+/** Rank i's frequent partners above it, appended to `up` (ascending), each pair counted in `degree` for both ranks. */
+function countRow(i: number, ranks: Int32Array, occ: Occurrences, scratch: { row: Int32Array; touched: Int32Array }, minCount: number, up: { i: number[]; j: number[]; count: number[] }, degree: Int32Array): void {
+  const { row, touched } = scratch;
+  let nTouched = 0;
+  for (let q = occ.start[i] as number; q < (occ.start[i + 1] as number); q++) {
+    const e = occ.end[q] as number;
+    for (let y = (occ.at[q] as number) + 1; y < e; y++) {
+      const j = ranks[y] as number;
+      if (row[j] === 0) touched[nTouched++] = j;
+      row[j] = (row[j] as number) + 1;
     }
   }
-  // Both sides: row r lists its partners below r (in i order) and then above r (ascending).
+  if (nTouched > 1) touched.subarray(0, nTouched).sort();
+  for (let t = 0; t < nTouched; t++) {
+    const j = touched[t] as number;
+    const c = row[j] as number;
+    row[j] = 0;
+    if (c < minCount) continue;
+    up.i.push(i);
+    up.j.push(j);
+    up.count.push(c);
+    degree[i + 1] = (degree[i + 1] as number) + 1;
+    degree[j + 1] = (degree[j + 1] as number) + 1;
+  }
+}
+
+/** The rows on both sides: row r lists its partners below r (ascending) and then those above it. */
+function bothSides(n: number, up: { i: number[]; j: number[]; count: number[] }, degree: Int32Array): PairCounts {
   for (let r = 0; r < n; r++) degree[r + 1] = (degree[r + 1] as number) + (degree[r] as number);
   const partner = new Int32Array(degree[n] as number);
   const count = new Int32Array(partner.length);
   const next = degree.slice(0, n);
-  for (let p = 0; p < upI.length; p++) {
-    const j = upJ[p] as number;
-    const at = next[j] as number;
-    partner[at] = upI[p] as number;
-    count[at] = upC[p] as number;
-    next[j] = at + 1;
-  }
-  for (let p = 0; p < upI.length; p++) {
-    const i = upI[p] as number;
-    const at = next[i] as number;
-    partner[at] = upJ[p] as number;
-    count[at] = upC[p] as number;
-    next[i] = at + 1;
+  for (let side = 0; side < 2; side++) {
+    // First every pair in the row of its upper rank, then in the row of its lower rank.
+    const owner = side === 0 ? up.j : up.i;
+    const other = side === 0 ? up.i : up.j;
+    for (let p = 0; p < owner.length; p++) {
+      const r = owner[p] as number;
+      const q = next[r] as number;
+      partner[q] = other[p] as number;
+      count[q] = up.count[p] as number;
+      next[r] = q + 1;
+    }
   }
   return new PairCounts(degree, partner, count);
 }
