@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { Growable } from './growable';
+
+describe('Growable', () => {
+  it('holds what was pushed, in order, across chunks (fast-check against a plain array)', () => {
+    fc.assert(fc.property(fc.array(fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }), { maxLength: 3000 }), fc.integer({ min: 1, max: 64 }), (values, capacity) => {
+      const g = new Growable(Int32Array, capacity);
+      for (const v of values) g.push(v);
+      expect(g.length).toBe(values.length);
+      expect(g.capacity).toBeGreaterThanOrEqual(values.length);
+      expect(Array.from(g.toArray())).toEqual(values);
+      for (let i = 0; i < values.length; i += 7) expect(g.get(i)).toBe(values[i]);
+    }));
+  });
+
+  it('keeps doubles exact past a million elements (chunks of the largest size)', () => {
+    const g = new Growable(Float64Array, 16);
+    for (let i = 0; i < 2_500_000; i++) g.push(i / 3);
+    const a = g.toArray();
+    expect(a.length).toBe(2_500_000);
+    expect(a[2_499_999]).toBe(2_499_999 / 3);
+    expect(g.get(1_234_567)).toBe(1_234_567 / 3);
+  });
+});
