@@ -191,3 +191,46 @@ describe('runInWorker with workers > 1 splits FP-Growth and Eclat by first item 
     for (const workers of [0, 1.5, -2]) await expect(runInWorker('itemsetTable', [dense, {}], { workers, workerUrl })).rejects.toEqual(expect.objectContaining({ code: 'OPTION', message: expect.stringMatching(/workers must be an integer >= 1/) }));
   });
 });
+
+describe('runInWorker with workers > 1 splits k-means by start and a forest by tree (issue 22)', () => {
+  const r = createRng(21);
+  const blobs = Array.from({ length: 1500 }, (_, i) => [(i % 5) * 4 + r.next(), ((i * 3) % 5) * 4 + r.next(), r.next()]);
+  // Four tight, far apart groups: every start finds them, with the clusters numbered differently, and the same inertia.
+  const tied = Array.from({ length: 400 }, (_, i) => [(i % 4) * 100 + (i % 3) * 0.25, Math.floor((i % 4) / 2) * 100 + (i % 5) * 0.25]);
+
+  it('k-means gives the one-thread result: the lowest inertia, the earliest start among equal ones', async () => {
+    for (const [X, k, options] of [[blobs, 5, { seed: 3, nInit: 6 }], [blobs, 7, { seed: 5, nInit: 5, init: 'random' }], [tied, 4, { seed: 2, nInit: 8 }]] as const) {
+      const local = kmeans(X, k, options);
+      for (const workers of [2, 3]) expect(await runInWorker('kmeans', [X, k, options], { workers, workerUrl })).toEqual(local);
+    }
+    // The tied case is a real test of the tie rule: another start numbers the clusters differently.
+    const starts = [1, 2, 3, 4, 5, 6, 7, 8].map((seed) => kmeans(tied, 4, { seed, nInit: 1 }));
+    expect(new Set(starts.map((s) => s.inertia)).size).toBe(1);
+    expect(new Set(starts.map((s) => s.labels.slice(0, 4).join())).size).toBeGreaterThan(1);
+  });
+
+  it('a forest grown by tree over workers is the one-thread forest, tree for tree', async () => {
+    const X = Array.from({ length: 400 }, (_, i) => [i % 13, (i * 7) % 11, (i * 3) % 5, r.next()]);
+    const y = X.map((row) => ((row[0] as number) + (row[1] as number) > 11 ? 'yes' : 'no'));
+    const local = new RandomForest({ nEstimators: 13, seed: 4, maxDepth: 5 }).fit(X, y);
+    for (const workers of [2, 3]) {
+      const model = await runInWorker('fitClassifier', ['forest', { nEstimators: 13, seed: 4, maxDepth: 5 }, X, y], { workers, workerUrl });
+      expect(model.toJSON()).toEqual(local.toJSON());
+      expect(model.predictProba(X)).toEqual(local.predictProba(X));
+    }
+  });
+
+  it('progress counts starts and trees forward, and a timer stops every worker', async () => {
+    const seen: number[] = [];
+    await runInWorker('kmeans', [blobs, 5, { seed: 3, nInit: 6 }], { workers: 2, workerUrl, onProgress: (p) => { if (p.phase === 'kmeans') seen.push(p.done); } });
+    expect(seen).toEqual([...seen].sort((a, b) => a - b));
+    const big = Array.from({ length: 20_000 }, () => [r.next(), r.next(), r.next(), r.next()]);
+    const labels = big.map((row) => ((row[0] as number) > 0.5 ? 1 : 0));
+    const signal = AbortSignal.timeout(600);
+    let firedAt = 0;
+    signal.addEventListener('abort', () => { firedAt = performance.now(); });
+    const outcome = await runInWorker('fitClassifier', ['forest', { nEstimators: 500 }, big, labels], { workers: 2, workerUrl, signal }).catch((e: unknown) => e);
+    expect(outcome).toEqual(ABORTED);
+    expect(performance.now() - firedAt).toBeLessThan(100);
+  });
+});

@@ -68,6 +68,17 @@ export class RandomForest {
    *   labels and rows differ in number; {@link AbortError} when aborted.
    */
   fit(X: readonly (readonly number[])[], y: readonly Label[], run: RunOptions = {}): FittedRandomForest {
+    const grown = this.growTrees(X, y, run, () => true);
+    return new FittedRandomForest(grown.classes, grown.features, grown.trees.map(([, tree]) => tree));
+  }
+
+  /**
+   * The trees that `claim` accepts, with their numbers (all of them in {@link fit}; some in each
+   * worker of a split fit). Tree t draws from the t-th fork of the seeded generator whether
+   * claimed or not, so it is the same tree wherever it grows.
+   * @internal
+   */
+  growTrees(X: readonly (readonly number[])[], y: readonly Label[], run: RunOptions, claim: (tree: number) => boolean): { classes: Label[]; features: number; trees: Array<[number, TreeNode]> } {
     checkMatrix(X);
     const { classes, target } = encodeLabels(y, X.length);
     const n = X.length;
@@ -77,10 +88,11 @@ export class RandomForest {
     const guard = runGuard(run);
     guard.phase('trees', this.nEstimators);
     const data = rankColumns(X, guard);
-    const trees: TreeNode[] = [];
+    const trees: Array<[number, TreeNode]> = [];
     const weights = new Float64Array(n);
     for (let t = 0; t < this.nEstimators; t++) {
       const treeRng = rng.fork();
+      if (!claim(t)) continue;
       if (this.bootstrap) {
         weights.fill(0);
         for (let i = 0; i < n; i++) {
@@ -88,10 +100,10 @@ export class RandomForest {
           weights[j] = (weights[j] as number) + 1;
         }
       } else weights.fill(1);
-      trees.push(growTree(data, target, classes.length, weights, { ...this.tree, maxFeatures: m }, treeRng, guard));
+      trees.push([t, growTree(data, target, classes.length, weights, { ...this.tree, maxFeatures: m }, treeRng, guard)]);
       guard.step(t + 1, true);
     }
-    return new FittedRandomForest(classes, d, trees);
+    return { classes, features: d, trees };
   }
 }
 

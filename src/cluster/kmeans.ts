@@ -2,7 +2,7 @@ import { OptionError } from '../core/errors';
 import { checkMatrix } from '../core/matrix';
 import { createRng, type Rng } from '../core/random';
 import { progressTicker, throwIfAborted, type RunOptions } from '../core/run';
-import { lloyd, seedPlusPlus, seedRandom, type LloydResult } from './lloyd';
+import { lloyd, seedDraws, seedPlusPlus, seedRandom, type LloydResult } from './lloyd';
 import { mlKmeansModule } from './mlKmeans';
 import { RUN_OPTIONS, checkOptions, type OptionKind } from '../core/options';
 
@@ -37,6 +37,8 @@ export interface KmeansResult {
   converged: boolean;
 }
 
+const KMEANS_OPTIONS = { ...RUN_OPTIONS, seed: 'number', nInit: 'number', init: 'string', maxIterations: 'number', tolerance: 'number', engine: 'string' } as const satisfies Record<keyof KmeansOptions, OptionKind>;
+
 /**
  * k-means clustering: Lloyd's iterations from k-means++ or random starts, the best of `nInit`
  * seeded runs by inertia. Same seed, same result.
@@ -47,11 +49,23 @@ export interface KmeansResult {
  * @example
  * kmeans([[0, 0], [0, 1], [10, 10], [10, 11]], 2, { seed: 1 }).inertia //=> 1
  */
-const KMEANS_OPTIONS = { ...RUN_OPTIONS, seed: 'number', nInit: 'number', init: 'string', maxIterations: 'number', tolerance: 'number', engine: 'string' } as const satisfies Record<keyof KmeansOptions, OptionKind>;
-
 export function kmeans(X: readonly (readonly number[])[], k: number, options: KmeansOptions = {}): KmeansResult {
+  checkKmeans(X, k, options);
+  if ((options.engine ?? 'native') !== 'native') return mlEngineKmeans(X, k, options);
+  return (nativeStarts(packRows(X), k, options, () => true) as { result: KmeansResult }).result;
+}
+
+/** Rows packed into one array, row after row (in `buffer`, e.g. a SharedArrayBuffer for several workers). */
+export interface PackedRows { data: Float64Array; n: number; d: number }
+
+/**
+ * Checks the arguments of {@link kmeans}, as it does before any work.
+ * @throws {DataError} for ragged or non-finite rows; {@link OptionError} for a bad k or option.
+ * @internal
+ */
+export function checkKmeans(X: readonly (readonly number[])[], k: number, options: KmeansOptions): void {
   checkOptions('kmeans', options, KMEANS_OPTIONS);
-  const { seed = 1, nInit = 10, init = 'kmeans++', maxIterations = 300, tolerance = 1e-6, engine = 'native' } = options;
+  const { nInit = 10, init = 'kmeans++', maxIterations = 300, tolerance = 1e-6, engine = 'native' } = options;
   checkMatrix(X);
   if (!(Number.isInteger(k) && k >= 1 && k <= X.length)) throw new OptionError(`k must be an integer from 1 to the number of rows (${X.length}), got ${String(k)}`);
   if (!(Number.isInteger(nInit) && nInit >= 1)) throw new OptionError(`nInit must be a positive integer, got ${String(nInit)}`);
@@ -59,8 +73,33 @@ export function kmeans(X: readonly (readonly number[])[], k: number, options: Km
   if (!(Number.isInteger(maxIterations) && maxIterations >= 1)) throw new OptionError(`maxIterations must be a positive integer, got ${String(maxIterations)}`);
   if (!(tolerance >= 0)) throw new OptionError(`tolerance must be >= 0, got ${String(tolerance)}`);
   if (engine !== 'native' && engine !== 'ml-kmeans') throw new OptionError(`engine must be 'native' or 'ml-kmeans', got ${String(engine)}`);
+}
+
+/** Checked rows packed row after row, into `buffer` when given (it must hold n · d doubles). @internal */
+export function packRows(X: readonly (readonly number[])[], buffer?: ArrayBufferLike): PackedRows {
+  const n = X.length;
+  const d = (X[0] as readonly number[]).length;
+  const data = buffer === undefined ? new Float64Array(n * d) : new Float64Array(buffer, 0, n * d);
+  X.forEach((row, i) => data.set(row, i * d));
+  return { data, n, d };
+}
+
+/**
+ * The native engine's starts that `claim` accepts (all of them in {@link kmeans}; some of them
+ * in each worker of a split run) on checked, packed rows, and the best of those with its start
+ * number: the lowest inertia, the earliest start among equals. The generator moves past the
+ * seeding of every start that is not claimed ({@link seedDraws}), so start s begins from the
+ * same centres wherever it runs. null when no start was claimed.
+ * @internal
+ */
+export function nativeStarts(rows: PackedRows, k: number, options: KmeansOptions, claim: (start: number) => boolean): { start: number; result: KmeansResult } | null {
+  const { seed = 1, nInit = 10, init = 'kmeans++', maxIterations = 300, tolerance = 1e-6 } = options;
+  return nativeKmeans(rows, k, nInit, init, maxIterations, tolerance, createRng(seed), options, claim);
+}
+
+function mlEngineKmeans(X: readonly (readonly number[])[], k: number, options: KmeansOptions): KmeansResult {
+  const { seed = 1, nInit = 10, init = 'kmeans++', maxIterations = 300, tolerance = 1e-6 } = options;
   const rng = createRng(seed);
-  if (engine === 'native') return nativeKmeans(X, k, nInit, init, maxIterations, tolerance, rng, options);
   const mlKmeans = mlKmeansModule.get().kmeans;
   const data = X.map((row) => [...row]);
   let best: KmeansResult | null = null;
@@ -74,16 +113,20 @@ export function kmeans(X: readonly (readonly number[])[], k: number, options: Km
   return best as KmeansResult;
 }
 
-function nativeKmeans(X: readonly (readonly number[])[], k: number, nInit: number, init: 'kmeans++' | 'random', maxIterations: number, tolerance: number, rng: Rng, run: RunOptions): KmeansResult {
-  const n = X.length;
-  const d = (X[0] as readonly number[]).length;
-  const data = new Float64Array(n * d);
-  X.forEach((row, i) => data.set(row, i * d));
+function nativeKmeans(rows: PackedRows, k: number, nInit: number, init: 'kmeans++' | 'random', maxIterations: number, tolerance: number, rng: Rng, run: RunOptions, claim: (start: number) => boolean): { start: number; result: KmeansResult } | null {
+  const { data, n, d } = rows;
   let best: LloydResult | null = null;
+  let bestStart = -1;
   const tick = progressTicker(run, 'kmeans', 1, nInit);
   const check = () => throwIfAborted(run.signal);
+  const skip = seedDraws(init, k);
   for (let start = 0; start < nInit; start++) {
     check();
+    if (!claim(start)) {
+      // Another worker runs this start: move the generator past its seeding.
+      for (let i = 0; i < skip; i++) rng.next();
+      continue;
+    }
     const seeds = init === 'kmeans++' ? seedPlusPlus(data, n, d, k, rng, check) : seedRandom(data, n, d, k, rng);
     // Each Lloyd iteration (a pass over the rows) checks the signal and reports, so large runs show progress within a start.
     let iteration = 0;
@@ -92,11 +135,15 @@ function nativeKmeans(X: readonly (readonly number[])[], k: number, nInit: numbe
       run.onProgress?.({ phase: 'kmeans iteration', done: iteration++, total: maxIterations });
     };
     const r = lloyd(data, n, d, k, seeds, maxIterations, tolerance, step);
-    if (best === null || r.inertia < best.inertia) best = r;
+    if (best === null || r.inertia < best.inertia) {
+      best = r;
+      bestStart = start;
+    }
     tick(start + 1);
   }
-  const b = best as LloydResult;
-  return { labels: Array.from(b.labels), centroids: Array.from({ length: k }, (_, c) => Array.from(b.centroids.subarray(c * d, c * d + d))), inertia: b.inertia, iterations: b.iterations, converged: b.converged };
+  if (best === null) return null;
+  const b = best;
+  return { start: bestStart, result: { labels: Array.from(b.labels), centroids: Array.from({ length: k }, (_, c) => Array.from(b.centroids.subarray(c * d, c * d + d))), inertia: b.inertia, iterations: b.iterations, converged: b.converged } };
 }
 
 function inertiaOf(X: number[][], labels: number[], centroids: number[][]): number {

@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { lloyd } from './lloyd';
+import { lloyd, seedDraws, seedPlusPlus, seedRandom } from './lloyd';
+import { createRng } from '../core/random';
 
 function plainLloyd(data: Float64Array, n: number, d: number, k: number, start: Float64Array, maxIterations: number, tolerance: number) {
   const centroids = Float64Array.from(start);
@@ -109,5 +110,22 @@ describe('lloyd with Hamerly bounds', () => {
       expect(got.labels).toEqual(want.labels);
       expect(got.centroids).toEqual(want.centroids);
     }), { numRuns: 300, seed: 5 });
+  });
+});
+
+describe('seedDraws', () => {
+  it('is how many numbers each seeding draws, whatever the data (fast-check: sizes, k, ties, all-equal rows)', () => {
+    fc.assert(fc.property(fc.integer({ min: 1, max: 60 }), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 0, max: 3 }), fc.nat(), (n, d, kWanted, grid, seed) => {
+      const k = Math.min(kWanted, n);
+      const data = Float64Array.from({ length: n * d }, (_, i) => (grid === 0 ? 1 : Math.floor((((i * 7919) % 13) / 13) * grid)));
+      for (const init of ['kmeans++', 'random'] as const) {
+        const used = createRng(seed);
+        if (init === 'kmeans++') seedPlusPlus(data, n, d, k, used);
+        else seedRandom(data, n, d, k, used);
+        const skipped = createRng(seed);
+        for (let i = 0; i < seedDraws(init, k); i++) skipped.next();
+        expect(used.next()).toBe(skipped.next());
+      }
+    }));
   });
 });

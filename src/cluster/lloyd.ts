@@ -67,6 +67,16 @@ function squared(a: Float64Array, i: number, b: Float64Array, j: number, d: numb
   return s;
 }
 
+/**
+ * How many numbers a seeding draws from the generator: always the same for a given k, whatever
+ * the data (k-means++: the first centre, then 2 + ⌊ln k⌋ candidates per further centre; random:
+ * one per centre). A worker that leaves a start to another skips its seeding by drawing this
+ * many numbers, and seeds the next start from the same state as one thread would.
+ */
+export function seedDraws(init: 'kmeans++' | 'random', k: number): number {
+  return init === 'random' ? k : 1 + (k - 1) * (2 + Math.floor(Math.log(k)));
+}
+
 /** k distinct rows drawn uniformly. */
 export function seedRandom(data: Float64Array, n: number, d: number, k: number, rng: Rng): Float64Array {
   const rows = Int32Array.from({ length: n }, (_, i) => i);

@@ -5,7 +5,7 @@ import type { WorkerTaskArgs, WorkerTaskResult } from './tasks';
 import { WORKER_TASK_NAMES, type WorkerTaskName } from './taskNames';
 import { reviveClassifier, type SentClassifier } from './classifiers';
 import { callWorker } from './call';
-import { canSplit, itemsetsSplit } from './split';
+import { canSplit, packsRows, runSplit } from './split';
 
 /** Options of {@link runInWorker}. */
 export interface WorkerOptions extends RunOptions {
@@ -16,9 +16,10 @@ export interface WorkerOptions extends RunOptions {
    */
   workerUrl?: string | URL;
   /**
-   * Worker threads to split the search over. `'itemsetTable'` and `'frequentItemsets'` with
-   * FP-Growth or Eclat (kind 'all') split by first item: each worker takes the next unmined item
-   * from a shared counter, and the results are put back in order, exactly those of one worker.
+   * Worker threads to split the work over, each taking the next part nobody has taken from
+   * shared memory; the parts are put back together as exactly the one-worker result.
+   * `'itemsetTable'` and `'frequentItemsets'` with FP-Growth or Eclat (kind 'all') split by
+   * first item, `'kmeans'` (native engine) by start, `'fitClassifier'` with `'forest'` by tree.
    * Other tasks, Apriori and closed or maximal sets run in one worker. Each worker keeps within
    * `maxMemoryMB` on its own. @default 1
    */
@@ -54,9 +55,6 @@ export async function runInWorker<K extends WorkerTaskName>(task: K, args: Worke
   if (options.onProgress !== undefined) run.onProgress = options.onProgress;
   const workers = options.workers ?? 1;
   if (!(Number.isInteger(workers) && workers >= 1)) throw new OptionError(`workers must be an integer >= 1, got ${String(workers)}`, { workers });
-  if (workers > 1 && (task === 'itemsetTable' || task === 'frequentItemsets') && canSplit(args[1])) {
-    return itemsetsSplit(task, args as WorkerTaskArgs<'itemsetTable'>, workers, run, options.workerUrl) as Promise<WorkerTaskResult<K>>;
-  }
-  const result = await callWorker(task, args, run, options.workerUrl);
+  const result = (workers > 1 && canSplit(task, args)) || packsRows(task, args) ? await runSplit(task, args, workers, run, options.workerUrl) : await callWorker(task, args, run, options.workerUrl);
   return (task === 'fitClassifier' ? reviveClassifier(result as SentClassifier) : result) as WorkerTaskResult<K>;
 }

@@ -2,63 +2,136 @@ import type { ItemsetTable, Itemset } from '../association/frequentItemsets';
 import type { FrequentItemsetsOptions } from '../association/options';
 import { splitsByBranch } from '../association/frequentItemsets';
 import { mergeBranches } from '../association/topBranches';
+import type { KmeansOptions, KmeansResult } from '../cluster/kmeans';
+import type { RandomForestOptions } from '../classify/randomForest';
+import type { Label } from '../classify/metrics';
 import { LimitError } from '../core/errors';
 import type { Progress, RunOptions } from '../core/run';
 import { callWorker } from './call';
-import type { BranchPart } from './internalTasks';
+import type { BranchPart, ForestPart, StartsPart } from './internalTasks';
 
-/** Whether a search with these options splits by branch, and this runtime can share the counter the workers claim branches from. */
-export function canSplit(options: unknown): boolean {
-  const o = (typeof options === 'object' && options !== null ? options : {}) as FrequentItemsetsOptions;
-  return typeof SharedArrayBuffer === 'function' && splitsByBranch(o);
+/** Splitting needs memory the workers share (in browsers, a cross-origin isolated page). */
+const canShare = (): boolean => typeof SharedArrayBuffer === 'function';
+const optionsOf = <T>(options: unknown): T => (typeof options === 'object' && options !== null ? options : {}) as T;
+
+/**
+ * Whether a task with these arguments splits over several workers: itemset searches by branch
+ * (FP-Growth, Eclat, kind 'all'), k-means by start (native engine, nInit > 1), forests by tree.
+ */
+export function canSplit(task: string, args: readonly unknown[]): boolean {
+  if (!canShare()) return false;
+  if (task === 'itemsetTable' || task === 'frequentItemsets') return splitsByBranch(optionsOf<FrequentItemsetsOptions>(args[1]));
+  if (task === 'kmeans') return (optionsOf<KmeansOptions>(args[2]).engine ?? 'native') === 'native';
+  return task === 'fitClassifier' && args[0] === 'forest';
 }
+
+/** Tasks that take the split path even in one worker: k-means's rows then travel packed in shared memory instead of as a copy of every row array. */
+export const packsRows = (task: string, args: readonly unknown[]): boolean => task === 'kmeans' && canSplit(task, args);
+
+/** Runs a split task: the parts in `workers` workers, merged as the one-thread result. */
+export function runSplit(task: string, args: readonly unknown[], workers: number, run: RunOptions, workerUrl: string | URL | undefined): Promise<unknown> {
+  if (task === 'kmeans') return kmeansSplit(args as [number[][], number, KmeansOptions?], workers, run, workerUrl);
+  if (task === 'fitClassifier') return forestSplit(args as ['forest', RandomForestOptions, number[][], Label[]], workers, run, workerUrl);
+  return itemsetsSplit(task as 'itemsetTable', args as [unknown, FrequentItemsetsOptions?], workers, run, workerUrl);
+}
+
+/**
+ * The same internal task in `workers` workers at once, each with its own arguments. The first
+ * failure (an error, a limit, the caller's signal) stops them all, and the call rejects with it.
+ */
+async function inWorkers<R>(workers: number, task: string, run: RunOptions, workerUrl: string | URL | undefined, body: (each: (args: readonly unknown[]) => Promise<R[]>, stop: AbortSignal) => Promise<unknown>): Promise<unknown> {
+  const stop = new AbortController();
+  const onAbort = (): void => stop.abort(run.signal?.reason);
+  if (run.signal?.aborted === true) onAbort();
+  run.signal?.addEventListener('abort', onAbort, { once: true });
+  const progress = mergedProgress(run.onProgress);
+  const own: RunOptions = { signal: stop.signal, ...(progress === undefined ? {} : { onProgress: progress }) };
+  const each = (partArgs: readonly unknown[]): Promise<R[]> => Promise.all(Array.from({ length: workers }, () =>
+    (callWorker(task, partArgs, own, workerUrl) as Promise<R>).catch((e: unknown) => {
+      stop.abort(e);
+      throw e;
+    })));
+  try {
+    return await body(each, stop.signal);
+  } finally {
+    run.signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+/** Phases counted in shared parts (branches, starts, trees): each worker reports the part it reached. */
+const SHARED_PHASES = new Set(['mine', 'kmeans', 'trees']);
+
+/** Progress of several workers as one: a shared phase's count only moves forward; other phases pass through. */
+function mergedProgress(onProgress: ((p: Progress) => void) | undefined): ((p: Progress) => void) | undefined {
+  if (onProgress === undefined) return undefined;
+  const reached = new Map<string, number>();
+  return (p) => {
+    if (!SHARED_PHASES.has(p.phase)) {
+      onProgress(p);
+      return;
+    }
+    if (p.done <= (reached.get(p.phase) ?? -1)) return;
+    reached.set(p.phase, p.done);
+    onProgress(p);
+  };
+}
+
+/** A claim flag per part (start, tree) in shared memory: the first worker to reach a part takes it. */
+const claimFlags = (n: number): Int32Array => new Int32Array(new SharedArrayBuffer(4 * Math.max(1, n)));
 
 /**
  * An FP-Growth or Eclat search over `workers` threads: each mines the next unclaimed first item
  * until none is left, the parts are merged in branch order (the one-thread table exactly), and
  * `'frequentItemsets'` turns the table into sorted objects in one more worker, so the calling
  * thread only reads the result. Baskets given as arrays of names are first turned into basket
- * columns in a worker of their own, so that they are interned and copied once. The first failure (an error, a limit, the signal) stops them all.
+ * columns in a worker of their own, so that they are interned and copied once.
  */
-export async function itemsetsSplit(task: 'itemsetTable' | 'frequentItemsets', args: readonly [unknown, FrequentItemsetsOptions?], workers: number, run: RunOptions, workerUrl: string | URL | undefined): Promise<ItemsetTable | Itemset[]> {
+async function itemsetsSplit(task: 'itemsetTable' | 'frequentItemsets', args: readonly [unknown, FrequentItemsetsOptions?], workers: number, run: RunOptions, workerUrl: string | URL | undefined): Promise<ItemsetTable | Itemset[]> {
   const [input, options = {}] = args;
   const counter = new Int32Array(new SharedArrayBuffer(4));
-  const stop = new AbortController();
-  const onAbort = (): void => stop.abort(run.signal?.reason);
-  if (run.signal?.aborted === true) onAbort();
-  run.signal?.addEventListener('abort', onAbort, { once: true });
-  const progress = mergedProgress(run.onProgress);
-  try {
+  return inWorkers<BranchPart>(workers, 'itemsetBranches', run, workerUrl, async (each, stop) => {
     // Arrays of names are interned once, in a worker, and reach the others as typed arrays.
-    const baskets = Array.isArray(input) ? await callWorker('basketColumns', [input], { signal: stop.signal }, workerUrl) : input;
-    const parts = await Promise.all(Array.from({ length: workers }, () =>
-      // The first failure stops the other workers; Promise.all rejects with it, not with their aborts.
-      (callWorker('itemsetBranches', [baskets, options, counter], { signal: stop.signal, ...(progress === undefined ? {} : { onProgress: progress }) }, workerUrl) as Promise<BranchPart>)
-        .catch((e: unknown) => {
-          stop.abort(e);
-          throw e;
-        })));
-    const table = mergeBranches(parts);
+    const baskets = Array.isArray(input) ? await callWorker('basketColumns', [input], { signal: stop }, workerUrl) : input;
+    const table = mergeBranches(await each([baskets, options, counter]));
     const maxPatterns = options.maxPatterns ?? 1_000_000;
     if (table.size > maxPatterns) {
       throw new LimitError(`more than ${maxPatterns.toLocaleString('en-US')} itemsets (minCount ${table.minCount} of ${table.n} baskets, all); raise minSupport, set maxLength, or raise maxPatterns`, { maxPatterns });
     }
     if (task === 'itemsetTable') return table;
-    return await (callWorker('tableToItemsets', [table], run, workerUrl) as Promise<Itemset[]>);
-  } finally {
-    run.signal?.removeEventListener('abort', onAbort);
-  }
+    return callWorker('tableToItemsets', [table], run, workerUrl);
+  }) as Promise<ItemsetTable | Itemset[]>;
 }
 
-/** Progress of several workers as one: the mining phase counts branches claimed by any of them, other phases pass through. */
-function mergedProgress(onProgress: ((p: Progress) => void) | undefined): ((p: Progress) => void) | undefined {
-  if (onProgress === undefined) return undefined;
-  let mined = -1;
-  return (p) => {
-    if (p.phase !== 'mine') onProgress(p);
-    else if (p.done > mined) {
-      mined = p.done;
-      onProgress(p);
+/**
+ * k-means by start: every worker seeds the starts in turn (the seeds come from one stream) and
+ * runs Lloyd's iterations from those it is first to claim; the best is the lowest inertia, the
+ * earliest start among equals, as in one thread.
+ */
+async function kmeansSplit(args: readonly [number[][], number, KmeansOptions?], workers: number, run: RunOptions, workerUrl: string | URL | undefined): Promise<KmeansResult> {
+  const [X, k, options = {}] = args;
+  // Checked here, and packed once into memory the workers share (no copy per worker).
+  const { checkKmeans, packRows } = await import('../cluster/kmeans');
+  checkKmeans(X, k, options);
+  const rows = packRows(X, new SharedArrayBuffer(8 * X.length * (X[0] as number[]).length));
+  const flags = claimFlags(options.nInit ?? 10);
+  return inWorkers<StartsPart>(workers, 'kmeansStarts', run, workerUrl, async (each) => {
+    let best: StartsPart | null = null;
+    for (const part of await each([rows, k, options, flags])) {
+      if (part === null) continue;
+      if (best === null || part.result.inertia < best.result.inertia || (part.result.inertia === best.result.inertia && part.start < best.start)) best = part;
     }
-  };
+    return (best as Exclude<StartsPart, null>).result;
+  }) as Promise<KmeansResult>;
+}
+
+/** A random forest by tree: tree t grows from the t-th fork of the seeded generator wherever it runs; the trees are put back in order. */
+async function forestSplit(args: readonly ['forest', RandomForestOptions, number[][], Label[]], workers: number, run: RunOptions, workerUrl: string | URL | undefined): Promise<unknown> {
+  const [, options, X, y] = args;
+  const flags = claimFlags(options.nEstimators ?? 100);
+  return inWorkers<ForestPart>(workers, 'forestTrees', run, workerUrl, async (each) => {
+    const parts = await each([options, X, y, flags, {}]);
+    const first = parts[0] as ForestPart;
+    const trees = parts.flatMap((p) => p.trees).sort((a, b) => a[0] - b[0]).map(([, tree]) => tree);
+    return { kind: 'forest', model: { kind: 'random-forest', version: 1, classes: first.classes, features: first.features, trees } };
+  });
 }
