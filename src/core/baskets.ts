@@ -63,8 +63,8 @@ export function parseFimiColumns(input: string | Uint8Array): BasketColumns {
   return sortedColumns(intern.names(), raw.subarray(0, w), rawOffsets);
 }
 
-/** Item ids in first-seen order: canonical decimal numbers through a typed table, other names through a Map. */
-class Interner {
+/** Item ids in first-seen order: canonical decimal numbers through a typed table, other names through a Map (shared by the text readers). */
+export class Interner {
   private byNumber = new Int32Array(1024).fill(-1);
   private readonly bigNumbers = new Map<number, number>();
   private readonly byName = new Map<string, number>();

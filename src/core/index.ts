@@ -24,5 +24,7 @@ export type { SyntheticOptions, SyntheticRecord, SyntheticTruth, SyntheticLog, P
 export { parseFimi, parseBasketLines, parseSpmfSequences, parseCsv } from './formats';
 export { parseFimiColumns } from './baskets';
 export type { BasketColumns } from './baskets';
+export { parseSpmfColumns } from './sequenceColumns';
+export type { SequenceColumns } from './sequenceColumns';
 export { resolveAsOf } from './asOf';
 export { checkMatrix } from './matrix';

@@ -2,9 +2,10 @@ import { compareStrings } from '../core/columns';
 import { DataError, OptionError, show } from '../core/errors';
 import { Growable } from '../core/growable';
 import { TransactionLog } from '../core/TransactionLog';
+import { checkSequenceColumns, isSequenceColumns, type SequenceColumns } from '../core/sequenceColumns';
 
-/** Anything the sequence functions accept: per-customer lists of itemsets, or a log. */
-export type SequencesInput = readonly (readonly (readonly string[])[])[] | TransactionLog;
+/** Anything the sequence functions accept: per-customer lists of itemsets, a log, or {@link SequenceColumns} (e.g. from `parseSpmfColumns`). */
+export type SequencesInput = readonly (readonly (readonly string[])[])[] | TransactionLog | SequenceColumns;
 
 /**
  * Sequences as nested CSR arrays: sequence s owns itemsets `seqStart[s] .. seqStart[s+1]`;
@@ -33,7 +34,11 @@ export function encodeSequences(input: SequencesInput): EncodedSequences {
     const seqStart = Int32Array.from(c.customerBasketOffsets);
     return { n: input.customerCount, seqStart, setStart: c.basketItemOffsets, items: c.basketItems, itemNames: c.itemNames, times: c.basketTime };
   }
-  if (!Array.isArray(input)) throw new DataError(`expected sequences (arrays of itemsets) or a TransactionLog, got ${show(input)}`);
+  if (isSequenceColumns(input)) {
+    const { n, seqStart, setStart, items, itemNames } = checkSequenceColumns(input);
+    return { n, seqStart, setStart, items, itemNames, times: null };
+  }
+  if (!Array.isArray(input)) throw new DataError(`expected sequences (arrays of itemsets), a TransactionLog or sequence columns, got ${show(input)}`);
   // One pass: items get ids in order of appearance, renumbered in name order at the end.
   const firstSeen = new Map<string, number>();
   const seqStart = new Growable(Int32Array, input.length + 1);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { TransactionLog } from '../core/TransactionLog';
+import { parseSpmfColumns } from '../core/sequenceColumns';
 import { allPatterns } from './patterns.oracle';
 import { sequentialPatterns, type SequentialPattern } from './sequentialPatterns';
 import { sequentialRules } from './rules';
@@ -110,5 +111,20 @@ describe('inputs, rules and limits', () => {
     for (const algorithm of ['prefixspan', 'spade', 'gsp'] as const) {
       expect(() => sequentialPatterns(db, { minCount: 1, maxPatterns: 20, algorithm })).toThrow(expect.objectContaining({ code: 'LIMIT' }));
     }
+  });
+});
+
+describe('sequence columns (parseSpmfColumns) mine exactly what the arrays mine', () => {
+  it('every algorithm, with gaps and maxLength (fast-check)', () => {
+    const item = fc.constantFrom('a', 'b', 'c', 'd', '10', '9');
+    const db = fc.array(fc.array(fc.uniqueArray(item, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 12 });
+    fc.assert(fc.property(db, fc.integer({ min: 1, max: 3 }), fc.constantFrom(undefined, 1, 2), (seqs, minCount, maxGap) => {
+      const text = seqs.map((seq) => `${seq.map((set) => `${set.join(' ')} -1`).join(' ')} -2`).join('\n');
+      const columns = parseSpmfColumns(text);
+      for (const algorithm of ['prefixspan', 'spade', 'gsp'] as const) {
+        const options = { minCount, algorithm, maxGap, maxLength: 4 };
+        expect(sequentialPatterns(columns, options)).toEqual(sequentialPatterns(seqs, options));
+      }
+    }), { numRuns: 60 });
   });
 });
