@@ -187,6 +187,17 @@ describe('runInWorker with workers > 1 splits FP-Growth and Eclat by first item 
     expect(performance.now() - firedAt).toBeLessThan(100);
   });
 
+  it('never blocks the event loop for 100 ms, merge included, on a large split result', async () => {
+    const options = { minSupport: 0.38, maxPatterns: Infinity };
+    const delay = monitorEventLoopDelay({ resolution: 5 });
+    delay.enable();
+    const got = await runInWorker('itemsetTable', [dense, options], { workers: 2, workerUrl });
+    delay.disable();
+    expect(got.size).toBeGreaterThan(50_000);
+    expect(got).toEqual(itemsetTable(dense, options));
+    expect(delay.max / 1e6).toBeLessThan(100);
+  });
+
   it('refuses a workers count that is not a positive integer', async () => {
     for (const workers of [0, 1.5, -2]) await expect(runInWorker('itemsetTable', [dense, {}], { workers, workerUrl })).rejects.toEqual(expect.objectContaining({ code: 'OPTION', message: expect.stringMatching(/workers must be an integer >= 1/) }));
   });

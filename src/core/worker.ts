@@ -4,7 +4,8 @@ import { throwIfAborted, type RunOptions } from './run';
 
 /** A worker thread (Node) or a Web Worker (browsers), seen the same way. */
 export interface WorkerHandle {
-  post(message: unknown): void;
+  /** Posts a message; the buffers in `transfer` move to the worker instead of being copied. */
+  post(message: unknown, transfer?: ArrayBuffer[]): void;
   listen(on: { message(m: unknown): void; error(cause: Error): void; exit(code: number): void }): void;
   terminate(): void;
 }
@@ -20,7 +21,7 @@ export type WorkerStep<R> = { progress: { phase: string; done: number; total?: n
  * @example
  * await workerCall(() => nodeWorker(script), job, { signal: AbortSignal.timeout(500) }, readReply)
  */
-export function workerCall<R>(start: () => WorkerHandle, message: unknown, run: RunOptions, read: (reply: unknown) => WorkerStep<R>): Promise<R> {
+export function workerCall<R>(start: () => WorkerHandle, message: unknown, run: RunOptions, read: (reply: unknown) => WorkerStep<R>, transfer?: ArrayBuffer[]): Promise<R> {
   throwIfAborted(run.signal);
   const worker = start();
   return new Promise<R>((resolve, reject) => {
@@ -65,7 +66,7 @@ export function workerCall<R>(start: () => WorkerHandle, message: unknown, run: 
     if (run.signal?.aborted === true) onAbort();
     else {
       try {
-        worker.post(message);
+        worker.post(message, transfer);
       } catch (cause) {
         finish(() => reject(cause as Error));
       }
@@ -90,7 +91,7 @@ export function nodeWorker(script: string | URL, options: { eval?: boolean; work
   if (threads === null) return null;
   const worker = new threads.Worker(script, { ...(options.eval === true ? { eval: true } : {}), ...(options.workerData === undefined ? {} : { workerData: options.workerData }) });
   return {
-    post: (m) => worker.postMessage(m),
+    post: (m, transfer) => worker.postMessage(m, transfer),
     listen(on) {
       worker.on('message', on.message);
       worker.on('error', on.error);
@@ -102,7 +103,7 @@ export function nodeWorker(script: string | URL, options: { eval?: boolean; work
 
 /** The few browser globals used here (the project compiles without the DOM library). */
 interface WebWorker {
-  postMessage(message: unknown): void;
+  postMessage(message: unknown, transfer?: ArrayBuffer[]): void;
   terminate(): void;
   onmessage: ((event: { data: unknown }) => void) | null;
   onerror: ((event: { message: string; preventDefault(): void }) => void) | null;
@@ -130,7 +131,7 @@ export function webWorker(script: { url: string } | { source: string }): WorkerH
   }
   const worker = new web.Worker(url);
   return {
-    post: (m) => worker.postMessage(m),
+    post: (m, transfer) => worker.postMessage(m, transfer),
     listen(on) {
       worker.onmessage = (event) => on.message(event.data);
       worker.onerror = (event) => {

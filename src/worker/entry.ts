@@ -9,7 +9,7 @@ import { nodeBuiltin } from '../core/nodeRequire';
 import { WORKER_TASK_LOADERS } from './tasks';
 import { INTERNAL_OPTIONS_AT, INTERNAL_TASK_LOADERS, type InternalTaskName } from './internalTasks';
 import { OPTIONS_AT, type WorkerTaskName } from './taskNames';
-import { decodeArgs, encodeError, ROWS_PER_PART, type WorkerJob, type WorkerReply } from './transfer';
+import { buffersIn, decodeArgs, encodeError, ROWS_PER_PART, type WorkerJob, type WorkerReply } from './transfer';
 
 interface Port { post(reply: WorkerReply, transfer?: ArrayBuffer[]): void; onJob(run: (job: WorkerJob) => void): void; next(): Promise<void> }
 
@@ -59,20 +59,10 @@ async function runJob(job: WorkerJob, p: Port): Promise<void> {
         p.post({ type: 'part', items: result.slice(i, i + ROWS_PER_PART) });
       }
       p.post({ type: 'done', result: null, parts: true });
-    } else p.post({ type: 'done', result }, buffersOf(result));
+    } else p.post({ type: 'done', result }, buffersIn(result)); // the worker ends with the job: its arrays can move
   } catch (e) {
     p.post({ type: 'error', error: encodeError(e) });
   }
-}
-
-/**
- * The buffers of the typed arrays in a result (its fields and theirs), moved rather than copied
- * to the caller: the worker ends with the job, so nothing here reads them again.
- */
-function buffersOf(result: unknown, depth = 0): ArrayBuffer[] {
-  if (ArrayBuffer.isView(result)) return result.buffer instanceof ArrayBuffer ? [result.buffer] : [];
-  if (depth >= 2 || typeof result !== 'object' || result === null || Array.isArray(result)) return [];
-  return [...new Set(Object.values(result).flatMap((v) => buffersOf(v, depth + 1)))];
 }
 
 const p = port();

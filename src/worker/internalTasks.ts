@@ -1,4 +1,4 @@
-import type { ItemsetTable } from '../association/frequentItemsets';
+import type { Itemset, ItemsetTable } from '../association/frequentItemsets';
 import type { BasketsInput } from '../association/encode';
 import type { BasketColumns } from '../core/baskets';
 import type { KmeansOptions, KmeansResult, PackedRows } from '../cluster/kmeans';
@@ -20,7 +20,7 @@ const claimIn = (flags: Int32Array) => (i: number): boolean => Atomics.compareEx
 
 /**
  * Tasks the library itself sends to workers (not public names), loaded on demand: the parts of
- * a search split over several workers, and the last step that turns the merged table into objects.
+ * work split over several workers, and the merge of a split search's parts.
  */
 export const INTERNAL_TASK_LOADERS = {
   /** Mines the branches claimed from the shared `counter` (an Int32Array over a SharedArrayBuffer). */
@@ -32,7 +32,11 @@ export const INTERNAL_TASK_LOADERS = {
       return { table, blocks: branches.toArray() };
     };
   },
-  tableToItemsets: async () => (await import('../association/frequentItemsets')).tableToItemsets,
+  /** The parts of a split search as one table (or, with `objects`, as sorted itemsets). */
+  mergeParts: async () => {
+    const [{ tableToItemsets }, { mergeBranches }] = await Promise.all([import('../association/frequentItemsets'), import('../association/topBranches')]);
+    return (parts: BranchPart[], objects: boolean): ItemsetTable | Itemset[] => (objects ? tableToItemsets(mergeBranches(parts)) : mergeBranches(parts));
+  },
   /** The k-means starts this worker is first to claim, and the best of them. */
   kmeansStarts: async () => {
     const { nativeStarts } = await import('../cluster/kmeans');
@@ -54,4 +58,4 @@ export const INTERNAL_TASK_LOADERS = {
 export type InternalTaskName = keyof typeof INTERNAL_TASK_LOADERS;
 
 /** Where each internal task takes its options object (the worker puts onProgress there). */
-export const INTERNAL_OPTIONS_AT: Readonly<Record<InternalTaskName, number>> = { itemsetBranches: 1, tableToItemsets: 1, basketColumns: 1, kmeansStarts: 2, forestTrees: 4 };
+export const INTERNAL_OPTIONS_AT: Readonly<Record<InternalTaskName, number>> = { itemsetBranches: 1, mergeParts: 2, basketColumns: 1, kmeansStarts: 2, forestTrees: 4 };

@@ -1,7 +1,6 @@
 import type { ItemsetTable, Itemset } from '../association/frequentItemsets';
 import type { FrequentItemsetsOptions } from '../association/options';
 import { splitsByBranch } from '../association/frequentItemsets';
-import { mergeBranches } from '../association/topBranches';
 import type { KmeansOptions, KmeansResult } from '../cluster/kmeans';
 import type { RandomForestOptions } from '../classify/randomForest';
 import type { Label } from '../classify/metrics';
@@ -16,7 +15,7 @@ const optionsOf = <T>(options: unknown): T => (typeof options === 'object' && op
 
 /**
  * Whether a task with these arguments splits over several workers: itemset searches by branch
- * (FP-Growth, Eclat, kind 'all'), k-means by start (native engine, nInit > 1), forests by tree.
+ * (FP-Growth, Eclat, kind 'all'), k-means by start (native engine), forests by tree.
  */
 export function canSplit(task: string, args: readonly unknown[]): boolean {
   if (!canShare()) return false;
@@ -81,9 +80,9 @@ const claimFlags = (n: number): Int32Array => new Int32Array(new SharedArrayBuff
 
 /**
  * An FP-Growth or Eclat search over `workers` threads: each mines the next unclaimed first item
- * until none is left, the parts are merged in branch order (the one-thread table exactly), and
- * `'frequentItemsets'` turns the table into sorted objects in one more worker, so the calling
- * thread only reads the result. Baskets given as arrays of names are first turned into basket
+ * until none is left, and one more worker merges the parts in branch order (the one-thread
+ * table exactly; for `'frequentItemsets'`, then sorted objects), so the calling thread only
+ * reads the result. Baskets given as arrays of names are first turned into basket
  * columns in a worker of their own, so that they are interned and copied once.
  */
 async function itemsetsSplit(task: 'itemsetTable' | 'frequentItemsets', args: readonly [unknown, FrequentItemsetsOptions?], workers: number, run: RunOptions, workerUrl: string | URL | undefined): Promise<ItemsetTable | Itemset[]> {
@@ -92,13 +91,15 @@ async function itemsetsSplit(task: 'itemsetTable' | 'frequentItemsets', args: re
   return inWorkers<BranchPart>(workers, 'itemsetBranches', run, workerUrl, async (each, stop) => {
     // Arrays of names are interned once, in a worker, and reach the others as typed arrays.
     const baskets = Array.isArray(input) ? await callWorker('basketColumns', [input], { signal: stop }, workerUrl) : input;
-    const table = mergeBranches(await each([baskets, options, counter]));
+    const parts = await each([baskets, options, counter]);
+    const size = parts.reduce((sum, p) => sum + p.table.size, 0);
     const maxPatterns = options.maxPatterns ?? 1_000_000;
-    if (table.size > maxPatterns) {
-      throw new LimitError(`more than ${maxPatterns.toLocaleString('en-US')} itemsets (minCount ${table.minCount} of ${table.n} baskets, all); raise minSupport, set maxLength, or raise maxPatterns`, { maxPatterns });
+    if (size > maxPatterns) {
+      const { minCount, n } = (parts[0] as BranchPart).table;
+      throw new LimitError(`more than ${maxPatterns.toLocaleString('en-US')} itemsets (minCount ${minCount} of ${n} baskets, all); raise minSupport, set maxLength, or raise maxPatterns`, { maxPatterns });
     }
-    if (task === 'itemsetTable') return table;
-    return callWorker('tableToItemsets', [table], run, workerUrl);
+    // Merged in one more worker: the parts move there, and the event loop never copies the table.
+    return callWorker('mergeParts', [parts, task === 'frequentItemsets'], { signal: stop }, workerUrl, true);
   }) as Promise<ItemsetTable | Itemset[]>;
 }
 

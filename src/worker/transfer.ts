@@ -79,3 +79,14 @@ export function decodeError(sent: SentError): Error {
 
 /** A value that survives a structured clone (for error locations). */
 const safeValue = (v: unknown): unknown => (typeof v === 'function' || typeof v === 'symbol' ? String(v) : v);
+
+/**
+ * The buffers of the typed arrays in a value (in its fields and array elements, a few levels
+ * down), to move rather than copy in a message. Shared buffers are left out: they are shared,
+ * not moved.
+ */
+export function buffersIn(value: unknown, depth = 0): ArrayBuffer[] {
+  if (ArrayBuffer.isView(value)) return value.buffer instanceof ArrayBuffer ? [value.buffer] : [];
+  if (depth >= 4 || typeof value !== 'object' || value === null) return [];
+  return [...new Set((Array.isArray(value) ? value : Object.values(value)).flatMap((v) => buffersIn(v, depth + 1)))];
+}
