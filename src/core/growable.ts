@@ -12,6 +12,8 @@ const MAX_CHUNK = 1 << 20;
  */
 export class Growable<T extends NumericArray> {
   private readonly full: T[] = [];
+  /** Where each full chunk starts. */
+  private readonly starts: number[] = [];
   private current: T;
   /** Elements in the full chunks. */
   private before = 0;
@@ -36,14 +38,17 @@ export class Growable<T extends NumericArray> {
     this.current[this.used++] = value;
   }
 
+  /** Element i: at once in the current chunk, else by a binary search over the full chunks' starts. */
   get(i: number): number {
     if (i >= this.before) return this.current[i - this.before] as number;
-    let at = i;
-    for (const chunk of this.full) {
-      if (at < chunk.length) return chunk[at] as number;
-      at -= chunk.length;
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if ((this.starts[mid] as number) <= i) lo = mid;
+      else hi = mid - 1;
     }
-    return undefined as unknown as number;
+    return (this.full[lo] as T)[i - (this.starts[lo] as number)] as number;
   }
 
   /** A trimmed copy of the contents. */
@@ -61,6 +66,7 @@ export class Growable<T extends NumericArray> {
 
   private nextChunk(): void {
     this.full.push(this.current);
+    this.starts.push(this.before);
     this.before += this.current.length;
     this.current = new this.Ctor(Math.min(this.current.length * 2, MAX_CHUNK));
     this.used = 0;

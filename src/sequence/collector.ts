@@ -15,6 +15,7 @@ export class PatternCollector {
   private readonly setEnds = new Growable(Int32Array, 2048);
   private readonly patternSets = new Growable(Int32Array, 1024);
   private readonly countList = new Growable(Int32Array, 1024);
+  private flat: Flat | null = null;
 
   constructor(private readonly maxPatterns: number, private readonly describe: () => string, private readonly guard: SearchGuard) {
     this.patternSets.push(0);
@@ -47,17 +48,18 @@ export class PatternCollector {
 
   /** Count of pattern k. */
   count(k: number): number {
-    return this.countList.get(k);
+    return this.read().counts[k] as number;
   }
 
   /** Pattern k as nested arrays. */
   pattern(k: number): IdPattern {
+    const { items, setEnds, patternSets } = this.read();
     const out: IdPattern = [];
-    let from = k === 0 ? 0 : this.setEndBefore(k);
-    for (let s = this.patternSets.get(k); s < this.patternSets.get(k + 1); s++) {
-      const to = this.setEnds.get(s);
+    let from = setEndBefore(setEnds, patternSets, k);
+    for (let s = patternSets[k] as number; s < (patternSets[k + 1] as number); s++) {
+      const to = setEnds[s] as number;
       const set: number[] = [];
-      for (let i = from; i < to; i++) set.push(this.items.get(i));
+      for (let i = from; i < to; i++) set.push(items[i] as number);
       out.push(set);
       from = to;
     }
@@ -66,14 +68,15 @@ export class PatternCollector {
 
   /** Orders patterns by itemsets (element-wise by item id, a shorter itemset or pattern first). */
   compare(a: number, b: number): number {
-    const sa = this.patternSets.get(a), ea = this.patternSets.get(a + 1);
-    const sb = this.patternSets.get(b), eb = this.patternSets.get(b + 1);
-    let fa = a === 0 ? 0 : this.setEndBefore(a);
-    let fb = b === 0 ? 0 : this.setEndBefore(b);
+    const { items, setEnds, patternSets } = this.read();
+    const sa = patternSets[a] as number, ea = patternSets[a + 1] as number;
+    const sb = patternSets[b] as number, eb = patternSets[b + 1] as number;
+    let fa = setEndBefore(setEnds, patternSets, a);
+    let fb = setEndBefore(setEnds, patternSets, b);
     for (let j = 0; sa + j < ea && sb + j < eb; j++) {
-      const ta = this.setEnds.get(sa + j), tb = this.setEnds.get(sb + j);
+      const ta = setEnds[sa + j] as number, tb = setEnds[sb + j] as number;
       for (let i = 0; fa + i < ta && fb + i < tb; i++) {
-        const d = this.items.get(fa + i) - this.items.get(fb + i);
+        const d = (items[fa + i] as number) - (items[fb + i] as number);
         if (d !== 0) return d;
       }
       if (ta - fa !== tb - fb) return (ta - fa) - (tb - fb);
@@ -83,11 +86,26 @@ export class PatternCollector {
     return (ea - sa) - (eb - sb);
   }
 
-  /** Where pattern k's items start: the end of the previous pattern's last itemset. */
-  private setEndBefore(k: number): number {
-    const s = this.patternSets.get(k);
-    return s === 0 ? 0 : this.setEnds.get(s - 1);
+  /**
+   * The patterns as flat arrays, for reading once mining is done: made on the first read and
+   * again only after more patterns arrived (a Growable grows in chunks, so reading it in place
+   * would find each index's chunk).
+   */
+  private read(): Flat {
+    if (this.flat === null || this.flat.counts.length !== this.countList.length) {
+      this.flat = { items: this.items.toArray(), setEnds: this.setEnds.toArray(), patternSets: this.patternSets.toArray(), counts: this.countList.toArray() };
+    }
+    return this.flat;
   }
+}
+
+/** A collector's arrays, flat. */
+interface Flat { items: Int32Array; setEnds: Int32Array; patternSets: Int32Array; counts: Int32Array }
+
+/** Where pattern k's items start: the end of the previous pattern's last itemset. */
+function setEndBefore(setEnds: Int32Array, patternSets: Int32Array, k: number): number {
+  const s = patternSets[k] as number;
+  return s === 0 ? 0 : (setEnds[s - 1] as number);
 }
 
 /** Total number of items of a pattern. */
