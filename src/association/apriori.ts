@@ -113,8 +113,9 @@ function generate(level: Int32Array[], k: number, maxCandidates: number, guard: 
   const out: Int32Array[] = [];
   const sub = new Int32Array(k1);
   const cand = new Int32Array(k1 + 1); // scratch: a candidate is copied only once it passes
+  // Without pair counts every subset is looked up; with them, level 3 has none left to check.
   const accept = (): void => {
-    if (k > 3 && !allSubsetsKnown(cand, known, sub)) return;
+    if ((pairs === null || k > 3) && !allSubsetsKnown(cand, known, sub)) return;
     out.push(cand.slice());
     guard.hold(candidateBytes(k), `the candidate ${k}-itemsets`);
     if (out.length > maxCandidates) throw tooMany(`more than ${maxCandidates.toLocaleString('en-US')}`);
@@ -144,13 +145,7 @@ function generate(level: Int32Array[], k: number, maxCandidates: number, guard: 
         for (let b = a + 1; b < end; b++) {
           cand[k1] = (level[b] as Int32Array)[k1 - 1] as number;
           // The two joined items must be a frequent pair (one lookup; at level 3 the only subset left to check).
-          if (pairs === null ? allSubsetsKnown(cand, known, sub) : pairs.at(last, cand[k1] as number) >= minCount) {
-            if (pairs === null) {
-              out.push(cand.slice());
-              guard.hold(candidateBytes(k), `the candidate ${k}-itemsets`);
-              if (out.length > maxCandidates) throw tooMany(`more than ${maxCandidates.toLocaleString('en-US')}`);
-            } else accept();
-          }
+          if (pairs === null || pairs.at(last, cand[k1] as number) >= minCount) accept();
         }
       }
     }
