@@ -27,19 +27,62 @@ export class PairCounts {
   }
 }
 
+/** Up to this many ranks, pairs are counted in a full triangular matrix (at most 8 MB). */
+export const DENSE_PAIR_RANKS = 2048;
+
 /**
- * Counts every pair of ranks that occur together, one rank at a time: the items after rank i in
- * each basket that holds it go to a scratch row of n counters (small enough to stay in cache),
- * and only the pairs reaching `minCount` are kept. (Each phase is its own function, so that the
- * JIT compiles each once instead of recompiling one long function phase after phase.)
+ * Counts every pair of ranks that occur together and keeps those reaching `minCount`. Few ranks
+ * (dense data): one pass into a triangular matrix. Many ranks (sparse data, where that matrix
+ * would be mostly zeros and its fresh memory costly): one rank at a time, the items after rank
+ * i in each basket that holds it going to a scratch row of n counters that stays in cache.
+ * (Each phase is its own function, so that the JIT compiles each once instead of recompiling one
+ * long function phase after phase.)
+ * @param denseUpTo - The largest n counted in a matrix (tests set it to check both ways agree).
  */
-export function pairCounts(data: RankedBaskets, n: number, minCount: number): PairCounts {
-  const occ = occurrences(data, n);
-  const scratch = { row: new Int32Array(n), touched: new Int32Array(n) };
+export function pairCounts(data: RankedBaskets, n: number, minCount: number, denseUpTo = DENSE_PAIR_RANKS): PairCounts {
   const up = { i: [] as number[], j: [] as number[], count: [] as number[] };
   const degree = new Int32Array(n + 1);
-  for (let i = 0; i < n; i++) countRow(i, data.ranks, occ, scratch, minCount, up, degree);
+  if (n <= denseUpTo) frequentFromMatrix(countMatrix(data, n), n, minCount, up, degree);
+  else {
+    const occ = occurrences(data, n);
+    const scratch = { row: new Int32Array(n), touched: new Int32Array(n) };
+    for (let i = 0; i < n; i++) countRow(i, data.ranks, occ, scratch, minCount, up, degree);
+  }
   return bothSides(n, up, degree);
+}
+
+/** Pair (i < j) counted at i·(2n − i − 1)/2 + (j − i − 1) of a triangular matrix. */
+function countMatrix(data: RankedBaskets, n: number): Int32Array {
+  const { offsets, ranks } = data;
+  const c = new Int32Array((n * (n - 1)) / 2);
+  for (let t = 0; t + 1 < offsets.length; t++) {
+    const e = offsets[t + 1] as number;
+    for (let x = offsets[t] as number; x < e; x++) {
+      const i = ranks[x] as number;
+      const base = (i * (2 * n - i - 1)) / 2 - i - 1;
+      for (let y = x + 1; y < e; y++) {
+        const k = base + (ranks[y] as number);
+        c[k] = (c[k] as number) + 1;
+      }
+    }
+  }
+  return c;
+}
+
+/** The matrix's pairs reaching minCount, appended to `up` row by row (ascending), each counted in `degree` for both ranks. */
+function frequentFromMatrix(c: Int32Array, n: number, minCount: number, up: { i: number[]; j: number[]; count: number[] }, degree: Int32Array): void {
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++, k++) {
+      const count = c[k] as number;
+      if (count < minCount) continue;
+      up.i.push(i);
+      up.j.push(j);
+      up.count.push(count);
+      degree[i + 1] = (degree[i + 1] as number) + 1;
+      degree[j + 1] = (degree[j + 1] as number) + 1;
+    }
+  }
 }
 
 /** Where each rank occurs: `at` its position in `ranks`, `end` the end of that basket; rank r's are `start[r] .. start[r+1]`. */
