@@ -28,7 +28,7 @@ export interface SequenceColumns {
  * @example
  * const db = parseSpmfColumns('1 -1 1 2 3 -1 -2\n');
  * db.n //=> 1
- * sequentialPatterns(db, { minCount: 1 }).length //=> 7
+ * sequentialPatterns(db, { minCount: 1 }).length //=> 14
  */
 export function parseSpmfColumns(input: string | Uint8Array): SequenceColumns {
   const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : input;
