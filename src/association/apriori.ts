@@ -27,8 +27,7 @@ export function mineApriori(data: RankedBaskets, o: ResolvedItemsetOptions, out:
     level.push(Int32Array.of(r));
   }
   let k = 2;
-  let pairs: PairCounts | null = null; // kept: a candidate's last two items must be a frequent pair, one lookup
-  let partners: Partners | null = null; // and each item's frequent partners, for groups larger than them
+  let pairs: PairCounts | null = null; // kept: a candidate's last two items must be a frequent pair (one lookup), and each item's partners
   if (k <= o.maxLength && nRanks > 1 && nRanks <= MAX_PAIR_MATRIX_ITEMS) {
     // Level 2 from one counting pass (frequent pairs only) instead of ~N²/2 candidate objects.
     guard.step(1);
@@ -50,14 +49,13 @@ export function mineApriori(data: RankedBaskets, o: ResolvedItemsetOptions, out:
     guard.release(levelBytes);
     levelBytes = next.length * candidateBytes(2);
     level = next;
-    partners = partnersOf(next, nRanks);
     k = 3;
   }
   const marks = new Uint8Array(nRanks);
   let baskets: Baskets = data;
   for (; k <= o.maxLength && level.length > 1; k++) {
     guard.step(k - 1);
-    const candidates = generate(level, k, o.maxPatterns, guard, pairs, partners, marks, o.minCount);
+    const candidates = generate(level, k, o.maxPatterns, guard, pairs, marks, o.minCount);
     if (candidates.length === 0) break;
     // Transaction filtering: an item in no candidate is in no later one either.
     baskets = filterBaskets(baskets, candidates, k, nRanks, guard);
@@ -77,17 +75,6 @@ export function mineApriori(data: RankedBaskets, o: ResolvedItemsetOptions, out:
   guard.release(levelBytes + (pairs === null ? 0 : pairBytes(pairs)));
 }
 
-/** Each rank's frequent partners above it, ascending: `list[start[r] .. start[r+1])`. */
-interface Partners { start: Int32Array; list: Int32Array }
-
-/** {@link Partners} from the frequent pairs (sorted). */
-function partnersOf(pairs: readonly Int32Array[], nRanks: number): Partners {
-  const start = new Int32Array(nRanks + 1);
-  for (const p of pairs) start[(p[0] as number) + 1] = (start[(p[0] as number) + 1] as number) + 1;
-  for (let r = 0; r < nRanks; r++) start[r + 1] = (start[r + 1] as number) + (start[r] as number);
-  return { start, list: Int32Array.from(pairs, (p) => p[1] as number) };
-}
-
 /** Bytes the frequent pairs' rows hold. */
 const pairBytes = (p: PairCounts): number => 4 * p.start.length + 8 * p.partner.length;
 
@@ -99,7 +86,7 @@ const candidateBytes = (k: number): number => 120 + 12 * k;
  * candidates held at once count against `maxPatterns`: past it, a LimitError says so before
  * memory runs out (Apriori on retail at 0.01% support would build 39.8M candidate pairs).
  */
-function generate(level: Int32Array[], k: number, maxCandidates: number, guard: SearchGuard, pairs: PairCounts | null, partners: Partners | null, marks: Uint8Array, minCount: number): Int32Array[] {
+function generate(level: Int32Array[], k: number, maxCandidates: number, guard: SearchGuard, pairs: PairCounts | null, marks: Uint8Array, minCount: number): Int32Array[] {
   const k1 = (level[0] as Int32Array).length;
   const tooMany = (how: string) => new LimitError(
     `Apriori would hold ${how} candidate ${k}-itemsets at once (from ${level.length.toLocaleString('en-US')} frequent ${k1}-itemsets; maxPatterns is ${maxCandidates.toLocaleString('en-US')}); FP-Growth and Eclat find the same itemsets without candidates: use algorithm 'fpgrowth', or raise minSupport or maxPatterns`,
@@ -125,17 +112,18 @@ function generate(level: Int32Array[], k: number, maxCandidates: number, guard: 
     const x0 = level[g] as Int32Array;
     let end = g + 1;
     while (end < level.length && samePrefix(x0, level[end] as Int32Array, k1 - 1)) end++;
-    if (partners !== null) for (let b = g; b < end; b++) marks[(level[b] as Int32Array)[k1 - 1] as number] = 1;
+    if (pairs !== null) for (let b = g; b < end; b++) marks[(level[b] as Int32Array)[k1 - 1] as number] = 1;
     for (let a = g; a < end; a++) {
       const x = level[a] as Int32Array;
       const last = x[k1 - 1] as number;
       cand.set(x);
-      const from = partners === null ? 0 : (partners.start[last] as number), to = partners === null ? 0 : (partners.start[last + 1] as number);
-      if (partners !== null && to - from < end - a) {
+      // The joined item's frequent partners above it: the end of its row of pair counts.
+      const from = pairs === null ? 0 : pairs.firstAbove(last), to = pairs === null ? 0 : (pairs.start[last + 1] as number);
+      if (pairs !== null && to - from < end - a) {
         // The joined item's frequent partners are fewer than the group's later members: walk them, the group's are marked.
         guard.tick(k * (to - from + 1));
         for (let q = from; q < to; q++) {
-          const y = partners.list[q] as number;
+          const y = pairs.partner[q] as number;
           if (marks[y] !== 1) continue;
           cand[k1] = y;
           accept();
@@ -149,7 +137,7 @@ function generate(level: Int32Array[], k: number, maxCandidates: number, guard: 
         }
       }
     }
-    if (partners !== null) for (let b = g; b < end; b++) marks[(level[b] as Int32Array)[k1 - 1] as number] = 0;
+    if (pairs !== null) for (let b = g; b < end; b++) marks[(level[b] as Int32Array)[k1 - 1] as number] = 0;
     g = end;
   }
   return out;

@@ -125,18 +125,6 @@ class BitsetOps implements TidOps {
 }
 
 
-/** How many of rank r's frequent partners are below r (its row lists them first). */
-function pairsBelow(pairs: PairCounts, r: number): number {
-  let lo = pairs.start[r] as number;
-  let hi = pairs.start[r + 1] as number;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((pairs.partner[mid] as number) < r) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - (pairs.start[r] as number);
-}
-
 class Search {
   private readonly prefix: Int32Array;
   private readonly perfect: Int32Array;
@@ -170,7 +158,7 @@ class Search {
         // supports are known, in the same order (partners below c's rank, descending).
         const nRanks = cands.length;
         const first = pairs.start[c.rank] as number;
-        for (let q = first + pairsBelow(pairs, c.rank) - 1; q >= first; q--) {
+        for (let q = pairs.firstAbove(c.rank) - 1; q >= first; q--) {
           const d = cands[nRanks - 1 - (pairs.partner[q] as number)] as Candidate;
           const got = pairs.count[q] === c.support ? -1 : this.extension(c, d, next);
           if (got < 0) this.perfect[newPlen++] = d.rank;

@@ -1,6 +1,6 @@
 import type { ItemsetCollector } from './collector';
 import { FpTree } from './fpTree';
-import type { RankedBaskets } from './prepare';
+import { rankOccurrences, type RankedBaskets } from './prepare';
 import type { ResolvedItemsetOptions } from './options';
 import { TopBranches } from './topBranches';
 
@@ -38,24 +38,10 @@ class Miner {
   mineTop(data: RankedBaskets, branches: TopBranches): void {
     const nRanks = data.rankToItem.length;
     const { ranks, offsets } = data;
-    // Occurrences of each rank: where in `ranks` it stands, and where that basket starts.
-    const occStart = new Int32Array(nRanks + 1);
-    for (let r = 0; r < nRanks; r++) occStart[r + 1] = (occStart[r] as number) + (data.rankCount[r] as number);
-    const occAt = new Int32Array(occStart[nRanks] as number);
-    const occBasket = new Int32Array(occAt.length);
-    const fill = occStart.slice(0, nRanks);
-    for (let t = 0; t + 1 < offsets.length; t++) {
-      for (let i = offsets[t] as number; i < (offsets[t + 1] as number); i++) {
-        const r = ranks[i] as number;
-        const at = fill[r] as number;
-        occAt[at] = i;
-        occBasket[at] = offsets[t] as number;
-        fill[r] = at + 1;
-      }
-    }
+    const occ = rankOccurrences(data);
     const identity = Int32Array.from({ length: nRanks }, (_, i) => i);
     const { guard } = this.o;
-    const occBytes = 8 * occAt.length;
+    const occBytes = 8 * occ.at.length;
     guard.hold(occBytes, 'the item occurrence index');
     guard.phase('mine', nRanks);
     // Branch p has first item k = nRanks - 1 - p: the least frequent first.
@@ -69,12 +55,13 @@ class Miner {
       else {
         const local = new Int32Array(k);
         const base: Base = { used: 0, starts: [], counts: [] };
-        for (let q = occStart[k] as number; q < (occStart[k + 1] as number); q++) {
+        for (let q = occ.start[k] as number; q < (occ.start[k + 1] as number); q++) {
           base.starts.push(base.used);
           base.counts.push(1);
-          const end = occAt[q] as number;
-          guard.tick(end - (occBasket[q] as number) + 1);
-          for (let i = occBasket[q] as number; i < end; i++) {
+          const from = offsets[occ.basket[q] as number] as number;
+          const end = occ.at[q] as number;
+          guard.tick(end - from + 1);
+          for (let i = from; i < end; i++) {
             const it = ranks[i] as number;
             this.push(base, it);
             local[it] = (local[it] as number) + 1;

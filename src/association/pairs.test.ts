@@ -11,7 +11,9 @@ function ranked(baskets: number[][], n: number): RankedBaskets {
     ranks.push(...[...new Set(b)].sort((x, y) => x - y));
     offsets.push(ranks.length);
   }
-  return { n: baskets.length, rankToItem: Int32Array.from({ length: n }, (_, i) => i), rankCount: new Int32Array(n), offsets: Int32Array.from(offsets), ranks: Int32Array.from(ranks) };
+  const rankCount = new Int32Array(n);
+  for (const r of ranks) rankCount[r] = (rankCount[r] as number) + 1;
+  return { n: baskets.length, rankToItem: Int32Array.from({ length: n }, (_, i) => i), rankCount, offsets: Int32Array.from(offsets), ranks: Int32Array.from(ranks) };
 }
 
 describe('pairCounts', () => {

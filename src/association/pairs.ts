@@ -1,4 +1,4 @@
-import type { RankedBaskets } from './prepare';
+import { rankOccurrences, type RankedBaskets, type RankOccurrences } from './prepare';
 
 /** Up to this many frequent items, pair supports come from one counting pass before the search. */
 export const MAX_PAIR_MATRIX_ITEMS = 8192;
@@ -25,6 +25,18 @@ export class PairCounts {
     }
     return 0;
   }
+
+  /** Where rank r's partners above r begin in its row (those below come first). */
+  firstAbove(r: number): number {
+    let lo = this.start[r] as number;
+    let hi = this.start[r + 1] as number;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((this.partner[mid] as number) < r) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
 }
 
 /** Up to this many ranks, pairs are counted in a full triangular matrix (at most 8 MB). */
@@ -37,18 +49,60 @@ export const DENSE_PAIR_RANKS = 2048;
  * i in each basket that holds it going to a scratch row of n counters that stays in cache.
  * (Each phase is its own function, so that the JIT compiles each once instead of recompiling one
  * long function phase after phase.)
+ * @param n - The number of ranks (`data.rankToItem.length`).
  * @param denseUpTo - The largest n counted in a matrix (tests set it to check both ways agree).
  */
 export function pairCounts(data: RankedBaskets, n: number, minCount: number, denseUpTo = DENSE_PAIR_RANKS): PairCounts {
-  const up = { i: [] as number[], j: [] as number[], count: [] as number[] };
-  const degree = new Int32Array(n + 1);
-  if (n <= denseUpTo) frequentFromMatrix(countMatrix(data, n), n, minCount, up, degree);
+  const pairs = new FrequentPairs(n);
+  if (n <= denseUpTo) frequentFromMatrix(countMatrix(data, n), n, minCount, pairs);
   else {
-    const occ = occurrences(data, n);
+    const occ = rankOccurrences(data);
     const scratch = { row: new Int32Array(n), touched: new Int32Array(n) };
-    for (let i = 0; i < n; i++) countRow(i, data.ranks, occ, scratch, minCount, up, degree);
+    for (let i = 0; i < n; i++) countRow(i, data, occ, scratch, minCount, pairs);
   }
-  return bothSides(n, up, degree);
+  return pairs.rows();
+}
+
+/** Frequent pairs (i < j) as they are found, row by row, and how many each rank is in. */
+class FrequentPairs {
+  private readonly i: number[] = [];
+  private readonly j: number[] = [];
+  private readonly count: number[] = [];
+  private readonly degree: Int32Array;
+
+  constructor(private readonly n: number) {
+    this.degree = new Int32Array(n + 1);
+  }
+
+  add(i: number, j: number, count: number): void {
+    this.i.push(i);
+    this.j.push(j);
+    this.count.push(count);
+    this.degree[i + 1] = (this.degree[i + 1] as number) + 1;
+    this.degree[j + 1] = (this.degree[j + 1] as number) + 1;
+  }
+
+  /** The rows on both sides: row r lists its partners below r (ascending) and then those above it (pairs added in (i, j) order). */
+  rows(): PairCounts {
+    const { n, degree } = this;
+    for (let r = 0; r < n; r++) degree[r + 1] = (degree[r + 1] as number) + (degree[r] as number);
+    const partner = new Int32Array(degree[n] as number);
+    const count = new Int32Array(partner.length);
+    const next = degree.slice(0, n);
+    for (let side = 0; side < 2; side++) {
+      // First every pair in the row of its upper rank, then in the row of its lower rank.
+      const owner = side === 0 ? this.j : this.i;
+      const other = side === 0 ? this.i : this.j;
+      for (let p = 0; p < owner.length; p++) {
+        const r = owner[p] as number;
+        const q = next[r] as number;
+        partner[q] = other[p] as number;
+        count[q] = this.count[p] as number;
+        next[r] = q + 1;
+      }
+    }
+    return new PairCounts(degree, partner, count);
+  }
 }
 
 /** Pair (i < j) counted at i·(2n − i − 1)/2 + (j − i − 1) of a triangular matrix. */
@@ -69,52 +123,21 @@ function countMatrix(data: RankedBaskets, n: number): Int32Array {
   return c;
 }
 
-/** The matrix's pairs reaching minCount, appended to `up` row by row (ascending), each counted in `degree` for both ranks. */
-function frequentFromMatrix(c: Int32Array, n: number, minCount: number, up: { i: number[]; j: number[]; count: number[] }, degree: Int32Array): void {
+/** The matrix's pairs reaching minCount, row by row. */
+function frequentFromMatrix(c: Int32Array, n: number, minCount: number, pairs: FrequentPairs): void {
   let k = 0;
   for (let i = 0; i < n; i++) {
-    for (let j = i + 1; j < n; j++, k++) {
-      const count = c[k] as number;
-      if (count < minCount) continue;
-      up.i.push(i);
-      up.j.push(j);
-      up.count.push(count);
-      degree[i + 1] = (degree[i + 1] as number) + 1;
-      degree[j + 1] = (degree[j + 1] as number) + 1;
-    }
+    for (let j = i + 1; j < n; j++, k++) if ((c[k] as number) >= minCount) pairs.add(i, j, c[k] as number);
   }
 }
 
-/** Where each rank occurs: `at` its position in `ranks`, `end` the end of that basket; rank r's are `start[r] .. start[r+1]`. */
-interface Occurrences { start: Int32Array; at: Int32Array; end: Int32Array }
-
-function occurrences(data: RankedBaskets, n: number): Occurrences {
-  const { offsets, ranks } = data;
-  const start = new Int32Array(n + 1);
-  for (let i = 0; i < ranks.length; i++) start[(ranks[i] as number) + 1] = (start[(ranks[i] as number) + 1] as number) + 1;
-  for (let r = 0; r < n; r++) start[r + 1] = (start[r + 1] as number) + (start[r] as number);
-  const at = new Int32Array(ranks.length);
-  const end = new Int32Array(ranks.length);
-  const fill = start.slice(0, n);
-  for (let t = 0; t + 1 < offsets.length; t++) {
-    const e = offsets[t + 1] as number;
-    for (let x = offsets[t] as number; x < e; x++) {
-      const r = ranks[x] as number;
-      const q = fill[r] as number;
-      at[q] = x;
-      end[q] = e;
-      fill[r] = q + 1;
-    }
-  }
-  return { start, at, end };
-}
-
-/** Rank i's frequent partners above it, appended to `up` (ascending), each pair counted in `degree` for both ranks. */
-function countRow(i: number, ranks: Int32Array, occ: Occurrences, scratch: { row: Int32Array; touched: Int32Array }, minCount: number, up: { i: number[]; j: number[]; count: number[] }, degree: Int32Array): void {
+/** Rank i's frequent partners above it (ascending), counted from the items after i in each of its baskets. */
+function countRow(i: number, data: RankedBaskets, occ: RankOccurrences, scratch: { row: Int32Array; touched: Int32Array }, minCount: number, pairs: FrequentPairs): void {
   const { row, touched } = scratch;
+  const { offsets, ranks } = data;
   let nTouched = 0;
   for (let q = occ.start[i] as number; q < (occ.start[i + 1] as number); q++) {
-    const e = occ.end[q] as number;
+    const e = offsets[(occ.basket[q] as number) + 1] as number;
     for (let y = (occ.at[q] as number) + 1; y < e; y++) {
       const j = ranks[y] as number;
       if (row[j] === 0) touched[nTouched++] = j;
@@ -126,32 +149,6 @@ function countRow(i: number, ranks: Int32Array, occ: Occurrences, scratch: { row
     const j = touched[t] as number;
     const c = row[j] as number;
     row[j] = 0;
-    if (c < minCount) continue;
-    up.i.push(i);
-    up.j.push(j);
-    up.count.push(c);
-    degree[i + 1] = (degree[i + 1] as number) + 1;
-    degree[j + 1] = (degree[j + 1] as number) + 1;
+    if (c >= minCount) pairs.add(i, j, c);
   }
-}
-
-/** The rows on both sides: row r lists its partners below r (ascending) and then those above it. */
-function bothSides(n: number, up: { i: number[]; j: number[]; count: number[] }, degree: Int32Array): PairCounts {
-  for (let r = 0; r < n; r++) degree[r + 1] = (degree[r + 1] as number) + (degree[r] as number);
-  const partner = new Int32Array(degree[n] as number);
-  const count = new Int32Array(partner.length);
-  const next = degree.slice(0, n);
-  for (let side = 0; side < 2; side++) {
-    // First every pair in the row of its upper rank, then in the row of its lower rank.
-    const owner = side === 0 ? up.j : up.i;
-    const other = side === 0 ? up.i : up.j;
-    for (let p = 0; p < owner.length; p++) {
-      const r = owner[p] as number;
-      const q = next[r] as number;
-      partner[q] = other[p] as number;
-      count[q] = up.count[p] as number;
-      next[r] = q + 1;
-    }
-  }
-  return new PairCounts(degree, partner, count);
 }

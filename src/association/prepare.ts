@@ -50,3 +50,30 @@ export function rankBaskets(data: EncodedBaskets, minCount: number, keep?: Uint8
     ranks: ranks.slice(0, w),
   };
 }
+
+/**
+ * Where each rank occurs, grouped by rank: rank r's occurrences are `start[r] .. start[r+1]`;
+ * occurrence q stands at `ranks[at[q]]` in basket `basket[q]` (baskets in order).
+ */
+export interface RankOccurrences { start: Int32Array; at: Int32Array; basket: Int32Array }
+
+/** {@link RankOccurrences} of ranked baskets, by one counting sort on the rank. */
+export function rankOccurrences(data: RankedBaskets): RankOccurrences {
+  const n = data.rankToItem.length;
+  const { offsets, ranks } = data;
+  const start = new Int32Array(n + 1);
+  for (let r = 0; r < n; r++) start[r + 1] = (start[r] as number) + (data.rankCount[r] as number);
+  const at = new Int32Array(start[n] as number);
+  const basket = new Int32Array(at.length);
+  const fill = start.slice(0, n);
+  for (let t = 0; t + 1 < offsets.length; t++) {
+    for (let x = offsets[t] as number; x < (offsets[t + 1] as number); x++) {
+      const r = ranks[x] as number;
+      const q = fill[r] as number;
+      at[q] = x;
+      basket[q] = t;
+      fill[r] = q + 1;
+    }
+  }
+  return { start, at, basket };
+}
