@@ -28,8 +28,7 @@ export interface BasketColumns {
  * itemsetTable(baskets, { minCount: 2 }).size //=> 1
  */
 export function parseFimiColumns(input: string | Uint8Array): BasketColumns {
-  const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : input;
-  if (!(bytes instanceof Uint8Array)) throw new DataError(`expected the FIMI text or its bytes, got ${show(input)}`);
+  const bytes = utf8Bytes(input, 'FIMI');
   const intern = new Interner();
   const end = bytes.length;
   // Room for every item (an item and its separator take two bytes or more) and every line.
@@ -63,6 +62,13 @@ export function parseFimiColumns(input: string | Uint8Array): BasketColumns {
   return sortedColumns(intern.names(), raw.subarray(0, w), rawOffsets);
 }
 
+/** A text reader's input as UTF-8 bytes (text is encoded; bytes are taken as they are). */
+export function utf8Bytes(input: string | Uint8Array, format: string): Uint8Array {
+  const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : input;
+  if (!(bytes instanceof Uint8Array)) throw new DataError(`expected the ${format} text or its bytes, got ${show(input)}`);
+  return bytes;
+}
+
 /** Item ids in first-seen order: canonical decimal numbers through a typed table, other names through a Map (shared by the text readers). */
 export class Interner {
   private byNumber = new Int32Array(1024).fill(-1);
@@ -93,37 +99,31 @@ export class Interner {
   }
 
   name(name: string): number {
-    let id = this.byName.get(name);
-    if (id === undefined) {
-      id = this.seen.length;
-      this.seen.push(name);
-      this.byName.set(name, id);
-    }
-    return id;
+    return this.inMap(this.byName, name);
   }
 
   private number(v: number): number {
-    if (v >= 1 << 22) {
-      let id = this.bigNumbers.get(v);
-      if (id === undefined) {
-        id = this.seen.length;
-        this.seen.push(v);
-        this.bigNumbers.set(v, id);
-      }
-      return id;
-    }
+    if (v >= 1 << 22) return this.inMap(this.bigNumbers, v);
     if (v >= this.byNumber.length) {
       const bigger = new Int32Array(Math.max(v + 1, this.byNumber.length * 2)).fill(-1);
       bigger.set(this.byNumber);
       this.byNumber = bigger;
     }
     let id = this.byNumber[v] as number;
-    if (id < 0) {
-      id = this.seen.length;
-      this.seen.push(v);
-      this.byNumber[v] = id;
-    }
+    if (id < 0) this.byNumber[v] = id = this.fresh(v);
     return id;
+  }
+
+  private inMap<K extends string | number>(map: Map<K, number>, key: K): number {
+    let id = map.get(key);
+    if (id === undefined) map.set(key, id = this.fresh(key));
+    return id;
+  }
+
+  /** The next id, for a name seen first now. */
+  private fresh(key: string | number): number {
+    this.seen.push(key);
+    return this.seen.length - 1;
   }
 
   names(): string[] {
@@ -149,6 +149,12 @@ export function sortedColumns(names: readonly string[], raw: Int32Array, rawOffs
   for (let b = 0; b < n; b++) {
     const start = out;
     const from = rawOffsets[b] as number, to = rawOffsets[b + 1] as number;
+    if (to - from === 1) {
+      // One item (most itemsets of sequence data): nothing to sort.
+      items[out++] = newId[raw[from] as number] as number;
+      offsets[b + 1] = out;
+      continue;
+    }
     for (let i = from; i < to; i++) items[out++] = newId[raw[i] as number] as number;
     if (to - from > 32) items.subarray(start, out).sort();
     else insertionSort(items, start, out);
@@ -184,21 +190,31 @@ export function checkBasketColumns(c: BasketColumns): BasketColumns {
   if (!Number.isInteger(n) || n < 0 || !(offsets instanceof Int32Array) || offsets.length !== n + 1 || !(items instanceof Int32Array) || !Array.isArray(itemNames)) {
     throw new DataError('expected basket columns { n, offsets: Int32Array(n + 1), items: Int32Array, itemNames: string[] }', { field: 'baskets' });
   }
+  checkItemNames(itemNames);
+  if (offsets[0] !== 0 || offsets[n] !== items.length) throw new DataError(`expected offsets from 0 to ${items.length} (the item count)`, { field: 'offsets', value: `${offsets[0]}..${offsets[n]}` });
+  for (let b = 0; b < n; b++) {
+    const s = offsets[b] as number, e = offsets[b + 1] as number;
+    if (e < s) throw new DataError('expected offsets that never decrease', { row: b + 1, field: 'offsets', value: e });
+    checkIds(items, s, e, itemNames.length, b + 1, 'a basket');
+  }
+  return c;
+}
+
+/** Column item names: non-empty strings, in string order, no repeats (the ids follow that order). */
+export function checkItemNames(itemNames: readonly unknown[]): void {
   for (let k = 0; k < itemNames.length; k++) {
     const name = itemNames[k];
     if (typeof name !== 'string' || name === '') throw new DataError('expected an item name (a non-empty string)', { field: 'itemNames', row: k + 1, value: name });
     if (k > 0 && !((itemNames[k - 1] as string) < name)) throw new DataError('expected item names in string order without repeats', { field: 'itemNames', row: k + 1, value: name });
   }
-  if (offsets[0] !== 0 || offsets[n] !== items.length) throw new DataError(`expected offsets from 0 to ${items.length} (the item count)`, { field: 'offsets', value: `${offsets[0]}..${offsets[n]}` });
-  for (let b = 0; b < n; b++) {
-    const s = offsets[b] as number, e = offsets[b + 1] as number;
-    if (e < s) throw new DataError('expected offsets that never decrease', { row: b + 1, field: 'offsets', value: e });
-    for (let i = s; i < e; i++) {
-      const id = items[i] as number;
-      if (id < 0 || id >= itemNames.length || (i > s && id <= (items[i - 1] as number))) {
-        throw new DataError(`expected item ids in [0, ${itemNames.length}), ascending without repeats within a basket`, { row: b + 1, field: 'items', value: id });
-      }
+}
+
+/** The ids `items[from .. to)` of one group (a basket, an itemset): in [0, nNames), ascending without repeats. */
+export function checkIds(items: Int32Array, from: number, to: number, nNames: number, row: number, group: string): void {
+  for (let i = from; i < to; i++) {
+    const id = items[i] as number;
+    if (id < 0 || id >= nNames || (i > from && id <= (items[i - 1] as number))) {
+      throw new DataError(`expected item ids in [0, ${nNames}), ascending without repeats within ${group}`, { row, field: 'items', value: id });
     }
   }
-  return c;
 }

@@ -1,6 +1,5 @@
-import { compareStrings } from './columns';
-import { DataError, show } from './errors';
-import { Interner, sortedColumns } from './baskets';
+import { DataError } from './errors';
+import { checkIds, checkItemNames, Interner, sortedColumns, utf8Bytes } from './baskets';
 
 /**
  * Sequences as columns of interned item ids, the form the sequence miners work on: sequence
@@ -31,8 +30,7 @@ export interface SequenceColumns {
  * sequentialPatterns(db, { minCount: 1 }).length //=> 14
  */
 export function parseSpmfColumns(input: string | Uint8Array): SequenceColumns {
-  const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : input;
-  if (!(bytes instanceof Uint8Array)) throw new DataError(`expected the SPMF text or its bytes, got ${show(input)}`);
+  const bytes = utf8Bytes(input, 'SPMF');
   const intern = new Interner();
   const end = bytes.length;
   // Room for every item and itemset (an item and its separator take two bytes or more).
@@ -111,11 +109,7 @@ export function checkSequenceColumns(c: SequenceColumns): SequenceColumns {
     throw new DataError('expected sequence columns { n, seqStart: Int32Array(n + 1), setStart: Int32Array, items: Int32Array, itemNames: string[] }', { field: 'sequences' });
   }
   const nSets = setStart.length - 1;
-  for (let k = 0; k < itemNames.length; k++) {
-    const name = itemNames[k];
-    if (typeof name !== 'string' || name === '') throw new DataError('expected an item name (a non-empty string)', { field: 'itemNames', row: k + 1, value: name });
-    if (k > 0 && compareStrings(itemNames[k - 1] as string, name) >= 0) throw new DataError('expected item names in string order without repeats', { field: 'itemNames', row: k + 1, value: name });
-  }
+  checkItemNames(itemNames);
   if (seqStart[0] !== 0 || seqStart[n] !== nSets) throw new DataError(`expected seqStart from 0 to ${nSets} (the itemset count)`, { field: 'seqStart' });
   if (setStart[0] !== 0 || setStart[nSets] !== items.length) throw new DataError(`expected setStart from 0 to ${items.length} (the item count)`, { field: 'setStart' });
   for (let s = 0; s < n; s++) {
@@ -123,12 +117,7 @@ export function checkSequenceColumns(c: SequenceColumns): SequenceColumns {
     for (let e = seqStart[s] as number; e < (seqStart[s + 1] as number); e++) {
       const from = setStart[e] as number, to = setStart[e + 1] as number;
       if (to <= from) throw new DataError('expected every itemset to hold an item', { row: s + 1, field: 'setStart', value: e });
-      for (let i = from; i < to; i++) {
-        const id = items[i] as number;
-        if (id < 0 || id >= itemNames.length || (i > from && id <= (items[i - 1] as number))) {
-          throw new DataError(`expected item ids in [0, ${itemNames.length}), ascending without repeats within an itemset`, { row: s + 1, field: 'items', value: id });
-        }
-      }
+      checkIds(items, from, to, itemNames.length, s + 1, 'an itemset');
     }
   }
   return c;

@@ -1,8 +1,8 @@
-import { compareStrings } from '../core/columns';
 import { DataError, OptionError, show } from '../core/errors';
 import { Growable } from '../core/growable';
 import { TransactionLog } from '../core/TransactionLog';
 import { checkSequenceColumns, isSequenceColumns, type SequenceColumns } from '../core/sequenceColumns';
+import { sortedColumns } from '../core/baskets';
 
 /** Anything the sequence functions accept: per-customer lists of itemsets, a log, or {@link SequenceColumns} (e.g. from `parseSpmfColumns`). */
 export type SequencesInput = readonly (readonly (readonly string[])[])[] | TransactionLog | SequenceColumns;
@@ -64,32 +64,9 @@ export function encodeSequences(input: SequencesInput): EncodedSequences {
     }
     seqStart.push(setStart.length - 1);
   });
-  const itemNames = [...firstSeen.keys()].sort(compareStrings);
-  const rank = new Int32Array(itemNames.length);
-  itemNames.forEach((name, i) => { rank[firstSeen.get(name) as number] = i; });
-  const ids = items.toArray();
-  for (let i = 0; i < ids.length; i++) ids[i] = rank[ids[i] as number] as number;
-  const starts = setStart.toArray();
-  const { setStart: sets, items: sorted } = sortItemsets(starts, ids);
-  return { n: input.length, seqStart: seqStart.toArray(), setStart: sets, items: sorted, itemNames, times: null };
-}
-
-/** Sorts each itemset's ids ascending and drops duplicates inside an itemset (itemsets stay non-empty). */
-function sortItemsets(setStart: Int32Array, items: Int32Array): { setStart: Int32Array; items: Int32Array } {
-  const outStart = new Int32Array(setStart.length);
-  const out = new Int32Array(items.length);
-  let w = 0;
-  for (let e = 0; e + 1 < setStart.length; e++) {
-    const from = setStart[e] as number;
-    const to = setStart[e + 1] as number;
-    if (to - from === 1) out[w++] = items[from] as number;
-    else {
-      const set = items.subarray(from, to).sort();
-      for (let i = 0; i < set.length; i++) if (i === 0 || set[i] !== set[i - 1]) out[w++] = set[i] as number;
-    }
-    outStart[e + 1] = w;
-  }
-  return { setStart: outStart, items: w === items.length ? out : out.slice(0, w) };
+  // Ids renumbered in name order, each itemset's ids sorted without repeats: as the text readers do.
+  const sets = sortedColumns([...firstSeen.keys()], items.toArray(), setStart.toArray());
+  return { n: input.length, seqStart: seqStart.toArray(), setStart: sets.offsets, items: sets.items, itemNames: sets.itemNames, times: null };
 }
 
 /** True when itemset e contains the item (binary search in its sorted ids). */
