@@ -39,6 +39,11 @@ export interface KmeansResult {
 
 const KMEANS_OPTIONS = { ...RUN_OPTIONS, seed: 'number', nInit: 'number', init: 'string', maxIterations: 'number', tolerance: 'number', engine: 'string' } as const satisfies Record<keyof KmeansOptions, OptionKind>;
 
+/** The options with every default, declared here once. */
+const withDefaults = (o: KmeansOptions): Required<Omit<KmeansOptions, keyof RunOptions>> => ({
+  seed: o.seed ?? 1, nInit: o.nInit ?? 10, init: o.init ?? 'kmeans++', maxIterations: o.maxIterations ?? 300, tolerance: o.tolerance ?? 1e-6, engine: o.engine ?? 'native',
+});
+
 /**
  * k-means clustering: Lloyd's iterations from k-means++ or random starts, the best of `nInit`
  * seeded runs by inertia. Same seed, same result.
@@ -51,7 +56,7 @@ const KMEANS_OPTIONS = { ...RUN_OPTIONS, seed: 'number', nInit: 'number', init: 
  */
 export function kmeans(X: readonly (readonly number[])[], k: number, options: KmeansOptions = {}): KmeansResult {
   checkKmeans(X, k, options);
-  if ((options.engine ?? 'native') !== 'native') return mlEngineKmeans(X, k, options);
+  if (withDefaults(options).engine !== 'native') return mlEngineKmeans(X, k, options);
   return (nativeStarts(packRows(X), k, options, () => true) as { result: KmeansResult }).result;
 }
 
@@ -65,7 +70,7 @@ export interface PackedRows { data: Float64Array; n: number; d: number }
  */
 export function checkKmeans(X: readonly (readonly number[])[], k: number, options: KmeansOptions): void {
   checkOptions('kmeans', options, KMEANS_OPTIONS);
-  const { nInit = 10, init = 'kmeans++', maxIterations = 300, tolerance = 1e-6, engine = 'native' } = options;
+  const { nInit, init, maxIterations, tolerance, engine } = withDefaults(options);
   checkMatrix(X);
   if (!(Number.isInteger(k) && k >= 1 && k <= X.length)) throw new OptionError(`k must be an integer from 1 to the number of rows (${X.length}), got ${String(k)}`);
   if (!(Number.isInteger(nInit) && nInit >= 1)) throw new OptionError(`nInit must be a positive integer, got ${String(nInit)}`);
@@ -93,12 +98,12 @@ export function packRows(X: readonly (readonly number[])[], buffer?: ArrayBuffer
  * @internal
  */
 export function nativeStarts(rows: PackedRows, k: number, options: KmeansOptions, claim: (start: number) => boolean): { start: number; result: KmeansResult } | null {
-  const { seed = 1, nInit = 10, init = 'kmeans++', maxIterations = 300, tolerance = 1e-6 } = options;
+  const { seed, nInit, init, maxIterations, tolerance } = withDefaults(options);
   return nativeKmeans(rows, k, nInit, init, maxIterations, tolerance, createRng(seed), options, claim);
 }
 
 function mlEngineKmeans(X: readonly (readonly number[])[], k: number, options: KmeansOptions): KmeansResult {
-  const { seed = 1, nInit = 10, init = 'kmeans++', maxIterations = 300, tolerance = 1e-6 } = options;
+  const { seed, nInit, init, maxIterations, tolerance } = withDefaults(options);
   const rng = createRng(seed);
   const mlKmeans = mlKmeansModule.get().kmeans;
   const data = X.map((row) => [...row]);
