@@ -75,8 +75,8 @@ function mergedProgress(onProgress: ((p: Progress) => void) | undefined): ((p: P
   };
 }
 
-/** A claim flag per part (start, tree) in shared memory: the first worker to reach a part takes it. */
-const claimFlags = (n: number): Int32Array => new Int32Array(new SharedArrayBuffer(4 * Math.max(1, n)));
+/** n zeroed integers in memory the workers share: a counter of claimed branches, or a claim flag per part (start, tree). */
+const sharedInts = (n: number): Int32Array => new Int32Array(new SharedArrayBuffer(4 * Math.max(1, n)));
 
 /**
  * An FP-Growth or Eclat search over `workers` threads: each mines the next unclaimed first item
@@ -87,7 +87,7 @@ const claimFlags = (n: number): Int32Array => new Int32Array(new SharedArrayBuff
  */
 async function itemsetsSplit(task: 'itemsetTable' | 'frequentItemsets', args: readonly [unknown, FrequentItemsetsOptions?], workers: number, run: RunOptions, workerUrl: string | URL | undefined): Promise<ItemsetTable | Itemset[]> {
   const [input, options = {}] = args;
-  const counter = new Int32Array(new SharedArrayBuffer(4));
+  const counter = sharedInts(1);
   return inWorkers<BranchPart>(workers, 'itemsetBranches', run, workerUrl, async (each, stop) => {
     // Arrays of names are interned once, in a worker, and reach the others as typed arrays.
     const baskets = Array.isArray(input) ? await callWorker('basketColumns', [input], { signal: stop }, workerUrl) : input;
@@ -114,7 +114,7 @@ async function kmeansSplit(args: readonly [number[][], number, KmeansOptions?], 
   const { checkKmeans, packRows } = await import('../cluster/kmeans');
   checkKmeans(X, k, options);
   const rows = packRows(X, new SharedArrayBuffer(8 * X.length * (X[0] as number[]).length));
-  const flags = claimFlags(options.nInit ?? 10);
+  const flags = sharedInts(options.nInit ?? 10);
   return inWorkers<StartsPart>(workers, 'kmeansStarts', run, workerUrl, async (each) => {
     let best: StartsPart | null = null;
     for (const part of await each([rows, k, options, flags])) {
@@ -128,7 +128,7 @@ async function kmeansSplit(args: readonly [number[][], number, KmeansOptions?], 
 /** A random forest by tree: tree t grows from the t-th fork of the seeded generator wherever it runs; the trees are put back in order. */
 async function forestSplit(args: readonly ['forest', RandomForestOptions, number[][], Label[]], workers: number, run: RunOptions, workerUrl: string | URL | undefined): Promise<unknown> {
   const [, options, X, y] = args;
-  const flags = claimFlags(options.nEstimators ?? 100);
+  const flags = sharedInts(options.nEstimators ?? 100);
   return inWorkers<ForestPart>(workers, 'forestTrees', run, workerUrl, async (each) => {
     const parts = await each([options, X, y, flags, {}]);
     const first = parts[0] as ForestPart;
