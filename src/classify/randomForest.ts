@@ -42,7 +42,8 @@ export interface RandomForestJSON { kind: 'random-forest'; version: 1; classes: 
  */
 export class RandomForest {
   private readonly tree: Required<DecisionTreeOptions>;
-  private readonly nEstimators: number;
+  /** Trees in the forest. */
+  readonly nEstimators: number;
   private readonly bootstrap: boolean;
   private readonly maxFeatures: 'sqrt' | 'log2' | 'all' | number;
   private readonly seed: number;

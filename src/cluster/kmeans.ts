@@ -39,8 +39,8 @@ export interface KmeansResult {
 
 const KMEANS_OPTIONS = { ...RUN_OPTIONS, seed: 'number', nInit: 'number', init: 'string', maxIterations: 'number', tolerance: 'number', engine: 'string' } as const satisfies Record<keyof KmeansOptions, OptionKind>;
 
-/** The options with every default, declared here once. */
-const withDefaults = (o: KmeansOptions): Required<Omit<KmeansOptions, keyof RunOptions>> => ({
+/** The options with every default, declared here once. @internal */
+export const withDefaults = (o: KmeansOptions): Required<Omit<KmeansOptions, keyof RunOptions>> => ({
   seed: o.seed ?? 1, nInit: o.nInit ?? 10, init: o.init ?? 'kmeans++', maxIterations: o.maxIterations ?? 300, tolerance: o.tolerance ?? 1e-6, engine: o.engine ?? 'native',
 });
 

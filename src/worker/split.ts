@@ -111,10 +111,10 @@ async function itemsetsSplit(task: 'itemsetTable' | 'frequentItemsets', args: re
 async function kmeansSplit(args: readonly [number[][], number, KmeansOptions?], workers: number, run: RunOptions, workerUrl: string | URL | undefined): Promise<KmeansResult> {
   const [X, k, options = {}] = args;
   // Checked here, and packed once into memory the workers share (no copy per worker).
-  const { checkKmeans, packRows } = await import('../cluster/kmeans');
+  const { checkKmeans, packRows, withDefaults } = await import('../cluster/kmeans');
   checkKmeans(X, k, options);
   const rows = packRows(X, new SharedArrayBuffer(8 * X.length * (X[0] as number[]).length));
-  const flags = sharedInts(options.nInit ?? 10);
+  const flags = sharedInts(withDefaults(options).nInit);
   return inWorkers<StartsPart>(workers, 'kmeansStarts', run, workerUrl, async (each) => {
     let best: StartsPart | null = null;
     for (const part of await each([rows, k, options, flags])) {
@@ -128,7 +128,9 @@ async function kmeansSplit(args: readonly [number[][], number, KmeansOptions?], 
 /** A random forest by tree: tree t grows from the t-th fork of the seeded generator wherever it runs; the trees are put back in order. */
 async function forestSplit(args: readonly ['forest', RandomForestOptions, number[][], Label[]], workers: number, run: RunOptions, workerUrl: string | URL | undefined): Promise<unknown> {
   const [, options, X, y] = args;
-  const flags = sharedInts(options.nEstimators ?? 100);
+  // Checked here before any worker starts; the forest's own count of trees sizes the claim flags.
+  const { RandomForest } = await import('../classify/randomForest');
+  const flags = sharedInts(new RandomForest(options).nEstimators);
   return inWorkers<ForestPart>(workers, 'forestTrees', run, workerUrl, async (each) => {
     const parts = await each([options, X, y, flags, {}]);
     const first = parts[0] as ForestPart;
