@@ -11,7 +11,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   DecisionTree, LogisticRegression, NaiveBayes, RandomForest, TransactionLog, analyze, associationRules, churnDataset, createRng, customerSummary, frequentItemsets, itemsetTable, kmeans, rfm,
-  parseFimiColumns, runInWorker, sequentialPatterns, silhouette,
+  parseFimiColumns, parseSpmfColumns, runInWorker, sequentialPatterns, silhouette,
 } from '../src/index';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -100,7 +100,7 @@ describe('runInWorker stops on time and keeps the event loop free', () => {
     expect(delay.max / 1e6).toBeLessThan(100);
   });
 
-  it('a long result arrives in parts, so reading it never blocks the event loop for 100 ms', async () => {
+  it('a long list of itemsets comes back packed and is rebuilt in slices, so reading it never blocks the event loop for 100 ms', async () => {
     const options = { minSupport: 0.38 };
     const delay = monitorEventLoopDelay({ resolution: 5 });
     delay.enable();
@@ -200,6 +200,59 @@ describe('runInWorker with workers > 1 splits FP-Growth and Eclat by first item 
 
   it('refuses a workers count that is not a positive integer', async () => {
     for (const workers of [0, 1.5, -2]) await expect(runInWorker('itemsetTable', [dense, {}], { workers, workerUrl })).rejects.toEqual(expect.objectContaining({ code: 'OPTION', message: expect.stringMatching(/workers must be an integer >= 1/) }));
+  });
+});
+
+describe('runInWorker with workers > 1 splits PrefixSpan and SPADE by root item (issue 22)', () => {
+  const r = createRng(33);
+  // 600 customers, 3-9 itemsets each over 40 items, with a few common ones so that patterns run long.
+  const sequences = Array.from({ length: 600 }, () => Array.from({ length: 3 + Math.floor(r.next() * 7) }, () =>
+    [...new Set(Array.from({ length: 1 + Math.floor(r.next() * 3) }, () => `p${Math.floor(r.next() ** 2 * 40)}`))]));
+  // 300 customers, 25 itemsets each over 10 items: long patterns, a search of seconds at low support.
+  const long = Array.from({ length: 300 }, () => Array.from({ length: 25 }, () => [...new Set(Array.from({ length: 1 + Math.floor(r.next() * 2) }, () => `q${Math.floor(r.next() * 10)}`))]));
+
+  it('gives exactly the one-thread patterns: both algorithms, gaps, maxLength, closed and maximal sets', async () => {
+    const cases = [
+      { minSupport: 0.05 },
+      { minSupport: 0.05, algorithm: 'spade' },
+      { minSupport: 0.03, maxGap: 2, maxLength: 4 },
+      { minSupport: 0.04, algorithm: 'spade', minGap: 2, maxGap: 3 },
+      { minSupport: 0.05, kind: 'closed' },
+      { minSupport: 0.05, kind: 'maximal', algorithm: 'spade' },
+    ] as const;
+    for (const options of cases) {
+      const local = sequentialPatterns(sequences, options);
+      expect(local.length).toBeGreaterThan(50);
+      expect(await runInWorker('sequentialPatterns', [sequences, options], { workers: 2, workerUrl })).toEqual(local);
+    }
+    const local = sequentialPatterns(long, { minSupport: 0.4 });
+    expect(local.length).toBeGreaterThan(10_000);
+    expect(await runInWorker('sequentialPatterns', [long, { minSupport: 0.4 }], { workers: 3, workerUrl })).toEqual(local);
+  });
+
+  it('takes a log (gaps and a window in days) or sequence columns; GSP and topK run whole in one worker with the same result', async () => {
+    for (const options of [{ minSupport: 0.05 }, { minSupport: 0.08, windowDays: 60, algorithm: 'spade' }, { minSupport: 0.02, maxGapDays: 30 }] as const) {
+      expect(await runInWorker('sequentialPatterns', [log, options], { workers: 2, workerUrl })).toEqual(sequentialPatterns(log, options));
+    }
+    const columns = parseSpmfColumns(sequences.map((seq) => `${seq.map((set) => `${set.join(' ')} -1`).join(' ')} -2`).join('\n'));
+    expect(await runInWorker('sequentialPatterns', [columns, { minSupport: 0.05 }], { workers: 2, workerUrl })).toEqual(sequentialPatterns(sequences, { minSupport: 0.05 }));
+    for (const options of [{ minSupport: 0.08, algorithm: 'gsp' }, { topK: 20 }] as const) {
+      expect(await runInWorker('sequentialPatterns', [sequences, options], { workers: 2, workerUrl })).toEqual(sequentialPatterns(sequences, options));
+    }
+  });
+
+  it('reports the limit, progress through the roots, and stops every worker on a timer within 100 ms', async () => {
+    await expect(runInWorker('sequentialPatterns', [sequences, { minSupport: 0.03, maxPatterns: 300 }], { workers: 2, workerUrl })).rejects.toEqual(expect.objectContaining({ code: 'LIMIT', details: { maxPatterns: 300 } }));
+    const mined: number[] = [];
+    await runInWorker('sequentialPatterns', [long, { minSupport: 0.3, maxPatterns: Infinity }], { workers: 2, workerUrl, onProgress: (p) => { if (p.phase === 'mine') mined.push(p.done); } });
+    expect(mined.length).toBeGreaterThan(1);
+    expect(mined).toEqual([...mined].sort((a, b) => a - b));
+    const signal = AbortSignal.timeout(300);
+    let firedAt = 0;
+    signal.addEventListener('abort', () => { firedAt = performance.now(); });
+    const outcome = await runInWorker('sequentialPatterns', [long, { minSupport: 0.05, maxPatterns: Infinity, maxMemoryMB: 4096 }], { workers: 2, signal, workerUrl }).catch((e: unknown) => e);
+    expect(outcome).toEqual(ABORTED);
+    expect(performance.now() - firedAt).toBeLessThan(100);
   });
 });
 

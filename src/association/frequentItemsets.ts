@@ -1,5 +1,6 @@
 import { LimitError, OptionError } from '../core/errors';
 import type { SearchGuard } from '../core/guard';
+import type { PackedPatterns } from '../core/packedPatterns';
 import { mineApriori } from './apriori';
 import { ItemsetCollector } from './collector';
 import { mineEclat } from './eclat';
@@ -113,6 +114,16 @@ export function frequentItemsets(baskets: BasketsInput, options: FrequentItemset
 }
 
 /**
+ * {@link frequentItemsets} packed, in the same order: what a worker sends back for it.
+ * @example
+ * frequentItemsetsPacked([['a', 'b'], ['a']], { minSupport: 0.5 }).counts //=> Int32Array [2, 1, 1]
+ */
+export function frequentItemsetsPacked(baskets: BasketsInput, options: FrequentItemsetsOptions = {}): PackedPatterns {
+  const { table, guard } = mineTable(baskets, options);
+  return packTable(table, guard);
+}
+
+/**
  * FP-Growth: {@link frequentItemsets} with `algorithm: 'fpgrowth'`.
  * @example
  * fpGrowth([['a', 'b'], ['a']], { minSupport: 0.5 }).length //=> 3
@@ -141,21 +152,49 @@ export function tableToItemsets(t: ItemsetTable): Itemset[] {
 }
 
 function itemsetsFromTable(t: ItemsetTable, guard?: SearchGuard): Itemset[] {
-  guard?.phase('collect', t.size);
-  const order = Int32Array.from({ length: t.size }, (_, k) => k);
-  order.sort((a, b) => {
-    guard?.tick(4);
-    return (t.counts[b] as number) - (t.counts[a] as number) || compareIds(t, a, b);
-  });
+  const order = reportOrder(t, guard);
   const out: Itemset[] = new Array(t.size);
   for (let k = 0; k < t.size; k++) {
     if ((k & 1023) === 0) guard?.step(k);
     const e = order[k] as number;
-    const items: string[] = [];
-    for (let i = t.offsets[e] as number; i < (t.offsets[e + 1] as number); i++) items.push(t.itemNames[t.items[i] as number] as string);
+    // Made at its final length: pushing into an empty array took 2.5 times as long.
+    const from = t.offsets[e] as number;
+    const items = new Array<string>((t.offsets[e + 1] as number) - from);
+    for (let i = 0; i < items.length; i++) items[i] = t.itemNames[t.items[from + i] as number] as string;
     out[k] = { items, count: t.counts[e] as number, support: (t.counts[e] as number) / t.n };
   }
   return out;
+}
+
+/** The table's entries in the order the itemsets are reported: by count (descending), then by their items in string order. */
+function reportOrder(t: ItemsetTable, guard?: SearchGuard): Int32Array {
+  guard?.phase('collect', t.size);
+  const order = Int32Array.from({ length: t.size }, (_, k) => k);
+  return order.sort((a, b) => {
+    guard?.tick(4);
+    return (t.counts[b] as number) - (t.counts[a] as number) || compareIds(t, a, b);
+  });
+}
+
+/**
+ * A table's itemsets in the order {@link frequentItemsets} reports them, packed: how a worker
+ * sends them back (the caller rebuilds the objects with `unpackPatterns`).
+ * @example
+ * packTable(itemsetTable([['a']], { minCount: 1 })) // { kind: 'crm-mining-packed-patterns', shape: 'itemsets', … }
+ */
+export function packTable(t: ItemsetTable, guard?: SearchGuard): PackedPatterns {
+  const order = reportOrder(t, guard);
+  const setEnds = new Int32Array(t.size);
+  const items = new Int32Array(t.items.length);
+  let at = 0;
+  for (let k = 0; k < t.size; k++) {
+    const e = order[k] as number;
+    const from = t.offsets[e] as number, to = t.offsets[e + 1] as number;
+    items.set(t.items.subarray(from, to), at);
+    at += to - from;
+    setEnds[k] = at;
+  }
+  return { kind: 'crm-mining-packed-patterns', shape: 'itemsets', n: t.n, itemNames: t.itemNames, items, setEnds, rowSets: Int32Array.from({ length: t.size + 1 }, (_, k) => k), counts: t.counts.map((_, k) => t.counts[order[k] as number] as number) };
 }
 
 /** Lexicographic order of two itemsets' id lists (ids follow string order of names). */

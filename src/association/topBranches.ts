@@ -1,3 +1,5 @@
+import type { Claim } from '../core/claim';
+import { inTurn } from '../core/claim';
 import { Growable } from '../core/growable';
 import type { ItemsetTable } from './frequentItemsets';
 
@@ -10,13 +12,8 @@ import type { ItemsetTable } from './frequentItemsets';
  */
 export class TopBranches {
   private readonly blocks = new Growable(Int32Array, 256);
-  private readonly claim: () => number;
-
   /** @param claim - The next branch to mine (any number past the last branch ends the run); by default 0, 1, 2, … */
-  constructor(claim?: () => number) {
-    let taken = 0;
-    this.claim = claim ?? (() => taken++);
-  }
+  constructor(private readonly claim: Claim = inTurn()) {}
 
   /** The next branch this run mines. */
   next(): number {
@@ -35,9 +32,6 @@ export class TopBranches {
     return this.blocks.toArray();
   }
 }
-
-/** Branches claimed from a counter in shared memory (`Int32Array` over a `SharedArrayBuffer`), one at a time. */
-export const sharedClaim = (counter: Int32Array) => (): number => Atomics.add(counter, 0, 1);
 
 /**
  * One table from the parts of a search split by branch: every branch's block, in branch order.

@@ -15,7 +15,7 @@ export class PatternCollector {
   private readonly setEnds = new Growable(Int32Array, 2048);
   private readonly patternSets = new Growable(Int32Array, 1024);
   private readonly countList = new Growable(Int32Array, 1024);
-  private flat: Flat | null = null;
+  private flat: PatternsPart | null = null;
 
   constructor(private readonly maxPatterns: number, private readonly describe: () => string, private readonly guard: SearchGuard) {
     this.patternSets.push(0);
@@ -27,12 +27,7 @@ export class PatternCollector {
   }
 
   add(pattern: IdPattern, count: number): void {
-    if (this.countList.length >= this.maxPatterns) {
-      throw new LimitError(
-        `more than ${this.maxPatterns.toLocaleString('en-US')} sequential patterns (${this.describe()}); raise minSupport, set maxLength or maxGap, or raise maxPatterns`,
-        { maxPatterns: this.maxPatterns },
-      );
-    }
+    if (this.countList.length >= this.maxPatterns) throw this.limitError();
     let n = 0;
     for (const set of pattern) {
       for (const v of set) this.items.push(v);
@@ -44,6 +39,32 @@ export class PatternCollector {
     const bytes = 4 * (n + pattern.length + 2);
     this.guard.hold(bytes, 'the patterns found');
     this.guard.tick(bytes);
+  }
+
+  /** The patterns gathered, as flat arrays: what a worker of a split search sends back (see {@link append}). */
+  part(): PatternsPart {
+    return this.read();
+  }
+
+  /** Adds the patterns of another collector's {@link part} (a split search's parts are put together this way). */
+  append(part: PatternsPart): void {
+    const n = part.counts.length;
+    if (this.countList.length + n > this.maxPatterns) throw this.limitError();
+    const itemBase = this.items.length;
+    const setBase = this.setEnds.length;
+    for (let i = 0; i < part.items.length; i++) this.items.push(part.items[i] as number);
+    for (let i = 0; i < part.setEnds.length; i++) this.setEnds.push((part.setEnds[i] as number) + itemBase);
+    for (let k = 1; k <= n; k++) this.patternSets.push((part.patternSets[k] as number) + setBase);
+    for (let k = 0; k < n; k++) this.countList.push(part.counts[k] as number);
+    this.guard.hold(4 * (part.items.length + part.setEnds.length + 2 * n), 'the patterns found');
+  }
+
+  /** The error of a search past maxPatterns. */
+  limitError(): LimitError {
+    return new LimitError(
+      `more than ${this.maxPatterns.toLocaleString('en-US')} sequential patterns (${this.describe()}); raise minSupport, set maxLength or maxGap, or raise maxPatterns`,
+      { maxPatterns: this.maxPatterns },
+    );
   }
 
   /** Count of pattern k. */
@@ -61,6 +82,22 @@ export class PatternCollector {
       const set: number[] = [];
       for (let i = from; i < to; i++) set.push(items[i] as number);
       out.push(set);
+      from = to;
+    }
+    return out;
+  }
+
+  /** Pattern k's itemsets with the items named, in arrays made at their final length (pushing into empty ones took 2.5 times as long). */
+  named(k: number, itemNames: readonly string[]): string[][] {
+    const { items, setEnds, patternSets } = this.read();
+    const first = patternSets[k] as number;
+    const out = new Array<string[]>((patternSets[k + 1] as number) - first);
+    let from = setEndBefore(setEnds, patternSets, k);
+    for (let j = 0; j < out.length; j++) {
+      const to = setEnds[first + j] as number;
+      const set = new Array<string>(to - from);
+      for (let i = 0; i < set.length; i++) set[i] = itemNames[items[from + i] as number] as string;
+      out[j] = set;
       from = to;
     }
     return out;
@@ -91,7 +128,7 @@ export class PatternCollector {
    * again only after more patterns arrived (a Growable grows in chunks, so reading it in place
    * would find each index's chunk).
    */
-  private read(): Flat {
+  private read(): PatternsPart {
     if (this.flat === null || this.flat.counts.length !== this.countList.length) {
       this.flat = { items: this.items.toArray(), setEnds: this.setEnds.toArray(), patternSets: this.patternSets.toArray(), counts: this.countList.toArray() };
     }
@@ -99,8 +136,11 @@ export class PatternCollector {
   }
 }
 
-/** A collector's arrays, flat. */
-interface Flat { items: Int32Array; setEnds: Int32Array; patternSets: Int32Array; counts: Int32Array }
+/**
+ * A collector's patterns as flat arrays: pattern k's itemsets end at
+ * `setEnds[patternSets[k] .. patternSets[k+1])` in `items`, and it was found `counts[k]` times.
+ */
+export interface PatternsPart { items: Int32Array; setEnds: Int32Array; patternSets: Int32Array; counts: Int32Array }
 
 /** Where pattern k's items start: the end of the previous pattern's last itemset. */
 function setEndBefore(setEnds: Int32Array, patternSets: Int32Array, k: number): number {

@@ -110,3 +110,13 @@ export function sequencesOfItems(data: EncodedSequences): Int32Array[] {
   }
   return lists.map((l) => Int32Array.from(l));
 }
+
+/**
+ * The root items' positions in `frequent`, the most frequent first (ties by position): the order
+ * in which a search takes its roots. A split search then leaves the small roots for last, so no
+ * worker is still growing a large one when the others are done; the order of the patterns
+ * found does not matter, as they are sorted after.
+ */
+export function largestFirst(frequent: readonly number[], support: Int32Array): Int32Array {
+  return Int32Array.from(frequent.keys()).sort((a, b) => (support[frequent[b] as number] as number) - (support[frequent[a] as number] as number) || a - b);
+}

@@ -113,3 +113,17 @@ const ADVICE: Record<SequenceAlgorithm, string> = {
   spade: "raise minSupport, set maxLength, or use algorithm 'prefixspan' (SPADE holds an id-list per extension)",
   gsp: "raise minSupport, set maxLength, or use algorithm 'prefixspan' (it finds the same patterns without candidates)",
 };
+
+/**
+ * Whether a search splits by root item over workers: PrefixSpan and SPADE (any kind, gaps and
+ * windows included) grow each root item's patterns on their own; GSP goes level by level, and
+ * `topK` probes the whole search.
+ */
+export const splitsByRoot = (options: SequentialPatternsOptions): boolean => options.topK === undefined && (options.algorithm ?? 'prefixspan') !== 'gsp';
+
+/**
+ * Whether the parts of a split search are sorted where they are mined and merged as they are
+ * read (kind 'all' without a time window: a pattern's count is final when it is found); else
+ * one more worker puts them together first (`mergeRoots`).
+ */
+export const sortsParts = (options: SequentialPatternsOptions): boolean => (options.kind ?? 'all') === 'all' && options.windowDays === undefined;

@@ -1,6 +1,7 @@
+import { inTurn, type Claim } from '../core/claim';
 import { Growable } from '../core/growable';
 import type { IdPattern, PatternCollector } from './collector';
-import { itemSupports, type EncodedSequences } from './encode';
+import { itemSupports, largestFirst, type EncodedSequences } from './encode';
 import type { ResolvedSequenceOptions } from './options';
 import { minePrefixSpanFirstEnd } from './prefixSpanFirstEnd';
 import { breaksLimits, gapRanges, type GapRanges } from './gaps';
@@ -20,9 +21,9 @@ interface Projected { seqs: Int32Array; offsets: Int32Array; ends: Int32Array }
  * delivery scan builds all child projections at once, in flat typed arrays. Without a maxGap
  * the first end per sequence suffices (minePrefixSpanFirstEnd).
  */
-export function minePrefixSpan(data: EncodedSequences, o: ResolvedSequenceOptions, out: PatternCollector): void {
+export function minePrefixSpan(data: EncodedSequences, o: ResolvedSequenceOptions, out: PatternCollector, next: Claim = inTurn()): void {
   if (o.maxGap === Infinity && o.gaps === null) {
-    minePrefixSpanFirstEnd(data, o, out);
+    minePrefixSpanFirstEnd(data, o, out, next);
     return;
   }
   const nItems = data.itemNames.length;
@@ -45,10 +46,12 @@ export function minePrefixSpan(data: EncodedSequences, o: ResolvedSequenceOption
   const rootBytes = buckets.reduce((sum, b) => sum + b.bytes(), 0);
   o.guard.hold(rootBytes, 'the projections of the items');
   o.guard.phase('mine', frequent.length);
-  frequent.forEach((v, b) => {
-    o.guard.step(b);
-    m.grow([[v]], 1, (buckets[b] as Bucket).finish());
-  });
+  const order = largestFirst(frequent, support);
+  for (let c = next(); c < frequent.length; c = next()) {
+    o.guard.step(c);
+    const b = order[c] as number;
+    m.grow([[frequent[b] as number]], 1, (buckets[b] as Bucket).finish());
+  }
   o.guard.step(frequent.length);
   o.guard.release(rootBytes);
 }

@@ -1,5 +1,6 @@
+import { inTurn, type Claim } from '../core/claim';
 import type { IdPattern, PatternCollector } from './collector';
-import { itemSupports, type EncodedSequences } from './encode';
+import { itemSupports, largestFirst, type EncodedSequences } from './encode';
 import { buildIndex, type OccurrenceIndex } from './occurrenceIndex';
 import type { ResolvedSequenceOptions } from './options';
 import { breaksLimits } from './gaps';
@@ -19,7 +20,7 @@ import { LevelBuffers, type Projected, type Room, type SuffixLists } from './suf
  * is ⟨P, w⟩ for Q's parent P), so each node hands its children suffix lists cut down to those
  * items, as SPAM prunes candidates. Same results as the general PrefixSpan.
  */
-export function minePrefixSpanFirstEnd(data: EncodedSequences, o: ResolvedSequenceOptions, out: PatternCollector): void {
+export function minePrefixSpanFirstEnd(data: EncodedSequences, o: ResolvedSequenceOptions, out: PatternCollector, next: Claim = inTurn()): void {
   const nItems = data.itemNames.length;
   // Items below minCount can be in no pattern: the index leaves them out (positions stay as they are).
   const support = itemSupports(data);
@@ -46,10 +47,12 @@ export function minePrefixSpanFirstEnd(data: EncodedSequences, o: ResolvedSequen
   }
   o.guard.hold(8 * occItem.length * 3 + roots.reduce((sum, r) => sum + 8 * r.loc.length, 0), 'the occurrence index');
   o.guard.phase('mine', frequent.length);
-  frequent.forEach((v, b) => {
-    o.guard.step(b);
-    miner.grow([[v]], 1, roots[b] as Projected, index.lists, frequent, frequent);
-  });
+  const order = largestFirst(frequent, support);
+  for (let c = next(); c < frequent.length; c = next()) {
+    o.guard.step(c);
+    const b = order[c] as number;
+    miner.grow([[frequent[b] as number]], 1, roots[b] as Projected, index.lists, frequent, frequent);
+  }
   o.guard.step(frequent.length);
 }
 

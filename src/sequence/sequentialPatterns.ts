@@ -1,4 +1,6 @@
 import { PatternCollector } from './collector';
+import { inTurn, type Claim } from '../core/claim';
+import type { PackedPatterns } from '../core/packedPatterns';
 import { encodeSequences, type EncodedSequences, type SequencesInput } from './encode';
 import { keepClosed } from './closedPatterns';
 import { gapRanges } from './gaps';
@@ -36,10 +38,26 @@ export function sequentialPatterns(sequences: SequencesInput, options: Sequentia
   return options.topK === undefined ? patternsOf(data, options) : topK(data, options);
 }
 
+/**
+ * {@link sequentialPatterns} packed, in the same order: what a worker sends back for it (without `topK`).
+ * @example
+ * sequentialPatternsPacked([[['a'], ['b']], [['a'], ['c'], ['b']]], { minSupport: 1 }).counts //=> Int32Array [2, 2, 2]
+ */
+export function sequentialPatternsPacked(sequences: SequencesInput, options: SequentialPatternsOptions = {}): PackedPatterns {
+  if (options.topK !== undefined) throw new OptionError('sequentialPatternsPacked does not take topK');
+  const data = encodeSequences(sequences);
+  const o = resolve(options, data);
+  return reportedPacked(data, o, mine(data, o));
+}
+
 /** The patterns of encoded sequences (kind applied), sorted and named. */
 function patternsOf(data: EncodedSequences, options: SequentialPatternsOptions): SequentialPattern[] {
   const o = resolve(options, data);
-  const out = mine(data, o);
+  return reported(data, o, mine(data, o));
+}
+
+/** What the search found, in the order reported: recounted in the time window, closed or maximal ones kept, sorted; with each one's count. */
+function reportOrder(data: EncodedSequences, o: ResolvedSequenceOptions, out: PatternCollector): { order: number[]; count: (k: number) => number } {
   // A time window recounts what was found without it (it only removes occurrences).
   const counts = o.windowDays === Infinity ? null : windowCounts(data, out, o, o.gaps ?? gapRanges(data, o));
   const count = (k: number): number => (counts === null ? out.count(k) : (counts[k] as number));
@@ -49,31 +67,71 @@ function patternsOf(data: EncodedSequences, options: SequentialPatternsOptions):
     o.guard.tick(8);
     return count(b) - count(a) || out.compare(a, b);
   });
+  return { order, count };
+}
+
+/** What the search found, as reported: recounted in the time window, closed or maximal ones kept, sorted and named. */
+export function reported(data: EncodedSequences, o: ResolvedSequenceOptions, out: PatternCollector): SequentialPattern[] {
+  const { order, count } = reportOrder(data, o, out);
   return order.map((k, i) => {
     if ((i & 1023) === 0) o.guard.step(i);
     return {
-      sequence: out.pattern(k).map((set) => set.map((id) => data.itemNames[id] as string)),
+      sequence: out.named(k, data.itemNames),
       count: count(k),
       support: count(k) / data.n,
     };
   });
 }
 
+/** {@link reported}, packed: the same patterns in the same order as typed arrays, which a worker sends back without building an object. */
+export function reportedPacked(data: EncodedSequences, o: ResolvedSequenceOptions, out: PatternCollector): PackedPatterns {
+  const { order, count } = reportOrder(data, o, out);
+  const { items, setEnds, patternSets } = out.part();
+  const firstItem = (s: number): number => (s === 0 ? 0 : (setEnds[s - 1] as number));
+  let nSets = 0;
+  let nItems = 0;
+  for (const k of order) {
+    nSets += (patternSets[k + 1] as number) - (patternSets[k] as number);
+    nItems += firstItem(patternSets[k + 1] as number) - firstItem(patternSets[k] as number);
+  }
+  const rows = { items: new Int32Array(nItems), setEnds: new Int32Array(nSets), rowSets: new Int32Array(order.length + 1), counts: new Int32Array(order.length) };
+  let set = 0;
+  let at = 0;
+  order.forEach((k, r) => {
+    const from = firstItem(patternSets[k] as number);
+    for (let s = patternSets[k] as number; s < (patternSets[k + 1] as number); s++) rows.setEnds[set++] = at + (setEnds[s] as number) - from;
+    const to = firstItem(patternSets[k + 1] as number);
+    rows.items.set(items.subarray(from, to), at);
+    at += to - from;
+    rows.rowSets[r + 1] = set;
+    rows.counts[r] = count(k);
+  });
+  return { kind: 'crm-mining-packed-patterns', shape: 'sequences', n: data.n, itemNames: data.itemNames, ...rows };
+}
+
 /** The options checked, with the gap windows when the gaps are in days. */
-function resolve(options: SequentialPatternsOptions, data: EncodedSequences): ResolvedSequenceOptions {
+export function resolve(options: SequentialPatternsOptions, data: EncodedSequences): ResolvedSequenceOptions {
   const o = resolveSequenceOptions(options, data.n);
   return o.minGapDays > 0 || o.maxGapDays !== Infinity ? { ...o, gaps: gapRanges(data, o) } : o;
 }
 
-function mine(data: EncodedSequences, o: ResolvedSequenceOptions): PatternCollector {
-  const out = new PatternCollector(o.maxPatterns, () => `minCount ${o.minCount} of ${data.n} sequences`, o.guard);
+/**
+ * The patterns under the root items `next` hands out (by default all of them, in turn; GSP,
+ * which goes level by level, always mines all).
+ */
+export function mine(data: EncodedSequences, o: ResolvedSequenceOptions, next: Claim = inTurn()): PatternCollector {
+  const out = collector(data, o);
   if (data.n > 0) {
-    if (o.algorithm === 'spade') mineSpade(data, o, out);
+    if (o.algorithm === 'spade') mineSpade(data, o, out, next);
     else if (o.algorithm === 'gsp') mineGsp(data, o, out);
-    else minePrefixSpan(data, o, out);
+    else minePrefixSpan(data, o, out, next);
   }
   return out;
 }
+
+/** An empty collector, with the limit of these options. */
+export const collector = (data: EncodedSequences, o: ResolvedSequenceOptions): PatternCollector =>
+  new PatternCollector(o.maxPatterns, () => `minCount ${o.minCount} of ${data.n} sequences`, o.guard);
 
 /**
  * The k most frequent patterns: a binary search for the largest minCount at which at least k

@@ -1,5 +1,6 @@
+import { inTurn, type Claim } from '../core/claim';
 import type { IdPattern, PatternCollector } from './collector';
-import type { EncodedSequences } from './encode';
+import { largestFirst, type EncodedSequences } from './encode';
 import type { ResolvedSequenceOptions } from './options';
 import { equalityJoin, itemIdLists, Scratch, temporalJoin, type IdList } from './spadeJoins';
 import { countPairs, type PairCounts } from './spadePairs';
@@ -13,7 +14,7 @@ import { breaksLimits } from './gaps';
  * siblings' own id-lists, which are shorter than the items'; with a finite maxGap, dropping a
  * middle itemset can break the gap, so sequence-extensions then join with every frequent item's list.
  */
-export function mineSpade(data: EncodedSequences, o: ResolvedSequenceOptions, out: PatternCollector): void {
+export function mineSpade(data: EncodedSequences, o: ResolvedSequenceOptions, out: PatternCollector, next: Claim = inTurn()): void {
   const nItems = data.itemNames.length;
   const atoms = itemIdLists(data);
   const frequent: number[] = [];
@@ -27,12 +28,15 @@ export function mineSpade(data: EncodedSequences, o: ResolvedSequenceOptions, ou
   const search = new Search(o, out, atoms, frequent, pairs);
   o.guard.hold(atoms.reduce((sum, l) => sum + idListBytes(l), 0) + (pairs === null ? 0 : 8 * pairs.size * pairs.size), 'the id-lists of the items');
   o.guard.phase('mine', roots.length);
-  roots.forEach(({ v, list }, k) => {
-    o.guard.step(k);
+  const order = largestFirst(frequent, Int32Array.from(atoms, (l) => l.sid.length));
+  for (let c = next(); c < roots.length; c = next()) {
+    o.guard.step(c);
+    const k = order[c] as number;
+    const { v, list } = roots[k] as Atom;
     const iSiblings = roots.slice(k + 1).filter((r) => frequentPair(pairs?.itemset ?? null, v, r.v));
     const sSiblings = roots.filter((r) => frequentPair(sCounts, v, r.v));
     search.visit([[v]], 1, list, iSiblings, sSiblings);
-  });
+  }
   o.guard.step(roots.length);
 }
 

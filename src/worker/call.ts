@@ -2,15 +2,16 @@ import { CrmMiningError, OptionError } from '../core/errors';
 import { nodeBuiltin } from '../core/nodeRequire';
 import type { RunOptions } from '../core/run';
 import { hasWebWorkers, nodeWorker, webWorker, workerCall, type WorkerHandle, type WorkerStep } from '../core/worker';
+import { isPackedPatterns, unpackPatterns } from '../core/packedPatterns';
 import { buffersIn, decodeError, encodeArgs, type NextPart, type WorkerJob, type WorkerReply } from './transfer';
 
 /**
  * One job in one worker: the task's result (a long array read in parts, each in its own turn
- * of the event loop), its progress passed on, and the library's own errors rebuilt. With
- * `move`, the typed arrays in the arguments move to the worker (the caller must not read them
+ * of the event loop), its progress passed on, and the library's own errors rebuilt. The typed
+ * arrays in `move` (some of the arguments) move to the worker (the caller must not read them
  * again) instead of being copied while the event loop waits.
  */
-export function callWorker(task: string, args: readonly unknown[], run: RunOptions, workerUrl: string | URL | undefined, move = false): Promise<unknown> {
+export function callWorker(task: string, args: readonly unknown[], run: RunOptions, workerUrl: string | URL | undefined, move?: unknown): Promise<unknown> {
   const job: WorkerJob = { task, args: encodeArgs(args), progress: run.onProgress !== undefined };
   const parts: unknown[][] = [];
   const read = (m: unknown): WorkerStep<unknown> => {
@@ -24,13 +25,16 @@ export function callWorker(task: string, args: readonly unknown[], run: RunOptio
     if (reply.type === 'done') return { done: reply.result };
     return { error: decodeError(reply.error) };
   };
-  return workerCall(() => startWorker(workerUrl), job, run, read, move ? buffersIn(job.args) : undefined).catch((e: unknown) => {
+  return workerCall(() => startWorker(workerUrl), job, run, read, move === undefined ? undefined : buffersIn(move)).catch((e: unknown) => {
     if ((e as { name?: unknown }).name === 'DataCloneError') {
       throw new OptionError(`the arguments of ${task} cannot be sent to a worker (${(e as Error).message}); pass plain data, a TransactionLog or typed arrays, and give signal and onProgress in the options`);
     }
     throw e;
   });
 }
+
+/** A worker's result, with packed itemsets or patterns rebuilt as objects (in slices: the event loop keeps turning). */
+export const unpacked = (result: unknown, signal: AbortSignal | undefined): unknown => (isPackedPatterns(result) ? unpackPatterns(result, signal) : result);
 
 function startWorker(workerUrl: string | URL | undefined): WorkerHandle {
   if (workerUrl !== undefined) return nodeWorker(toNodeScript(workerUrl)) ?? webWorker({ url: String(workerUrl) });

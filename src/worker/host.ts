@@ -4,7 +4,7 @@ import type { RunOptions } from '../core/run';
 import type { WorkerTaskArgs, WorkerTaskResult } from './tasks';
 import { WORKER_TASK_NAMES, type WorkerTaskName } from './taskNames';
 import { reviveClassifier, type SentClassifier } from './classifiers';
-import { callWorker } from './call';
+import { callWorker, unpacked } from './call';
 import { canSplit, packsRows, runSplit } from './split';
 
 /** Options of {@link runInWorker}. */
@@ -19,11 +19,24 @@ export interface WorkerOptions extends RunOptions {
    * Worker threads to split the work over, each taking the next part nobody has taken from
    * shared memory; the parts are put back together as exactly the one-worker result.
    * `'itemsetTable'` and `'frequentItemsets'` with FP-Growth or Eclat (kind 'all') split by
-   * first item, `'kmeans'` (native engine) by start, `'fitClassifier'` with `'forest'` by tree.
-   * Other tasks, Apriori and closed or maximal sets run in one worker. Each worker keeps within
+   * first item, `'sequentialPatterns'` with PrefixSpan or SPADE by root item, `'kmeans'` (native
+   * engine) by start, `'fitClassifier'` with `'forest'` by tree. Other tasks, Apriori, closed or
+   * maximal itemsets, GSP and `topK` run in one worker. Each worker keeps within
    * `maxMemoryMB` on its own. @default 1
    */
   workers?: number;
+}
+
+/**
+ * The task a worker runs for `task`: itemsets and sequential patterns come back as typed arrays
+ * (`PackedPatterns`), which move at once, and the objects are rebuilt here in slices; a structured
+ * clone of the objects took longer to read than the search took.
+ */
+function packedTask(task: WorkerTaskName, args: readonly unknown[]): string {
+  if (task === 'frequentItemsets') return 'frequentItemsetsPacked';
+  const options = args[1];
+  if (task === 'sequentialPatterns' && (typeof options !== 'object' || options === null || (options as { topK?: unknown }).topK === undefined)) return 'sequentialPatternsPacked';
+  return task;
 }
 
 /**
@@ -55,6 +68,6 @@ export async function runInWorker<K extends WorkerTaskName>(task: K, args: Worke
   if (options.onProgress !== undefined) run.onProgress = options.onProgress;
   const workers = options.workers ?? 1;
   if (!(Number.isInteger(workers) && workers >= 1)) throw new OptionError(`workers must be an integer >= 1, got ${String(workers)}`, { workers });
-  const result = (workers > 1 && canSplit(task, args)) || packsRows(task, args) ? await runSplit(task, args, workers, run, options.workerUrl) : await callWorker(task, args, run, options.workerUrl);
+  const result = (workers > 1 && canSplit(task, args)) || packsRows(task, args) ? await runSplit(task, args, workers, run, options.workerUrl) : await unpacked(await callWorker(packedTask(task, args), args, run, options.workerUrl), run.signal);
   return (task === 'fitClassifier' ? reviveClassifier(result as SentClassifier) : result) as WorkerTaskResult<K>;
 }

@@ -1,12 +1,16 @@
 import type { ItemsetTable, Itemset } from '../association/frequentItemsets';
 import type { FrequentItemsetsOptions } from '../association/options';
 import { splitsByBranch } from '../association/frequentItemsets';
+import type { SequencesInput } from '../sequence/encode';
+import { sortsParts, splitsByRoot, type SequentialPatternsOptions } from '../sequence/options';
+import { unpackPatterns, type PackedPatterns } from '../core/packedPatterns';
+import type { PatternsPart } from '../sequence/collector';
 import type { KmeansOptions, KmeansResult } from '../cluster/kmeans';
 import type { RandomForestOptions } from '../classify/randomForest';
 import type { Label } from '../classify/metrics';
 import { LimitError } from '../core/errors';
 import type { Progress, RunOptions } from '../core/run';
-import { callWorker } from './call';
+import { callWorker, unpacked } from './call';
 import type { BranchPart, ForestPart, StartsPart } from './internalTasks';
 
 /** Splitting needs memory the workers share (in browsers, a cross-origin isolated page). */
@@ -15,11 +19,13 @@ const optionsOf = <T>(options: unknown): T => (typeof options === 'object' && op
 
 /**
  * Whether a task with these arguments splits over several workers: itemset searches by branch
- * (FP-Growth, Eclat, kind 'all'), k-means by start (native engine), forests by tree.
+ * (FP-Growth, Eclat, kind 'all'), sequential patterns by root item (PrefixSpan, SPADE), k-means
+ * by start (native engine), forests by tree.
  */
 export function canSplit(task: string, args: readonly unknown[]): boolean {
   if (!canShare()) return false;
   if (task === 'itemsetTable' || task === 'frequentItemsets') return splitsByBranch(optionsOf<FrequentItemsetsOptions>(args[1]));
+  if (task === 'sequentialPatterns') return splitsByRoot(optionsOf<SequentialPatternsOptions>(args[1]));
   if (task === 'kmeans') return (optionsOf<KmeansOptions>(args[2]).engine ?? 'native') === 'native';
   return task === 'fitClassifier' && args[0] === 'forest';
 }
@@ -30,6 +36,7 @@ export const packsRows = (task: string, args: readonly unknown[]): boolean => ta
 /** Runs a split task: the parts in `workers` workers, merged as the one-thread result. */
 export function runSplit(task: string, args: readonly unknown[], workers: number, run: RunOptions, workerUrl: string | URL | undefined): Promise<unknown> {
   if (task === 'kmeans') return kmeansSplit(args as [number[][], number, KmeansOptions?], workers, run, workerUrl);
+  if (task === 'sequentialPatterns') return sequencesSplit(args as [SequencesInput, SequentialPatternsOptions?], workers, run, workerUrl);
   if (task === 'fitClassifier') return forestSplit(args as ['forest', RandomForestOptions, number[][], Label[]], workers, run, workerUrl);
   return itemsetsSplit(task as 'itemsetTable', args as [unknown, FrequentItemsetsOptions?], workers, run, workerUrl);
 }
@@ -99,8 +106,29 @@ async function itemsetsSplit(task: 'itemsetTable' | 'frequentItemsets', args: re
       throw new LimitError(`more than ${maxPatterns.toLocaleString('en-US')} itemsets (minCount ${minCount} of ${n} baskets, all); raise minSupport, set maxLength, or raise maxPatterns`, { maxPatterns });
     }
     // Merged in one more worker: the parts move there, and the event loop never copies the table.
-    return callWorker('mergeParts', [parts, task === 'frequentItemsets'], { signal: stop }, workerUrl, true);
+    return unpacked(await callWorker('mergeParts', [parts, task === 'frequentItemsets'], { signal: stop }, workerUrl, parts), stop);
   }) as Promise<ItemsetTable | Itemset[]>;
+}
+
+/**
+ * PrefixSpan or SPADE over `workers` threads: each mines the patterns under the next unclaimed
+ * root item until none is left. Patterns of kind 'all' without a time window come back sorted
+ * from each worker and are merged here as they are read. Otherwise one more worker puts the
+ * parts together, recounts, filters and sorts them. Either way the order depends only on the
+ * patterns: the one-thread result. Sequences given as arrays of names are first interned in a
+ * worker of their own.
+ */
+async function sequencesSplit(args: readonly [SequencesInput, SequentialPatternsOptions?], workers: number, run: RunOptions, workerUrl: string | URL | undefined): Promise<unknown> {
+  const [input, options = {}] = args;
+  // [0]: the next root to claim; [1]: the patterns found by all parts (for maxPatterns).
+  const shared = sharedInts(2);
+  const sorted = sortsParts(options);
+  return inWorkers<PatternsPart | PackedPatterns>(workers, sorted ? 'sequenceRootsSorted' : 'sequenceRoots', run, workerUrl, async (each, stop) => {
+    const sequences = Array.isArray(input) ? await callWorker('sequenceColumns', [input], { signal: stop }, workerUrl) : input;
+    const parts = await each([sequences, options, shared]);
+    if (sorted) return unpackPatterns(parts as PackedPatterns[], stop);
+    return unpacked(await callWorker('mergeSequences', [sequences, options, parts], { signal: stop }, workerUrl, parts), stop);
+  });
 }
 
 /**
