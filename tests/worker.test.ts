@@ -174,7 +174,12 @@ describe('runInWorker with workers > 1 splits FP-Growth and Eclat by first item 
   });
 
   it('reports the limit, progress through the branches, and stops every worker on a timer within 100 ms', async () => {
-    await expect(runInWorker('itemsetTable', [dense, { minSupport: 0.4, maxPatterns: 1000 }], { workers: 2, workerUrl })).rejects.toEqual(expect.objectContaining({ code: 'LIMIT' }));
+    const limited = { minSupport: 0.4, maxPatterns: 1000 };
+    const message = (() => { try { itemsetTable(dense, limited); } catch (e) { return (e as Error).message; } return 'no limit'; })();
+    expect(message).toMatch(/more than 1,000 itemsets/);
+    for (const task of ['itemsetTable', 'frequentItemsets'] as const) {
+      await expect(runInWorker(task, [dense, limited], { workers: 2, workerUrl })).rejects.toEqual(expect.objectContaining({ code: 'LIMIT', message }));
+    }
     const mined: number[] = [];
     await runInWorker('itemsetTable', [dense, { minSupport: 0.45 }], { workers: 2, workerUrl, onProgress: (p) => { if (p.phase === 'mine') mined.push(p.done); } });
     expect(mined.length).toBeGreaterThan(1);
@@ -242,7 +247,11 @@ describe('runInWorker with workers > 1 splits PrefixSpan and SPADE by root item 
   });
 
   it('reports the limit, progress through the roots, and stops every worker on a timer within 100 ms', async () => {
-    await expect(runInWorker('sequentialPatterns', [sequences, { minSupport: 0.03, maxPatterns: 300 }], { workers: 2, workerUrl })).rejects.toEqual(expect.objectContaining({ code: 'LIMIT', details: { maxPatterns: 300 } }));
+    for (const options of [{ minSupport: 0.03, maxPatterns: 300 }, { minSupport: 0.03, maxPatterns: 300, kind: 'closed' }] as const) {
+      const message = (() => { try { sequentialPatterns(sequences, options); } catch (e) { return (e as Error).message; } return 'no limit'; })();
+      expect(message).toMatch(/more than 300 sequential patterns/);
+      await expect(runInWorker('sequentialPatterns', [sequences, options], { workers: 2, workerUrl })).rejects.toEqual(expect.objectContaining({ code: 'LIMIT', message, details: { maxPatterns: 300 } }));
+    }
     const mined: number[] = [];
     await runInWorker('sequentialPatterns', [long, { minSupport: 0.3, maxPatterns: Infinity }], { workers: 2, workerUrl, onProgress: (p) => { if (p.phase === 'mine') mined.push(p.done); } });
     expect(mined.length).toBeGreaterThan(1);

@@ -29,14 +29,17 @@ export class ItemsetCollector {
     return this.counts.length;
   }
 
+  /** The error of a search past maxPatterns. */
+  limitError(): LimitError {
+    return new LimitError(
+      `more than ${this.maxPatterns.toLocaleString('en-US')} itemsets (${this.describe()}); raise minSupport, set maxLength, or raise maxPatterns`,
+      { maxPatterns: this.maxPatterns },
+    );
+  }
+
   /** Adds the itemset `ranks[0..len)` with its count. */
   add(ranks: Int32Array, len: number, count: number): void {
-    if (this.counts.length >= this.maxPatterns) {
-      throw new LimitError(
-        `more than ${this.maxPatterns.toLocaleString('en-US')} itemsets (${this.describe()}); raise minSupport, set maxLength, or raise maxPatterns`,
-        { maxPatterns: this.maxPatterns },
-      );
-    }
+    if (this.counts.length >= this.maxPatterns) throw this.limitError();
     this.guard.hold(4 * len + 8, 'the itemsets found');
     this.guard.tick(len);
     const out = this.scratch;

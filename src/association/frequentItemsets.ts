@@ -53,9 +53,11 @@ export function itemsetTable(baskets: BasketsInput, options: FrequentItemsetsOpt
 /**
  * {@link itemsetTable} with the search's guard, which the callers' later phases go on using.
  * With `branches`, only the branches it hands out are mined (a part of a search split over
- * workers; FP-Growth and Eclat, kind 'all', see {@link splitsByBranch}).
+ * workers; FP-Growth and Eclat, kind 'all', see {@link splitsByBranch}); `found` then adds the
+ * part's itemsets to the count of all parts and returns that count, and past `maxPatterns` the
+ * part stops with the one-thread limit.
  */
-export function mineTable(baskets: BasketsInput, options: FrequentItemsetsOptions, keepItem?: (name: string) => boolean, branches?: TopBranches): { table: ItemsetTable; guard: SearchGuard } {
+export function mineTable(baskets: BasketsInput, options: FrequentItemsetsOptions, keepItem?: (name: string) => boolean, branches?: TopBranches, found?: (n: number) => number): { table: ItemsetTable; guard: SearchGuard } {
   const data = encodeBaskets(baskets);
   const o = resolveItemsetOptions(options, data.n);
   if (branches !== undefined && !splitsByBranch(o)) throw new OptionError(`a search by ${o.algorithm} (kind '${o.kind}') does not split by branch`);
@@ -63,6 +65,7 @@ export function mineTable(baskets: BasketsInput, options: FrequentItemsetsOption
   const ranked = rankBaskets(data, o.minCount, keepItem === undefined ? undefined : Uint8Array.from(data.itemNames, (name) => (keepItem(name) ? 1 : 0)));
   const out = new ItemsetCollector(ranked.rankToItem, o.maxLength, o.kind === 'all' || o.maxLength === Infinity ? o.maxPatterns : Infinity, () => describe(o, data.n), o.guard);
   if (data.n > 0) run(ranked, o, out, branches);
+  if (found !== undefined && found(out.size) > o.maxPatterns) throw out.limitError();
   let table: ItemsetTable = {
     n: data.n,
     size: out.size,

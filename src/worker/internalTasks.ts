@@ -30,20 +30,25 @@ const foundIn = (shared: Int32Array) => (n: number): number => Atomics.add(share
  * work split over several workers, and the merge of a split search's parts.
  */
 export const INTERNAL_TASK_LOADERS = {
-  /** Mines the branches claimed from the shared `counter` (an Int32Array over a SharedArrayBuffer). */
+  /** Mines the branches claimed from `shared[0]` (an Int32Array over a SharedArrayBuffer), their itemsets counted in `shared[1]`. */
   itemsetBranches: async () => {
     const [{ mineTable }, { TopBranches }] = await Promise.all([import('../association/frequentItemsets'), import('../association/topBranches')]);
-    return (baskets: BasketsInput, options: FrequentItemsetsOptions, counter: Int32Array): BranchPart => {
-      const branches = new TopBranches(sharedClaim(counter));
-      const { table } = mineTable(baskets, options, undefined, branches);
+    return (baskets: BasketsInput, options: FrequentItemsetsOptions, shared: Int32Array): BranchPart => {
+      const branches = new TopBranches(sharedClaim(shared));
+      const { table } = mineTable(baskets, options, undefined, branches, foundIn(shared));
       return { table, blocks: branches.toArray() };
     };
   },
-  /** The parts of a split search as one table (or, with `objects`, as the sorted itemsets, packed). */
-  mergeParts: async () => {
-    const [{ packTable }, { mergeBranches }] = await Promise.all([import('../association/frequentItemsets'), import('../association/topBranches')]);
-    return (parts: BranchPart[], objects: boolean): ItemsetTable | PackedPatterns => (objects ? packTable(mergeBranches(parts)) : mergeBranches(parts));
+  /** As `itemsetBranches`, the itemsets sorted and packed as `frequentItemsets` reports them (the caller merges the parts as it reads them). */
+  itemsetBranchesSorted: async () => {
+    const [{ mineTable, packTable }, { TopBranches }] = await Promise.all([import('../association/frequentItemsets'), import('../association/topBranches')]);
+    return (baskets: BasketsInput, options: FrequentItemsetsOptions, shared: Int32Array): PackedPatterns => {
+      const { table, guard } = mineTable(baskets, options, undefined, new TopBranches(sharedClaim(shared)), foundIn(shared));
+      return packTable(table, guard);
+    };
   },
+  /** The parts of a split search as one table. */
+  mergeParts: async () => (await import('../association/topBranches')).mergeBranches,
   /** `frequentItemsets`, its result packed (the caller rebuilds the objects in slices). */
   frequentItemsetsPacked: async () => (await import('../association/frequentItemsets')).frequentItemsetsPacked,
   /** `sequentialPatterns` without `topK`, its result packed. */
@@ -93,5 +98,5 @@ export type InternalTaskName = keyof typeof INTERNAL_TASK_LOADERS;
 
 /** Where each internal task takes its options object (the worker puts onProgress there). */
 export const INTERNAL_OPTIONS_AT: Readonly<Record<InternalTaskName, number>> = {
-  itemsetBranches: 1, mergeParts: 2, frequentItemsetsPacked: 1, sequentialPatternsPacked: 1, sequenceRoots: 1, sequenceRootsSorted: 1, mergeSequences: 1, sequenceColumns: 1, basketColumns: 1, kmeansStarts: 2, forestTrees: 4,
+  itemsetBranches: 1, itemsetBranchesSorted: 1, mergeParts: 1, frequentItemsetsPacked: 1, sequentialPatternsPacked: 1, sequenceRoots: 1, sequenceRootsSorted: 1, mergeSequences: 1, sequenceColumns: 1, basketColumns: 1, kmeansStarts: 2, forestTrees: 4,
 };

@@ -1,4 +1,3 @@
-import type { ItemsetTable, Itemset } from '../association/frequentItemsets';
 import type { FrequentItemsetsOptions } from '../association/options';
 import { splitsByBranch } from '../association/frequentItemsets';
 import type { SequencesInput } from '../sequence/encode';
@@ -8,7 +7,6 @@ import type { PatternsPart } from '../sequence/collector';
 import type { KmeansOptions, KmeansResult } from '../cluster/kmeans';
 import type { RandomForestOptions } from '../classify/randomForest';
 import type { Label } from '../classify/metrics';
-import { LimitError } from '../core/errors';
 import type { Progress, RunOptions } from '../core/run';
 import { callWorker, unpacked } from './call';
 import type { BranchPart, ForestPart, StartsPart } from './internalTasks';
@@ -82,32 +80,30 @@ function mergedProgress(onProgress: ((p: Progress) => void) | undefined): ((p: P
   };
 }
 
-/** n zeroed integers in memory the workers share: a counter of claimed branches, or a claim flag per part (start, tree). */
+/** n zeroed integers in memory the workers share: counters (of claimed branches or roots, of patterns found), or a claim flag per part (start, tree). */
 const sharedInts = (n: number): Int32Array => new Int32Array(new SharedArrayBuffer(4 * Math.max(1, n)));
 
 /**
  * An FP-Growth or Eclat search over `workers` threads: each mines the next unclaimed first item
- * until none is left, and one more worker merges the parts in branch order (the one-thread
- * table exactly; for `'frequentItemsets'`, then sorted objects), so the calling thread only
- * reads the result. Baskets given as arrays of names are first turned into basket
- * columns in a worker of their own, so that they are interned and copied once.
+ * until none is left. For `'itemsetTable'` one more worker merges the parts in branch order (the
+ * one-thread table exactly), so the calling thread only reads the result; for
+ * `'frequentItemsets'` each worker sorts its own itemsets and they are merged here as they are
+ * read (the order depends only on the itemsets). Baskets given as arrays of names are first
+ * turned into basket columns in a worker of their own, so that they are interned and copied once.
  */
-async function itemsetsSplit(task: 'itemsetTable' | 'frequentItemsets', args: readonly [unknown, FrequentItemsetsOptions?], workers: number, run: RunOptions, workerUrl: string | URL | undefined): Promise<ItemsetTable | Itemset[]> {
+async function itemsetsSplit(task: 'itemsetTable' | 'frequentItemsets', args: readonly [unknown, FrequentItemsetsOptions?], workers: number, run: RunOptions, workerUrl: string | URL | undefined): Promise<unknown> {
   const [input, options = {}] = args;
-  const counter = sharedInts(1);
-  return inWorkers<BranchPart>(workers, 'itemsetBranches', run, workerUrl, async (each, stop) => {
+  // [0]: the next branch to claim; [1]: the itemsets found by all parts (for maxPatterns).
+  const shared = sharedInts(2);
+  const sorted = task === 'frequentItemsets';
+  return inWorkers<BranchPart | PackedPatterns>(workers, sorted ? 'itemsetBranchesSorted' : 'itemsetBranches', run, workerUrl, async (each, stop) => {
     // Arrays of names are interned once, in a worker, and reach the others as typed arrays.
     const baskets = Array.isArray(input) ? await callWorker('basketColumns', [input], { signal: stop }, workerUrl) : input;
-    const parts = await each([baskets, options, counter]);
-    const size = parts.reduce((sum, p) => sum + p.table.size, 0);
-    const maxPatterns = options.maxPatterns ?? 1_000_000;
-    if (size > maxPatterns) {
-      const { minCount, n } = (parts[0] as BranchPart).table;
-      throw new LimitError(`more than ${maxPatterns.toLocaleString('en-US')} itemsets (minCount ${minCount} of ${n} baskets, all); raise minSupport, set maxLength, or raise maxPatterns`, { maxPatterns });
-    }
+    const parts = await each([baskets, options, shared]);
+    if (sorted) return unpackPatterns(parts as PackedPatterns[], stop);
     // Merged in one more worker: the parts move there, and the event loop never copies the table.
-    return unpacked(await callWorker('mergeParts', [parts, task === 'frequentItemsets'], { signal: stop }, workerUrl, parts), stop);
-  }) as Promise<ItemsetTable | Itemset[]>;
+    return callWorker('mergeParts', [parts], { signal: stop }, workerUrl, parts);
+  });
 }
 
 /**
