@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  DecisionTree, LogisticRegression, NaiveBayes, RandomForest, TransactionLog, analyze, associationRules, churnDataset, createRng, customerSummary, frequentItemsets, itemsetTable, kmeans, rfm,
+  DecisionTree, LogisticRegression, NaiveBayes, RandomForest, TransactionLog, analyze, associationRules, churnDataset, createRng, crossValidate, customerSummary, frequentItemsets, itemsetTable, kmeans, rfm,
   parseFimiColumns, parseSpmfColumns, runInWorker, sequentialPatterns, silhouette,
 } from '../src/index';
 
@@ -291,6 +291,27 @@ describe('runInWorker with workers > 1 splits k-means by start and a forest by t
       expect(model.toJSON()).toEqual(local.toJSON());
       expect(model.predictProba(X)).toEqual(local.predictProba(X));
     }
+  });
+
+  it('cross-validation by fold gives the one-thread scores and mean, for every kind', async () => {
+    const X = Array.from({ length: 300 }, (_, i) => [i % 13, (i * 7) % 11, (i * 3) % 5, r.next()]);
+    const y = X.map((row, i) => ((row[0] as number) + (row[1] as number) + (i % 4) > 13 ? 'yes' : 'no'));
+    const cases = [
+      ['forest', { nEstimators: 9, seed: 2, maxDepth: 4 }, new RandomForest({ nEstimators: 9, seed: 2, maxDepth: 4 }), { folds: 5, metric: 'auc' }],
+      ['tree', { maxDepth: 3 }, new DecisionTree({ maxDepth: 3 }), { folds: 4, seed: 3 }],
+      ['logistic', {}, new LogisticRegression(), { folds: 3, metric: 'auc', positive: 'no' }],
+      ['naiveBayes', {}, new NaiveBayes(), { folds: 6 }],
+    ] as const;
+    for (const [kind, options, estimator, cv] of cases) {
+      const local = crossValidate(estimator, X, y, cv);
+      expect(local.scores.length).toBe(cv.folds);
+      for (const workers of [1, 2, 3]) expect(await runInWorker('crossValidate', [kind, options, X, y, cv], { workers, workerUrl })).toEqual(local);
+    }
+    const seen: number[] = [];
+    await runInWorker('crossValidate', ['forest', { nEstimators: 9 }, X, y, { folds: 5 }], { workers: 2, workerUrl, onProgress: (p) => { if (p.phase === 'fold') seen.push(p.done); } });
+    expect(seen).toEqual([...seen].sort((a, b) => a - b));
+    expect(seen.at(-1)).toBe(5);
+    await expect(runInWorker('crossValidate', ['tree', {}, X, y, { folds: 1 }], { workers: 2, workerUrl })).rejects.toEqual(expect.objectContaining({ code: 'OPTION', message: expect.stringMatching(/folds must be an integer from 2/) }));
   });
 
   it('progress counts starts and trees forward, and a timer stops every worker', async () => {

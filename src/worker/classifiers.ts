@@ -5,6 +5,8 @@ import { FittedRandomForest, RandomForest, type RandomForestOptions } from '../c
 import type { Label } from '../classify/metrics';
 import { OptionError } from '../core/errors';
 import type { RunOptions } from '../core/run';
+import type { Claim } from '../core/claim';
+import { crossValidate, foldScores, type CrossValidateOptions, type Estimator } from '../classify/crossValidate';
 
 /** The classifiers a worker can fit, with their hyperparameters. */
 export interface ClassifierKinds {
@@ -26,6 +28,29 @@ export function fitClassifier<K extends ClassifierKind>(kind: K, options: Classi
   if (kind === 'logistic') return { kind, model: new LogisticRegression(options as LogisticRegressionOptions).fit(X, y, run).toJSON() };
   if (kind === 'naiveBayes') return { kind, model: new NaiveBayes(options as NaiveBayesOptions).fit(X, y, run).toJSON() };
   throw new OptionError(`kind must be 'tree', 'forest', 'logistic' or 'naiveBayes', got ${String(kind)}`);
+}
+
+/** An unfitted classifier of a kind. */
+function estimatorOf<K extends ClassifierKind>(kind: K, options: ClassifierKinds[K]['options']): Estimator {
+  if (kind === 'tree') return new DecisionTree(options as DecisionTreeOptions);
+  if (kind === 'forest') return new RandomForest(options as RandomForestOptions);
+  if (kind === 'logistic') return new LogisticRegression(options as LogisticRegressionOptions);
+  if (kind === 'naiveBayes') return new NaiveBayes(options as NaiveBayesOptions);
+  throw new OptionError(`kind must be 'tree', 'forest', 'logistic' or 'naiveBayes', got ${String(kind)}`);
+}
+
+/**
+ * The worker's side of `runInWorker('crossValidate', [kind, options, X, y, cv])`: the
+ * classifier of that kind cross-validated, as `crossValidate(new Kind(options), X, y, cv)`;
+ * with `next`, only the folds it hands out (a part of a cross-validation split by fold).
+ */
+export function crossValidateClassifier<K extends ClassifierKind>(kind: K, options: ClassifierKinds[K]['options'], X: readonly (readonly number[])[], y: readonly Label[], cv: CrossValidateOptions = {}): { scores: number[]; mean: number } {
+  return crossValidate(estimatorOf(kind, options), X, y, cv);
+}
+
+/** The (fold, score) of the folds `next` hands out: one worker's part of a cross-validation split by fold. */
+export function classifierFoldScores<K extends ClassifierKind>(kind: K, options: ClassifierKinds[K]['options'], X: readonly (readonly number[])[], y: readonly Label[], cv: CrossValidateOptions, next: Claim): Array<[number, number]> {
+  return foldScores(estimatorOf(kind, options), X, y, cv, next);
 }
 
 /** A fitted classifier on its way back from a worker. */

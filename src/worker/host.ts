@@ -21,7 +21,7 @@ export interface WorkerOptions extends RunOptions {
    * `'itemsetTable'` and `'frequentItemsets'` with FP-Growth or Eclat (kind 'all') split by
    * first item, `'sequentialPatterns'` with PrefixSpan or SPADE by root item, `'kmeans'` (native
    * engine) by start, `'fitClassifier'` with `'forest'` by tree. Other tasks, Apriori, closed or
-   * maximal itemsets, GSP and `topK` run in one worker. Each worker keeps within
+   * maximal itemsets, GSP and `topK` run in one worker. `'crossValidate'` splits by fold. Each worker keeps within
    * `maxMemoryMB` on its own. @default 1
    */
   workers?: number;
@@ -47,9 +47,10 @@ function packedTask(task: WorkerTaskName, args: readonly unknown[]): string {
  * function's progress. Errors arrive as the library's own (LimitError, DataError, …).
  * A `TransactionLog` argument travels as its typed arrays (copied, not re-read).
  * @param task - `'frequentItemsets'`, `'itemsetTable'`, `'associationRules'`, `'sequentialPatterns'`,
- *   `'rfm'`, `'customerSummary'`, `'churnDataset'`, `'kmeans'`, `'silhouette'`, `'analyze'`, or
+ *   `'rfm'`, `'customerSummary'`, `'churnDataset'`, `'kmeans'`, `'silhouette'`, `'analyze'`,
  *   `'fitClassifier'` with `[kind, options, X, y]` (kind `'tree'`, `'forest'`, `'logistic'` or
- *   `'naiveBayes'`), which resolves with the fitted model.
+ *   `'naiveBayes'`), which resolves with the fitted model, or `'crossValidate'` with
+ *   `[kind, options, X, y, { folds, seed, metric, positive }]`, which resolves as `crossValidate`.
  * @param args - The function's arguments, as you would pass them to it.
  * @param options - {@link WorkerOptions}: `signal`, `onProgress`, `workerUrl`.
  * @throws {AbortError} code `'ABORTED'` when the signal fires (before the call or while it runs).

@@ -5,6 +5,8 @@ import type { KmeansOptions, KmeansResult, PackedRows } from '../cluster/kmeans'
 import type { RandomForestOptions } from '../classify/randomForest';
 import type { Label } from '../classify/metrics';
 import type { TreeNode } from '../classify/cart';
+import type { CrossValidateOptions } from '../classify/crossValidate';
+import type { ClassifierKind, ClassifierKinds } from './classifiers';
 import type { RunOptions } from '../core/run';
 import { claimIn, sharedClaim } from '../core/claim';
 import type { FrequentItemsetsOptions } from '../association/options';
@@ -58,6 +60,12 @@ export const INTERNAL_TASK_LOADERS = {
     const { nativeStarts } = await import('../cluster/kmeans');
     return (rows: PackedRows, k: number, options: KmeansOptions, flags: Int32Array): StartsPart => nativeStarts(rows, k, options, claimIn(flags));
   },
+  /** The (fold, score) of the folds of a cross-validation claimed from the shared `counter`. */
+  cvFolds: async () => {
+    const { classifierFoldScores } = await import('./classifiers');
+    return (kind: ClassifierKind, options: ClassifierKinds[ClassifierKind]['options'], X: number[][], y: Label[], cv: CrossValidateOptions, counter: Int32Array): Array<[number, number]> =>
+      classifierFoldScores(kind, options, X, y, cv, sharedClaim(counter));
+  },
   /** The trees of a random forest this worker is first to claim. */
   forestTrees: async () => {
     const { RandomForest } = await import('../classify/randomForest');
@@ -98,5 +106,5 @@ export type InternalTaskName = keyof typeof INTERNAL_TASK_LOADERS;
 
 /** Where each internal task takes its options object (the worker puts onProgress there). */
 export const INTERNAL_OPTIONS_AT: Readonly<Record<InternalTaskName, number>> = {
-  itemsetBranches: 1, itemsetBranchesSorted: 1, mergeParts: 1, frequentItemsetsPacked: 1, sequentialPatternsPacked: 1, sequenceRoots: 1, sequenceRootsSorted: 1, mergeSequences: 1, sequenceColumns: 1, basketColumns: 1, kmeansStarts: 2, forestTrees: 4,
+  itemsetBranches: 1, itemsetBranchesSorted: 1, mergeParts: 1, frequentItemsetsPacked: 1, sequentialPatternsPacked: 1, sequenceRoots: 1, sequenceRootsSorted: 1, mergeSequences: 1, sequenceColumns: 1, basketColumns: 1, kmeansStarts: 2, forestTrees: 4, cvFolds: 4,
 };

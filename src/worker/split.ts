@@ -7,6 +7,8 @@ import type { PatternsPart } from '../sequence/collector';
 import type { KmeansOptions, KmeansResult } from '../cluster/kmeans';
 import type { RandomForestOptions } from '../classify/randomForest';
 import type { Label } from '../classify/metrics';
+import type { CrossValidateOptions } from '../classify/crossValidate';
+import type { ClassifierKind, ClassifierKinds } from './classifiers';
 import type { Progress, RunOptions } from '../core/run';
 import { callWorker, unpacked } from './call';
 import type { BranchPart, ForestPart, StartsPart } from './internalTasks';
@@ -25,7 +27,7 @@ export function canSplit(task: string, args: readonly unknown[]): boolean {
   if (task === 'itemsetTable' || task === 'frequentItemsets') return splitsByBranch(optionsOf<FrequentItemsetsOptions>(args[1]));
   if (task === 'sequentialPatterns') return splitsByRoot(optionsOf<SequentialPatternsOptions>(args[1]));
   if (task === 'kmeans') return (optionsOf<KmeansOptions>(args[2]).engine ?? 'native') === 'native';
-  return task === 'fitClassifier' && args[0] === 'forest';
+  return (task === 'fitClassifier' && args[0] === 'forest') || task === 'crossValidate';
 }
 
 /** Tasks that take the split path even in one worker: k-means's rows then travel packed in shared memory instead of as a copy of every row array. */
@@ -35,6 +37,7 @@ export const packsRows = (task: string, args: readonly unknown[]): boolean => ta
 export function runSplit(task: string, args: readonly unknown[], workers: number, run: RunOptions, workerUrl: string | URL | undefined): Promise<unknown> {
   if (task === 'kmeans') return kmeansSplit(args as [number[][], number, KmeansOptions?], workers, run, workerUrl);
   if (task === 'sequentialPatterns') return sequencesSplit(args as [SequencesInput, SequentialPatternsOptions?], workers, run, workerUrl);
+  if (task === 'crossValidate') return foldsSplit(args as [ClassifierKind, ClassifierKinds[ClassifierKind]['options'], number[][], Label[], CrossValidateOptions?], workers, run, workerUrl);
   if (task === 'fitClassifier') return forestSplit(args as ['forest', RandomForestOptions, number[][], Label[]], workers, run, workerUrl);
   return itemsetsSplit(task as 'itemsetTable', args as [unknown, FrequentItemsetsOptions?], workers, run, workerUrl);
 }
@@ -62,8 +65,8 @@ async function inWorkers<R>(workers: number, task: string, run: RunOptions, work
   }
 }
 
-/** Phases counted in shared parts (branches, starts, trees): each worker reports the part it reached. */
-const SHARED_PHASES = new Set(['mine', 'kmeans', 'trees']);
+/** Phases counted in shared parts (branches, roots, starts, trees, folds): each worker reports the part it reached. */
+const SHARED_PHASES = new Set(['mine', 'kmeans', 'trees', 'fold']);
 
 /** Progress of several workers as one: a shared phase's count only moves forward; other phases pass through. */
 function mergedProgress(onProgress: ((p: Progress) => void) | undefined): ((p: Progress) => void) | undefined {
@@ -161,4 +164,21 @@ async function forestSplit(args: readonly ['forest', RandomForestOptions, number
     const trees = parts.flatMap((p) => p.trees).sort((a, b) => a[0] - b[0]).map(([, tree]) => tree);
     return { kind: 'forest', model: { kind: 'random-forest', version: 1, classes: first.classes, features: first.features, trees } };
   });
+}
+
+/**
+ * A cross-validation by fold: each worker fits and scores the next unclaimed fold (a fold's
+ * score does not depend on where it was fitted); the scores are put back in fold order and
+ * averaged as in one thread.
+ */
+async function foldsSplit(args: readonly [ClassifierKind, ClassifierKinds[ClassifierKind]['options'], number[][], Label[], CrossValidateOptions?], workers: number, run: RunOptions, workerUrl: string | URL | undefined): Promise<{ scores: number[]; mean: number }> {
+  const [kind, options, X, y, cv = {}] = args;
+  const { meanScore } = await import('../classify/crossValidate');
+  const counter = sharedInts(1);
+  const result = await inWorkers<Array<[number, number]>>(workers, 'cvFolds', run, workerUrl, async (each) => {
+    const scores = (await each([kind, options, X, y, cv, counter])).flat().sort((a, b) => a[0] - b[0]).map(([, score]) => score);
+    return { scores, mean: meanScore(scores) };
+  }) as { scores: number[]; mean: number };
+  run.onProgress?.({ phase: 'fold', done: result.scores.length, total: result.scores.length });
+  return result;
 }

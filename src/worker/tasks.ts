@@ -6,12 +6,13 @@ import type { churnDataset } from '../churn/index';
 import type { kmeans, silhouette } from '../cluster/index';
 import type { analyze } from '../report/analyze';
 import type { WorkerTaskName } from './taskNames';
-import type { ClassifierKind, ClassifierKinds, fitClassifier } from './classifiers';
+import type { ClassifierKind, ClassifierKinds, crossValidateClassifier, fitClassifier } from './classifiers';
 
 /**
  * The functions {@link runInWorker} can run: the long ones whose results are plain data (a
  * structured clone carries them back). Fitted models keep methods, so they are fitted in the
  * calling thread (their fits take milliseconds) or, for the neural network, by `fitAsync`.
+ * `'crossValidate'` takes a classifier by kind and options, as `'fitClassifier'` does.
  */
 export interface WorkerTasks {
   frequentItemsets: typeof frequentItemsets;
@@ -25,6 +26,7 @@ export interface WorkerTasks {
   silhouette: typeof silhouette;
   analyze: typeof analyze;
   fitClassifier: typeof fitClassifier;
+  crossValidate: typeof crossValidateClassifier;
 }
 
 /**
@@ -43,6 +45,7 @@ export const WORKER_TASK_LOADERS: { readonly [K in WorkerTaskName]: () => Promis
   silhouette: async () => (await import('../cluster/index')).silhouette,
   analyze: async () => (await import('../report/analyze')).analyze,
   fitClassifier: async () => (await import('./classifiers')).fitClassifier,
+  crossValidate: async () => (await import('./classifiers')).crossValidateClassifier,
 };
 
 export type { WorkerTaskName } from './taskNames';
