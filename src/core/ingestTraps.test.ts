@@ -104,6 +104,23 @@ describe('encodings and files that are not CSV text', () => {
     expect(dataError(() => TransactionLog.fromCSV(new Uint8Array(bytes), { customer: 'c', time: 't', item: 'i' }))).toMatchObject({ code: 'DATA', line: 3 });
   });
 
+  it('reads an ASCII start fast, then UTF-8 split across the 8 MB chunk boundary; a bad byte past it names its line', () => {
+    // Rows of 17 bytes up to one byte before the boundary, then 'é' (C3 A9) across it.
+    const CHUNK = 8 << 20;
+    const head = 'c,t,i\n';
+    const rows = Math.floor((CHUNK - head.length - 20) / 17);
+    const filler = CHUNK - 1 - head.length - 17 * rows - 'x,2024-01-01,'.length;
+    const start = `${head}${'x,2024-01-01,tea\n'.repeat(rows)}x,2024-01-01,${'a'.repeat(filler)}`;
+    expect(Buffer.byteLength(start)).toBe(CHUNK - 1);
+    const text = `${start}é\ny,2024-01-02,thé\n`;
+    const log = TransactionLog.fromCSV(file('ascii-then-utf8.csv', text), { customer: 'c', time: 't', item: 'i' });
+    expect(log.rowCount).toBe(rows + 2);
+    expect(log.baskets().slice(-1)).toEqual([['thé']]);
+    expect(log.columns.itemNames).toContain(`${'a'.repeat(filler)}é`);
+    const bad = Buffer.concat([Buffer.from(`${start}a\ny,2024-01-02,caf`), Buffer.from([0xe9]), Buffer.from('\n')]);
+    expect(dataError(() => TransactionLog.fromCSV(file('ascii-then-bad.csv', bad), { customer: 'c', time: 't', item: 'i' }))).toMatchObject({ code: 'DATA', line: rows + 3 });
+  });
+
   it('a literal U+FFFD in valid UTF-8 is text, not an error', () => {
     expect(TransactionLog.fromCSV(file('fffd.csv', 'c,t,i\nx,2024-01-01,a\uFFFDb\n'), { customer: 'c', time: 't', item: 'i' }).baskets()).toEqual([['a\uFFFDb']]);
   });

@@ -39,12 +39,25 @@ export function chunkDecoder(source: string, encoding: TextEncoding | undefined,
     line += countLines(text, text.length);
     return text;
   };
+  // While every chunk so far was ASCII, UTF-8 text is its bytes one for one: read as latin1
+  // (61 MB: 15-70 ms against 280-400 ms through the decoder, whose state stays empty meanwhile).
+  let ascii: AsciiReader | null = null;
   return {
     write(bytes) {
       if (inner === null) {
         const chosen = encoding ?? sniff(bytes, source);
         utf8 = chosen === 'utf-8' || chosen === 'utf8';
         inner = decoderFor(chosen);
+        ascii = utf8 ? asciiReader() : null;
+      }
+      if (ascii !== null) {
+        if (ascii.isAscii(bytes)) {
+          const text = ascii.read(bytes);
+          carry = bytes.slice(Math.max(0, bytes.length - 2));
+          line += countLines(text, text.length);
+          return text;
+        }
+        ascii = null;
       }
       return check(bytes, inner.write(bytes));
     },
@@ -74,6 +87,16 @@ function sniff(bytes: Uint8Array, source: string): TextEncoding {
     throw new DataError(`${source} is not UTF-8 text: ${hint}`);
   }
   return 'utf-8';
+}
+
+interface AsciiReader { isAscii(bytes: Uint8Array): boolean; read(bytes: Uint8Array): string }
+
+/** Node's test for ASCII bytes and its latin1 reading; null where there is no node:buffer. */
+function asciiReader(): AsciiReader | null {
+  const buffer = nodeBuiltin<typeof import('node:buffer')>('node:buffer');
+  if (buffer === null || typeof buffer.isAscii !== 'function') return null;
+  const { Buffer, isAscii } = buffer;
+  return { isAscii: (bytes) => isAscii(bytes), read: (bytes) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1') };
 }
 
 function decoderFor(encoding: TextEncoding): NodeStringDecoder {
