@@ -14,6 +14,24 @@ describe('Growable', () => {
     }));
   });
 
+  it('reserved room or not, take() gives what was pushed: the chunk itself when it is one chunk at least 90% full (fast-check)', () => {
+    fc.assert(fc.property(fc.array(fc.integer({ min: -1000, max: 1000 }), { maxLength: 3000 }), fc.integer({ min: 0, max: 4000 }), (values, reserved) => {
+      const g = new Growable(Int32Array, 16);
+      g.reserve(reserved);
+      for (const v of values) g.push(v);
+      const taken = g.take();
+      expect(Array.from(taken)).toEqual(values);
+      const first = Math.max(reserved, 16);
+      const view = values.length <= first && values.length >= 0.9 * first;
+      expect(taken.buffer.byteLength).toBe(4 * (view ? first : values.length));
+    }));
+    // Reserving after a push changes nothing.
+    const g = new Growable(Float64Array, 16);
+    g.push(1.5);
+    g.reserve(1000);
+    expect(g.capacity).toBe(16);
+  });
+
   it('keeps doubles exact past a million elements (chunks of the largest size)', () => {
     const g = new Growable(Float64Array, 16);
     for (let i = 0; i < 2_500_000; i++) g.push(i / 3);

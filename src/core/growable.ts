@@ -51,6 +51,23 @@ export class Growable<T extends NumericArray> {
     return (this.full[lo] as T)[i - (this.starts[lo] as number)] as number;
   }
 
+  /**
+   * Room for `n` elements in one chunk, before the first push (a loader that can estimate its
+   * rows): pushes then never start a new chunk, and {@link take} hands that chunk over.
+   */
+  reserve(n: number): void {
+    if (this.length === 0 && n > this.current.length) this.current = new this.Ctor(n);
+  }
+
+  /**
+   * The contents, for the last read: the chunk itself, trimmed by a view, when it all fits in one
+   * chunk at least 90% full (no copy into fresh memory); else a trimmed copy. Push no more after it.
+   */
+  take(): T {
+    if (this.full.length === 0 && this.used >= 0.9 * this.current.length) return this.current.subarray(0, this.used) as T;
+    return this.toArray();
+  }
+
   /** A trimmed copy of the contents. */
   toArray(): T {
     if (this.full.length === 0) return this.current.slice(0, this.used) as T;
