@@ -10,6 +10,7 @@ import { mineClosed } from './lcm';
 import { resolveItemsetOptions, type FrequentItemsetsOptions, type ItemsetAlgorithm, type ItemsetKind, type ResolvedItemsetOptions } from './options';
 import type { TopBranches } from './topBranches';
 import { rankBaskets } from './prepare';
+import { reportOrder } from './reportOrder';
 
 /** A frequent itemset: its items (string order), how many baskets contain it, and that share. */
 export interface Itemset {
@@ -169,16 +170,6 @@ function itemsetsFromTable(t: ItemsetTable, guard?: SearchGuard): Itemset[] {
   return out;
 }
 
-/** The table's entries in the order the itemsets are reported: by count (descending), then by their items in string order. */
-function reportOrder(t: ItemsetTable, guard?: SearchGuard): Int32Array {
-  guard?.phase('collect', t.size);
-  const order = Int32Array.from({ length: t.size }, (_, k) => k);
-  return order.sort((a, b) => {
-    guard?.tick(4);
-    return (t.counts[b] as number) - (t.counts[a] as number) || compareIds(t, a, b);
-  });
-}
-
 /**
  * A table's itemsets in the order {@link frequentItemsets} reports them, packed: how a worker
  * sends them back (the caller rebuilds the objects with `unpackPatterns`).
@@ -187,28 +178,21 @@ function reportOrder(t: ItemsetTable, guard?: SearchGuard): Int32Array {
  */
 export function packTable(t: ItemsetTable, guard?: SearchGuard): PackedPatterns {
   const order = reportOrder(t, guard);
+  const { offsets, items: from } = t;
   const setEnds = new Int32Array(t.size);
-  const items = new Int32Array(t.items.length);
+  const items = new Int32Array(from.length);
+  const rowSets = new Int32Array(t.size + 1);
+  const counts = new Int32Array(t.size);
   let at = 0;
   for (let k = 0; k < t.size; k++) {
     const e = order[k] as number;
-    const from = t.offsets[e] as number, to = t.offsets[e + 1] as number;
-    items.set(t.items.subarray(from, to), at);
-    at += to - from;
+    // Copied by hand: a subarray per itemset would make 1.27M views on chess @ 0.5.
+    for (let i = offsets[e] as number; i < (offsets[e + 1] as number); i++) items[at++] = from[i] as number;
     setEnds[k] = at;
+    rowSets[k + 1] = k + 1;
+    counts[k] = t.counts[e] as number;
   }
-  return { kind: 'crm-mining-packed-patterns', shape: 'itemsets', n: t.n, itemNames: t.itemNames, items, setEnds, rowSets: Int32Array.from({ length: t.size + 1 }, (_, k) => k), counts: t.counts.map((_, k) => t.counts[order[k] as number] as number) };
-}
-
-/** Lexicographic order of two itemsets' id lists (ids follow string order of names). */
-function compareIds(t: ItemsetTable, a: number, b: number): number {
-  const sa = t.offsets[a] as number, ea = t.offsets[a + 1] as number;
-  const sb = t.offsets[b] as number, eb = t.offsets[b + 1] as number;
-  for (let i = 0; sa + i < ea && sb + i < eb; i++) {
-    const d = (t.items[sa + i] as number) - (t.items[sb + i] as number);
-    if (d !== 0) return d;
-  }
-  return (ea - sa) - (eb - sb);
+  return { kind: 'crm-mining-packed-patterns', shape: 'itemsets', n: t.n, itemNames: t.itemNames, items, setEnds, rowSets, counts };
 }
 
 /**
