@@ -28,7 +28,11 @@ export interface SequentialPatternsOptions extends RunOptions, MemoryOptions {
   minGapDays?: number;
   /** Most time between consecutive matched itemsets, in days. @default Infinity */
   maxGapDays?: number;
-  /** Most time from the first to the last matched itemset, in days (cSPADE's maxwin, in time). @default Infinity */
+  /**
+   * Most time from the first to the last matched itemset, in days (cSPADE's maxwin, in time).
+   * PrefixSpan applies it while mining; SPADE and GSP recount what they find without it, which is
+   * slow when many patterns are frequent without the window. @default Infinity
+   */
   windowDays?: number;
   /** Most items in one itemset of a pattern (arulesSequences' maxsize). @default Infinity */
   maxItemsPerElement?: number;

@@ -5,12 +5,15 @@ import { itemSupports, largestFirst, type EncodedSequences } from './encode';
 import type { ResolvedSequenceOptions } from './options';
 import { minePrefixSpanFirstEnd } from './prefixSpanFirstEnd';
 import { breaksLimits, gapRanges, type GapRanges } from './gaps';
+import { windowTimes } from './timeWindow';
+import { MS_PER_DAY } from '../core/time';
 
 /**
  * A pseudo-projected database, flat: projected sequence k is `seqs[k]`, and the itemset
  * positions where the prefix can end there are `ends[offsets[k] .. offsets[k+1]]` (ascending).
+ * Under a time window, `starts[x]` is the latest time an occurrence ending at `ends[x]` can start.
  */
-interface Projected { seqs: Int32Array; offsets: Int32Array; ends: Int32Array }
+interface Projected { seqs: Int32Array; offsets: Int32Array; ends: Int32Array; starts: Float64Array | null }
 
 /**
  * PrefixSpan (Pei et al. 2001) with pseudo-projection: a projected database holds, per
@@ -20,13 +23,21 @@ interface Projected { seqs: Int32Array; offsets: Int32Array; ends: Int32Array }
  * [minGap, maxGap] of one. One counting scan per node finds the frequent extensions; one
  * delivery scan builds all child projections at once, in flat typed arrays. Without a maxGap
  * the first end per sequence suffices (minePrefixSpanFirstEnd).
+ *
+ * A time window (`windowDays`) is applied as it mines: each end carries the latest time an
+ * occurrence ending there can start. Those times never decrease along a sequence's ends (by
+ * induction: an item's own times do, and a sequence-extension at q takes the latest end whose
+ * gap window reaches q), so the latest end reaching q is the one to check. A pattern rarer
+ * than minCount within the window has no frequent extension, so the search prunes there:
+ * LEVIATHAN-like logs no longer mine every pattern without the window and recount it.
  */
 export function minePrefixSpan(data: EncodedSequences, o: ResolvedSequenceOptions, out: PatternCollector, next: Claim = inTurn()): void {
-  if (o.maxGap === Infinity && o.gaps === null) {
+  if (o.maxGap === Infinity && o.gaps === null && o.windowDays === Infinity) {
     minePrefixSpanFirstEnd(data, o, out, next);
     return;
   }
   const nItems = data.itemNames.length;
+  const times = o.windowDays === Infinity ? null : windowTimes(data);
   const m = new Miner(data, o, out, nItems);
   // Root: every item's positions, one delivery pass over the data.
   const support = itemSupports(data);
@@ -34,12 +45,12 @@ export function minePrefixSpan(data: EncodedSequences, o: ResolvedSequenceOption
   for (let v = 0; v < nItems; v++) if ((support[v] as number) >= o.minCount) frequent.push(v);
   const index = new Int32Array(nItems).fill(-1);
   frequent.forEach((v, b) => { index[v] = b; });
-  const buckets = frequent.map(() => new Bucket());
+  const buckets = frequent.map(() => new Bucket(times !== null));
   for (let s = 0; s < data.n; s++) {
     for (let e = data.seqStart[s] as number; e < (data.seqStart[s + 1] as number); e++) {
       for (let i = data.setStart[e] as number; i < (data.setStart[e + 1] as number); i++) {
         const b = index[data.items[i] as number] as number;
-        if (b >= 0) (buckets[b] as Bucket).deliver(s, e);
+        if (b >= 0) (buckets[b] as Bucket).deliver(s, e, times === null ? 0 : (times[e] as number));
       }
     }
   }
@@ -61,28 +72,33 @@ class Bucket {
   private readonly seqs = new Growable(Int32Array, 16);
   private readonly offsets = new Growable(Int32Array, 16);
   private readonly ends = new Growable(Int32Array, 16);
+  private readonly starts: Growable<Float64Array> | null;
   private lastSeq = -1;
 
-  deliver(seq: number, position: number): void {
+  /** @param windowed - Whether the ends carry their latest start times (a time window). */
+  constructor(windowed: boolean) {
+    this.starts = windowed ? new Growable(Float64Array, 16) : null;
+  }
+
+  /** An end at `position` of sequence `seq` (ascending within a sequence), whose occurrences can start as late as `start`. */
+  deliver(seq: number, position: number, start: number): void {
     if (seq !== this.lastSeq) {
       this.lastSeq = seq;
       this.seqs.push(seq);
       this.offsets.push(this.ends.length);
-      this.ends.push(position);
-      return;
-    }
-    // A position reachable from several ends is kept once (positions arrive ascending).
-    if (this.ends.get(this.ends.length - 1) !== position) this.ends.push(position);
+    } else if (this.ends.get(this.ends.length - 1) === position) return; // kept once
+    this.ends.push(position);
+    this.starts?.push(start);
   }
 
   /** Bytes held by the projection being built. */
   bytes(): number {
-    return 4 * (this.seqs.capacity + this.offsets.capacity + this.ends.capacity) + 150;
+    return 4 * (this.seqs.capacity + this.offsets.capacity + this.ends.capacity) + 8 * (this.starts?.capacity ?? 0) + 150;
   }
 
   finish(): Projected {
     this.offsets.push(this.ends.length);
-    return { seqs: this.seqs.toArray(), offsets: this.offsets.toArray(), ends: this.ends.toArray() };
+    return { seqs: this.seqs.toArray(), offsets: this.offsets.toArray(), ends: this.ends.toArray(), starts: this.starts?.toArray() ?? null };
   }
 }
 
@@ -96,9 +112,14 @@ class Miner {
   private stamp = 0;
   /** Per itemset, the window of itemsets a sequence-extension may use (position and time gaps). */
   private readonly gaps: GapRanges;
+  /** The itemsets' times under a time window (else null), and the window in ms. */
+  private readonly times: Float64Array | null;
+  private readonly windowMs: number;
 
   constructor(private readonly data: EncodedSequences, private readonly o: ResolvedSequenceOptions, private readonly out: PatternCollector, nItems: number) {
     this.gaps = o.gaps ?? gapRanges(data, o);
+    this.times = o.windowDays === Infinity ? null : windowTimes(data);
+    this.windowMs = o.windowDays * MS_PER_DAY;
     this.iCount = new Int32Array(nItems);
     this.sCount = new Int32Array(nItems);
     this.iStamp = new Int32Array(nItems);
@@ -118,7 +139,8 @@ class Miner {
     // Locals, not `this.` lookups, in the hottest loops of the miner.
     const { setStart, items, seqStart } = this.data;
     const { iStamp, sStamp, iCount, sCount, iIndex, sIndex } = this;
-    const { seqs, offsets, ends } = db;
+    const { seqs, offsets, ends, starts } = db;
+    const { times, windowMs } = this;
     // Scan 1: count, once per sequence, the items that extend the prefix either way.
     const iItems: number[] = [];
     const sItems: number[] = [];
@@ -140,19 +162,23 @@ class Miner {
       }
       const seq = seqs[k] as number;
       const stop = seqStart[seq + 1] as number;
-      let q = lo[ends[from] as number] as number;
-      for (let x = from; x < to && q < stop; x++) {
-        const p = ends[x] as number;
-        if (q < (lo[p] as number)) q = lo[p] as number;
-        const hi = hiOf[p] as number;
-        for (; q <= hi; q++) {
-          for (let i = setStart[q] as number, e = setStart[q + 1] as number; i < e; i++) {
-            const v = items[i] as number;
-            if (sStamp[v] === st) continue;
-            sStamp[v] = st;
-            if (sCount[v] === 0) sItems.push(v);
-            sCount[v] = (sCount[v] as number) + 1;
-          }
+      // Every position some end's gap window reaches, once, with the latest such end x.
+      let x = from;
+      for (let q = lo[ends[from] as number] as number; q < stop; q++) {
+        while (x + 1 < to && (lo[ends[x + 1] as number] as number) <= q) x++;
+        if (q > (hiOf[ends[x] as number] as number)) {
+          // No end reaches q: on to the next end's window, if any.
+          if (x + 1 >= to) break;
+          q = (lo[ends[x + 1] as number] as number) - 1;
+          continue;
+        }
+        if (times !== null && (times[q] as number) - ((starts as Float64Array)[x] as number) > windowMs) continue;
+        for (let i = setStart[q] as number, e = setStart[q + 1] as number; i < e; i++) {
+          const v = items[i] as number;
+          if (sStamp[v] === st) continue;
+          sStamp[v] = st;
+          if (sCount[v] === 0) sItems.push(v);
+          sCount[v] = (sCount[v] as number) + 1;
         }
       }
     }
@@ -162,8 +188,8 @@ class Miner {
     for (const v of sItems) sCount[v] = 0;
     if (iFrequent.length === 0 && sFrequent.length === 0) return;
     // Scan 2: deliver every occurrence of a frequent extension to its child's projection.
-    const iBuckets = iFrequent.map((v, b) => { iIndex[v] = b; return new Bucket(); });
-    const sBuckets = sFrequent.map((v, b) => { sIndex[v] = b; return new Bucket(); });
+    const iBuckets = iFrequent.map((v, b) => { iIndex[v] = b; return new Bucket(times !== null); });
+    const sBuckets = sFrequent.map((v, b) => { sIndex[v] = b; return new Bucket(times !== null); });
     for (let k = 0; k < seqs.length; k++) {
       const seq = seqs[k] as number;
       const from = offsets[k] as number;
@@ -175,22 +201,26 @@ class Miner {
           for (let i = setStart[p] as number, e = setStart[p + 1] as number; i < e; i++) {
             const v = items[i] as number;
             const b = v > lastItem ? (iIndex[v] as number) : -1;
-            if (b >= 0) (iBuckets[b] as Bucket).deliver(seq, p);
+            if (b >= 0) (iBuckets[b] as Bucket).deliver(seq, p, starts === null ? 0 : (starts[x] as number));
           }
         }
       }
       if (sBuckets.length > 0) {
         const stop = seqStart[seq + 1] as number;
-        let q = lo[ends[from] as number] as number;
-        for (let x = from; x < to && q < stop; x++) {
-          const p = ends[x] as number;
-          if (q < (lo[p] as number)) q = lo[p] as number;
-          const hi = hiOf[p] as number;
-          for (; q <= hi; q++) {
-            for (let i = setStart[q] as number, e = setStart[q + 1] as number; i < e; i++) {
-              const b = sIndex[items[i] as number] as number;
-              if (b >= 0) (sBuckets[b] as Bucket).deliver(seq, q);
-            }
+        // As in scan 1: each reachable position once, with the latest end x reaching it.
+        let x = from;
+        for (let q = lo[ends[from] as number] as number; q < stop; q++) {
+          while (x + 1 < to && (lo[ends[x + 1] as number] as number) <= q) x++;
+          if (q > (hiOf[ends[x] as number] as number)) {
+            if (x + 1 >= to) break;
+            q = (lo[ends[x + 1] as number] as number) - 1;
+            continue;
+          }
+          const start = starts === null ? 0 : (starts[x] as number);
+          if (times !== null && (times[q] as number) - start > windowMs) continue;
+          for (let i = setStart[q] as number, e = setStart[q + 1] as number; i < e; i++) {
+            const b = sIndex[items[i] as number] as number;
+            if (b >= 0) (sBuckets[b] as Bucket).deliver(seq, q, start);
           }
         }
       }

@@ -8,7 +8,7 @@ import type { ResolvedSequenceOptions } from './options';
 
 /**
  * The count of every mined pattern when its occurrence must also fit within `windowDays` from
- * the first to the last matched itemset. A window only removes occurrences, so the patterns
+ * the first to the last matched itemset (SPADE and GSP; PrefixSpan applies the window as it mines). A window only removes occurrences, so the patterns
  * frequent within it are among those mined without it; each is recounted, in the sequences
  * that hold its rarest item, by a containment check that carries for every reachable end the
  * latest start. Exact, and the same for every algorithm; its cost grows with patterns × the
@@ -16,8 +16,7 @@ import type { ResolvedSequenceOptions } from './options';
  * @throws {OptionError} code `'OPTION'` on sequences without times (plain arrays, not a TransactionLog).
  */
 export function windowCounts(data: EncodedSequences, out: PatternCollector, o: ResolvedSequenceOptions, gaps: GapRanges): Int32Array {
-  const { times } = data;
-  if (times === null) throw new OptionError('windowDays needs the times of the itemsets: pass a TransactionLog, not plain sequences');
+  const times = windowTimes(data);
   const windowMs = o.windowDays * MS_PER_DAY;
   const bySequence = sequencesOfItems(data);
   const counts = new Int32Array(out.size);
@@ -39,6 +38,15 @@ export function windowCounts(data: EncodedSequences, out: PatternCollector, o: R
     counts[k] = n;
   }
   return counts;
+}
+
+/**
+ * The itemsets' times, which a time window needs.
+ * @throws {OptionError} code `'OPTION'` on sequences without times (plain arrays, not a TransactionLog).
+ */
+export function windowTimes(data: EncodedSequences): Float64Array {
+  if (data.times === null) throw new OptionError('windowDays needs the times of the itemsets: pass a TransactionLog, not plain sequences');
+  return data.times;
 }
 
 /** Whether sequence s holds the pattern within the gap windows and with at most `windowMs` from its first to its last itemset. */
