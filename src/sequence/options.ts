@@ -128,6 +128,6 @@ export const splitsByRoot = (options: SequentialPatternsOptions): boolean => opt
 /**
  * Whether the parts of a split search are sorted where they are mined and merged as they are
  * read (kind 'all' without a time window: a pattern's count is final when it is found); else
- * one more worker puts them together first (`mergeRoots`).
+ * one more worker puts them together first (`mergeRootsPacked`).
  */
 export const sortsParts = (options: SequentialPatternsOptions): boolean => (options.kind ?? 'all') === 'all' && options.windowDays === undefined;

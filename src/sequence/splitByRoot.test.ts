@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { TransactionLog } from '../core/TransactionLog';
 import { LimitError } from '../core/errors';
 import { splitsByRoot, type SequentialPatternsOptions } from './options';
-import { mergeRoots, mineRoots, mineRootsSorted } from './splitByRoot';
+import { mergeRootsPacked, mineRoots, mineRootsSorted } from './splitByRoot';
 import { unpackPatterns } from '../core/packedPatterns';
 import { sequentialPatterns, sequentialPatternsPacked } from './sequentialPatterns';
 import type { SequencesInput } from './encode';
@@ -23,9 +23,9 @@ const partOf = (owner: readonly number[], p: number, parts: number) => {
   };
 };
 
-/** The search in `parts` parts, as the split runs it. */
+/** The search in `parts` parts put together in one more worker's way, packed. */
 const split = (input: SequencesInput, options: SequentialPatternsOptions, owner: readonly number[], parts: number) =>
-  mergeRoots(input, options, Array.from({ length: parts }, (_, p) => mineRoots(input, options, partOf(owner, p, parts))));
+  mergeRootsPacked(input, options, Array.from({ length: parts }, (_, p) => mineRoots(input, options, partOf(owner, p, parts))));
 
 const ALPHABET = ['a', 'b', 'c', 'd', 'e'];
 const itemset = fc.uniqueArray(fc.constantFrom(...ALPHABET), { minLength: 1, maxLength: 3 });
@@ -33,7 +33,7 @@ const dbArb = fc.array(fc.array(itemset, { minLength: 0, maxLength: 6 }), { minL
 const owners = fc.array(fc.nat(3), { minLength: 1, maxLength: 6 });
 
 describe('a sequence search split by root item is the one-thread search', () => {
-  it('for any assignment of roots to 1-4 parts (fast-check): PrefixSpan and SPADE, gaps, maxLength, closed and maximal sets', () => {
+  it('for any assignment of roots to 1-4 parts (fast-check): PrefixSpan and SPADE, gaps, maxLength, closed and maximal sets', async () => {
     const optionsArb = fc.record({
       minCount: fc.integer({ min: 1, max: 4 }),
       algorithm: fc.constantFrom('prefixspan' as const, 'spade' as const),
@@ -42,11 +42,11 @@ describe('a sequence search split by root item is the one-thread search', () => 
       extraGap: fc.constantFrom(Infinity, 0, 1),
       kind: fc.constantFrom('all' as const, 'closed' as const, 'maximal' as const),
     });
-    fc.assert(fc.property(dbArb, optionsArb, owners, fc.integer({ min: 1, max: 4 }), (db, { extraGap, ...drawn }, owner, parts) => {
+    await fc.assert(fc.asyncProperty(dbArb, optionsArb, owners, fc.integer({ min: 1, max: 4 }), async (db, { extraGap, ...drawn }, owner, parts) => {
       const gaps = { ...drawn, maxGap: drawn.minGap + extraGap };
       // Closed and maximal sets are defined without gaps (the options refuse the two together).
       const options = gaps.minGap === 1 && gaps.maxGap === Infinity ? gaps : { ...gaps, kind: 'all' as const };
-      expect(split(db, options, owner, parts)).toEqual(sequentialPatterns(db, options));
+      expect(await unpackPatterns(split(db, options, owner, parts))).toEqual(sequentialPatterns(db, options));
     }));
   });
 
@@ -60,14 +60,14 @@ describe('a sequence search split by root item is the one-thread search', () => 
     expect(() => mineRootsSorted([[['a']]], { kind: 'closed' }, partOf([0], 0, 1))).toThrow(/only the parts of a search of all patterns/);
   });
 
-  it('on a log with gaps and a window in days, recounted after the parts are put together', () => {
+  it('on a log with gaps and a window in days, recounted after the parts are put together', async () => {
     const DAY = 86_400_000;
     const rows = Array.from({ length: 240 }, (_, i) => ({ customer: `c${i % 17}`, time: new Date(Date.UTC(2024, 0, 1) + ((i * 7) % 60) * DAY), item: ALPHABET[(i * 3 + (i >> 2)) % 5] as string, order: `o${i % 17}-${(i * 7) % 60}` }));
     const log = TransactionLog.fromRecords(rows, { customer: 'customer', time: 'time', item: 'item', order: 'order' });
     for (const options of [{ minCount: 3, windowDays: 20 }, { minCount: 3, minGapDays: 2, maxGapDays: 15, algorithm: 'spade' as const }, { minCount: 4, kind: 'closed' as const }]) {
       const whole = sequentialPatterns(log, options);
       expect(whole.length).toBeGreaterThan(5);
-      expect(split(log, options, [0, 1, 1, 0, 2], 3)).toEqual(whole);
+      expect(await unpackPatterns(split(log, options, [0, 1, 1, 0, 2], 3))).toEqual(whole);
     }
   });
 

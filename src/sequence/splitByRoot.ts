@@ -3,7 +3,7 @@ import { OptionError } from '../core/errors';
 import type { PatternsPart } from './collector';
 import { encodeSequences, type SequencesInput } from './encode';
 import { sortsParts, type SequentialPatternsOptions } from './options';
-import { collector, mine, reported, reportedPacked, resolve, type SequentialPattern } from './sequentialPatterns';
+import { collector, mine, reportedPacked, resolve } from './sequentialPatterns';
 import type { PackedPatterns } from '../core/packedPatterns';
 
 /**
@@ -38,20 +38,11 @@ function minePart(sequences: SequencesInput, options: SequentialPatternsOptions,
 }
 
 /**
- * The parts of a split search as {@link sequentialPatterns} reports them: put together, then
- * recounted in the time window, closed or maximal ones kept, sorted (the order depends only on
- * the patterns, so it is the one-thread result exactly) and named.
+ * The parts of a split search as {@link sequentialPatterns} reports them, packed: put together,
+ * then recounted in the time window (SPADE), closed or maximal ones kept, and sorted (the order
+ * depends only on the patterns, so it is the one-thread result exactly). What the merging
+ * worker sends back; `unpackPatterns` makes the objects.
  * @throws {LimitError} code `'LIMIT'` when the parts hold more than `maxPatterns` together.
- * @example
- * mergeRoots(sequences, { minSupport: 0.1 }, parts) // SequentialPattern[]
- */
-export function mergeRoots(sequences: SequencesInput, options: SequentialPatternsOptions, parts: readonly PatternsPart[]): SequentialPattern[] {
-  const { data, o, out } = merged(sequences, options, parts);
-  return reported(data, o, out);
-}
-
-/**
- * {@link mergeRoots} packed, in the same order: what the merging worker sends back.
  * @example
  * mergeRootsPacked(sequences, { minSupport: 0.1 }, parts) // { kind: 'crm-mining-packed-patterns', shape: 'sequences', … }
  */

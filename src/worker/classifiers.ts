@@ -41,14 +41,19 @@ function estimatorOf<K extends ClassifierKind>(kind: K, options: ClassifierKinds
 
 /**
  * The worker's side of `runInWorker('crossValidate', [kind, options, X, y, cv])`: the
- * classifier of that kind cross-validated, as `crossValidate(new Kind(options), X, y, cv)`;
- * with `next`, only the folds it hands out (a part of a cross-validation split by fold).
+ * classifier of that kind cross-validated, as `crossValidate(new Kind(options), X, y, cv)`.
+ * @example
+ * crossValidateClassifier('tree', { maxDepth: 4 }, X, y, { folds: 5 }) // { scores: [...], mean }
  */
 export function crossValidateClassifier<K extends ClassifierKind>(kind: K, options: ClassifierKinds[K]['options'], X: readonly (readonly number[])[], y: readonly Label[], cv: CrossValidateOptions = {}): { scores: number[]; mean: number } {
   return crossValidate(estimatorOf(kind, options), X, y, cv);
 }
 
-/** The (fold, score) of the folds `next` hands out: one worker's part of a cross-validation split by fold. */
+/**
+ * The (fold, score) of the folds `next` hands out: one worker's part of a cross-validation split by fold.
+ * @example
+ * classifierFoldScores('logistic', {}, X, y, { folds: 5 }, sharedClaim(counter)) // [[1, 0.83], [3, 0.81]]
+ */
 export function classifierFoldScores<K extends ClassifierKind>(kind: K, options: ClassifierKinds[K]['options'], X: readonly (readonly number[])[], y: readonly Label[], cv: CrossValidateOptions, next: Claim): Array<[number, number]> {
   return foldScores(estimatorOf(kind, options), X, y, cv, next);
 }

@@ -20,9 +20,9 @@ export interface WorkerOptions extends RunOptions {
    * shared memory; the parts are put back together as exactly the one-worker result.
    * `'itemsetTable'` and `'frequentItemsets'` with FP-Growth or Eclat (kind 'all') split by
    * first item, `'sequentialPatterns'` with PrefixSpan or SPADE by root item, `'kmeans'` (native
-   * engine) by start, `'fitClassifier'` with `'forest'` by tree. Other tasks, Apriori, closed or
-   * maximal itemsets, GSP and `topK` run in one worker. `'crossValidate'` splits by fold. Each worker keeps within
-   * `maxMemoryMB` on its own. @default 1
+   * engine) by start, `'fitClassifier'` with `'forest'` by tree, `'crossValidate'` by fold.
+   * Other tasks, Apriori, closed or maximal itemsets, GSP and `topK` run in one worker. Each
+   * worker keeps within `maxMemoryMB` on its own. @default 1
    */
   workers?: number;
 }

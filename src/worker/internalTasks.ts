@@ -23,7 +23,6 @@ export type StartsPart = { start: number; result: KmeansResult } | null;
 /** One worker's trees of a random forest, with their numbers. */
 export interface ForestPart { classes: Label[]; features: number; trees: Array<[number, TreeNode]> }
 
-
 /** Adds a part's patterns to the count of all parts in `shared[1]`, and returns that count. */
 const foundIn = (shared: Int32Array) => (n: number): number => Atomics.add(shared, 1, n) + n;
 
