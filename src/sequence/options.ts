@@ -30,7 +30,7 @@ export interface SequentialPatternsOptions extends RunOptions, MemoryOptions {
   maxGapDays?: number;
   /**
    * Most time from the first to the last matched itemset, in days (cSPADE's maxwin, in time).
-   * PrefixSpan applies it while mining; SPADE and GSP recount what they find without it, which is
+   * PrefixSpan and SPADE apply it while mining; GSP recounts what it finds without it, which is
    * slow when many patterns are frequent without the window. @default Infinity
    */
   windowDays?: number;
@@ -127,7 +127,7 @@ export const splitsByRoot = (options: SequentialPatternsOptions): boolean => opt
 
 /**
  * Whether the parts of a split search are sorted where they are mined and merged as they are
- * read (kind 'all' without a time window: a pattern's count is final when it is found); else
- * one more worker puts them together first (`mergeRootsPacked`).
+ * read (kind 'all': a pattern's count, within any time window, is final when it is found); for
+ * closed or maximal patterns one more worker puts them together first (`mergeRootsPacked`).
  */
-export const sortsParts = (options: SequentialPatternsOptions): boolean => (options.kind ?? 'all') === 'all' && options.windowDays === undefined;
+export const sortsParts = (options: SequentialPatternsOptions): boolean => (options.kind ?? 'all') === 'all';

@@ -58,9 +58,9 @@ function patternsOf(data: EncodedSequences, options: SequentialPatternsOptions):
 
 /** What the search found, in the order reported: recounted in the time window, closed or maximal ones kept, sorted; with each one's count. */
 function reportOrder(data: EncodedSequences, o: ResolvedSequenceOptions, out: PatternCollector): { order: number[]; count: (k: number) => number } {
-  // Under a time window SPADE and GSP recount what they found without it (it only removes
-  // occurrences); PrefixSpan counted within the window as it mined.
-  const counts = o.windowDays === Infinity || o.algorithm === 'prefixspan' ? null : windowCounts(data, out, o, o.gaps ?? gapRanges(data, o));
+  // Under a time window GSP recounts what it found without it (a window only removes
+  // occurrences); PrefixSpan and SPADE counted within the window as they mined.
+  const counts = o.windowDays === Infinity || o.algorithm !== 'gsp' ? null : windowCounts(data, out, o, o.gaps ?? gapRanges(data, o));
   const count = (k: number): number => (counts === null ? out.count(k) : (counts[k] as number));
   const keep = o.kind === 'all' ? null : keepClosed(out, o.kind, o.guard);
   o.guard.phase('collect', out.size);

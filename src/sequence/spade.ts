@@ -2,7 +2,9 @@ import { inTurn, type Claim } from '../core/claim';
 import type { IdPattern, PatternCollector } from './collector';
 import { largestFirst, type EncodedSequences } from './encode';
 import type { ResolvedSequenceOptions } from './options';
-import { equalityJoin, itemIdLists, Scratch, temporalJoin, type IdList } from './spadeJoins';
+import { equalityJoin, itemIdLists, Scratch, temporalJoin, type IdList, type TimeWindow } from './spadeJoins';
+import { windowTimes } from './timeWindow';
+import { MS_PER_DAY } from '../core/time';
 import { countPairs, type PairCounts } from './spadePairs';
 import { breaksLimits } from './gaps';
 
@@ -13,10 +15,14 @@ import { breaksLimits } from './gaps';
  * Candidates come from the parent's frequent extensions (siblings) and are joined with the
  * siblings' own id-lists, which are shorter than the items'; with a finite maxGap, dropping a
  * middle itemset can break the gap, so sequence-extensions then join with every frequent item's list.
+ * A time window is applied in the joins, as PrefixSpan applies it: each end carries the latest
+ * time its occurrences can start, and a pattern too rare within the window is not extended.
  */
 export function mineSpade(data: EncodedSequences, o: ResolvedSequenceOptions, out: PatternCollector, next: Claim = inTurn()): void {
   const nItems = data.itemNames.length;
-  const atoms = itemIdLists(data);
+  // A time window is applied in the joins: each end carries the latest time its occurrences can start.
+  const window = o.windowDays === Infinity ? null : { times: windowTimes(data), ms: o.windowDays * MS_PER_DAY };
+  const atoms = itemIdLists(data, window);
   const frequent: number[] = [];
   for (let v = 0; v < nItems; v++) if ((atoms[v] as IdList).sid.length >= o.minCount) frequent.push(v);
   const roots = frequent.map((v) => ({ v, list: atoms[v] as IdList }));
@@ -25,7 +31,7 @@ export function mineSpade(data: EncodedSequences, o: ResolvedSequenceOptions, ou
   const frequentPair = (counts: Int32Array | null, x: number, y: number): boolean =>
     pairs === null || counts === null || (counts[(pairs.slot[x] as number) * pairs.size + (pairs.slot[y] as number)] as number) >= o.minCount;
   const sCounts = pairs?.sequence ?? null;
-  const search = new Search(o, out, atoms, frequent, pairs);
+  const search = new Search(o, out, atoms, frequent, pairs, window);
   o.guard.hold(atoms.reduce((sum, l) => sum + idListBytes(l), 0) + (pairs === null ? 0 : 8 * pairs.size * pairs.size), 'the id-lists of the items');
   o.guard.phase('mine', roots.length);
   const order = largestFirst(frequent, Int32Array.from(atoms, (l) => l.sid.length));
@@ -41,13 +47,13 @@ export function mineSpade(data: EncodedSequences, o: ResolvedSequenceOptions, ou
 }
 
 /** Bytes an id-list holds. */
-const idListBytes = (l: IdList): number => 4 * (l.sid.length + l.start.length + l.eid.length) + 200;
+const idListBytes = (l: IdList): number => 4 * (l.sid.length + l.start.length + l.eid.length) + 8 * (l.ts?.length ?? 0) + 200;
 
 interface Atom { v: number; list: IdList }
 
 class Search {
   private readonly scratch = new Scratch();
-  constructor(private readonly o: ResolvedSequenceOptions, private readonly out: PatternCollector, private readonly atoms: IdList[], private readonly frequent: number[], private readonly pairs: PairCounts | null) {}
+  constructor(private readonly o: ResolvedSequenceOptions, private readonly out: PatternCollector, private readonly atoms: IdList[], private readonly frequent: number[], private readonly pairs: PairCounts | null, private readonly window: TimeWindow | null) {}
 
   /** Whether every item of the last itemset forms a frequent itemset pair with v (else no join can be frequent). */
   private canExtendItemset(last: readonly number[], v: number): boolean {
@@ -86,12 +92,12 @@ class Search {
     for (const { v, list: other } of iSiblings) {
       if (!this.canExtendItemset(last, v)) continue;
       guard.tick(list.eid.length + other.eid.length);
-      keep(iNext, v, equalityJoin(list, other, minCount, this.scratch));
+      keep(iNext, v, equalityJoin(list, other, minCount, this.scratch, this.window));
     }
     const sNext: Atom[] = [];
     for (const { v, list: other } of sSiblings) {
       guard.tick(list.eid.length + other.eid.length);
-      keep(sNext, v, temporalJoin(list, other, minGap, maxGap, minCount, this.scratch, gaps));
+      keep(sNext, v, temporalJoin(list, other, minGap, maxGap, minCount, this.scratch, gaps, this.window));
     }
     // Without maxGap a child's sequence-extension by v ends where this pattern's does: sibling
     // lists suffice. With maxGap a later item may be out of reach of this prefix but within

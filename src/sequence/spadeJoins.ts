@@ -4,11 +4,16 @@ import type { GapRanges } from './gaps';
 /**
  * A vertical id-list, grouped by sequence: sequence `sid[g]` holds the pattern ending at the
  * itemset positions `eid[start[g] .. start[g+1]]` (ascending). Its support is `sid.length`.
+ * Under a time window, `ts[x]` is the latest time an occurrence ending at `eid[x]` can start
+ * (these never decrease along a group); else null.
  */
-export interface IdList { sid: Int32Array; start: Int32Array; eid: Int32Array }
+export interface IdList { sid: Int32Array; start: Int32Array; eid: Int32Array; ts: Float64Array | null }
 
-/** Each item's id-list, in one pass over the data. */
-export function itemIdLists(data: EncodedSequences): IdList[] {
+/** A time window: the itemsets' times, and the most time (ms) from an occurrence's first to its last itemset. */
+export interface TimeWindow { times: Float64Array; ms: number }
+
+/** Each item's id-list, in one pass over the data; under a time window each end starts at its own time. */
+export function itemIdLists(data: EncodedSequences, window: TimeWindow | null = null): IdList[] {
   const nItems = data.itemNames.length;
   const groups = new Int32Array(nItems);
   const occurrences = new Int32Array(nItems);
@@ -25,7 +30,7 @@ export function itemIdLists(data: EncodedSequences): IdList[] {
     if (lastSeq[v] !== s) { lastSeq[v] = s; groups[v] = (groups[v] as number) + 1; }
   });
   const lists: IdList[] = [];
-  for (let v = 0; v < nItems; v++) lists.push({ sid: new Int32Array(groups[v] as number), start: new Int32Array((groups[v] as number) + 1), eid: new Int32Array(occurrences[v] as number) });
+  for (let v = 0; v < nItems; v++) lists.push({ sid: new Int32Array(groups[v] as number), start: new Int32Array((groups[v] as number) + 1), eid: new Int32Array(occurrences[v] as number), ts: null });
   groups.fill(0);
   occurrences.fill(0);
   lastSeq.fill(-1);
@@ -40,6 +45,7 @@ export function itemIdLists(data: EncodedSequences): IdList[] {
     occurrences[v] = (occurrences[v] as number) + 1;
     list.start[groups[v] as number] = occurrences[v] as number;
   });
+  if (window !== null) for (const list of lists) list.ts = Float64Array.from(list.eid, (e) => window.times[e] as number);
   return lists;
 }
 
@@ -48,18 +54,23 @@ export class Scratch {
   sid = new Int32Array(1024);
   start = new Int32Array(1025);
   eid = new Int32Array(1024);
+  ts = new Float64Array(1024);
 
   ensure(groups: number, positions: number): void {
     if (this.sid.length < groups) {
       this.sid = new Int32Array(groups * 2);
       this.start = new Int32Array(groups * 2 + 1);
     }
-    if (this.eid.length < positions) this.eid = new Int32Array(positions * 2);
+    if (this.eid.length < positions) {
+      this.eid = new Int32Array(positions * 2);
+      this.ts = new Float64Array(positions * 2);
+    }
   }
 
-  /** The first `groups` groups as an id-list. */
-  take(groups: number): IdList {
-    return { sid: this.sid.slice(0, groups), start: this.start.slice(0, groups + 1), eid: this.eid.slice(0, this.start[groups]) };
+  /** The first `groups` groups as an id-list (with their start times under a window). */
+  take(groups: number, windowed: boolean): IdList {
+    const end = this.start[groups] as number;
+    return { sid: this.sid.slice(0, groups), start: this.start.slice(0, groups + 1), eid: this.eid.slice(0, end), ts: windowed ? this.ts.slice(0, end) : null };
   }
 }
 
@@ -67,18 +78,20 @@ export class Scratch {
  * The pattern's ends whose itemset also holds the item: (sequence, position) pairs in both lists.
  * Null when the result is infrequent, decided as soon as the sequences left cannot make up minCount.
  */
-export function equalityJoin(a: IdList, b: IdList, minCount: number, out: Scratch): IdList | null {
+export function equalityJoin(a: IdList, b: IdList, minCount: number, out: Scratch, window: TimeWindow | null = null): IdList | null {
   out.ensure(Math.min(a.sid.length, b.sid.length), Math.min(a.eid.length, b.eid.length));
-  return mergeJoin(a, b, EQUAL, 0, 0, minCount, out);
+  return mergeJoin(a, b, EQUAL, 0, 0, minCount, out, null, window);
 }
 
 /**
- * The item's positions within [minGap, maxGap] after some end of the pattern, per sequence.
+ * The item's positions within [minGap, maxGap] after some end of the pattern, per sequence;
+ * under a time window, only those within it of the latest start of the latest end reaching them.
  * Null when infrequent, decided as soon as the sequences left cannot make up minCount.
  */
-export function temporalJoin(a: IdList, b: IdList, minGap: number, maxGap: number, minCount: number, out: Scratch, gaps: GapRanges | null = null): IdList | null {
+export function temporalJoin(a: IdList, b: IdList, minGap: number, maxGap: number, minCount: number, out: Scratch, gaps: GapRanges | null = null, window: TimeWindow | null = null): IdList | null {
   out.ensure(Math.min(a.sid.length, b.sid.length), b.eid.length);
-  return mergeJoin(a, b, gaps !== null ? RANGES : maxGap === Infinity ? AFTER : WINDOW, minGap, maxGap, minCount, out, gaps);
+  const mode = window !== null ? WINDOWED : gaps !== null ? RANGES : maxGap === Infinity ? AFTER : WINDOW;
+  return mergeJoin(a, b, mode, minGap, maxGap, minCount, out, gaps, window);
 }
 
 /** How a sequence present in both lists contributes positions. */
@@ -86,9 +99,10 @@ const EQUAL = 0;
 const AFTER = 1;
 const WINDOW = 2;
 const RANGES = 3;
+const WINDOWED = 4;
 
 /** Merges the two lists' sequences; each common one adds the positions `mode` selects (a group when any). */
-function mergeJoin(a: IdList, b: IdList, mode: number, minGap: number, maxGap: number, minCount: number, out: Scratch, gaps: GapRanges | null = null): IdList | null {
+function mergeJoin(a: IdList, b: IdList, mode: number, minGap: number, maxGap: number, minCount: number, out: Scratch, gaps: GapRanges | null, window: TimeWindow | null): IdList | null {
   const na = a.sid.length;
   const nb = b.sid.length;
   let i = 0, j = 0, g = 0, n = 0;
@@ -104,7 +118,12 @@ function mergeJoin(a: IdList, b: IdList, mode: number, minGap: number, maxGap: n
       // Positions in both groups.
       for (let x = a.start[i] as number, y = b.start[j] as number, xe = a.start[i + 1] as number; x < xe && y < ye; ) {
         const d = (a.eid[x] as number) - (b.eid[y] as number);
-        if (d === 0) { out.eid[n++] = a.eid[x] as number; x++; y++; }
+        if (d === 0) {
+          if (a.ts !== null) out.ts[n] = a.ts[x] as number;
+          out.eid[n++] = a.eid[x] as number;
+          x++;
+          y++;
+        }
         else if (d < 0) x++;
         else y++;
       }
@@ -114,6 +133,21 @@ function mergeJoin(a: IdList, b: IdList, mode: number, minGap: number, maxGap: n
       let y = ye;
       while (y > (b.start[j] as number) && (b.eid[y - 1] as number) >= threshold) y--;
       for (; y < ye; y++) out.eid[n++] = b.eid[y] as number;
+    } else if (mode === WINDOWED && window !== null && a.ts !== null) {
+      // The latest end whose gap window starts at or before pos: its start is the latest (starts
+      // never decrease along the ends), and if it does not reach pos, no end does.
+      let k = a.start[i] as number;
+      const ke = a.start[i + 1] as number;
+      for (let y = b.start[j] as number; y < ye; y++) {
+        const pos = b.eid[y] as number;
+        while (k + 1 < ke && reachFrom(a.eid[k + 1] as number, minGap, gaps) <= pos) k++;
+        const p = a.eid[k] as number;
+        const start = a.ts[k] as number;
+        if (reachFrom(p, minGap, gaps) <= pos && pos <= reachTo(p, maxGap, gaps) && (window.times[pos] as number) - start <= window.ms) {
+          out.ts[n] = start;
+          out.eid[n++] = pos;
+        }
+      }
     } else if (mode === RANGES && gaps !== null) {
       // Positions within the gap window of some end; windows only move right as ends do.
       let k = a.start[i] as number;
@@ -137,5 +171,10 @@ function mergeJoin(a: IdList, b: IdList, mode: number, minGap: number, maxGap: n
     i++;
     j++;
   }
-  return g >= minCount ? out.take(g) : null;
+  return g >= minCount ? out.take(g, a.ts !== null) : null;
 }
+
+/** The first position a sequence-extension may use after end p. */
+const reachFrom = (p: number, minGap: number, gaps: GapRanges | null): number => (gaps === null ? p + minGap : (gaps.lo[p] as number));
+/** The last position a sequence-extension may use after end p (Infinity without maxGap). */
+const reachTo = (p: number, maxGap: number, gaps: GapRanges | null): number => (gaps === null ? p + maxGap : (gaps.hi[p] as number));

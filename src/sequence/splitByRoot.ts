@@ -39,7 +39,7 @@ function minePart(sequences: SequencesInput, options: SequentialPatternsOptions,
 
 /**
  * The parts of a split search as {@link sequentialPatterns} reports them, packed: put together,
- * then recounted in the time window (SPADE), closed or maximal ones kept, and sorted (the order
+ * then closed or maximal ones kept, and sorted (the order
  * depends only on the patterns, so it is the one-thread result exactly). What the merging
  * worker sends back; `unpackPatterns` makes the objects.
  * @throws {LimitError} code `'LIMIT'` when the parts hold more than `maxPatterns` together.

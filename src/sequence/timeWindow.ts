@@ -8,7 +8,7 @@ import type { ResolvedSequenceOptions } from './options';
 
 /**
  * The count of every mined pattern when its occurrence must also fit within `windowDays` from
- * the first to the last matched itemset (SPADE and GSP; PrefixSpan applies the window as it mines). A window only removes occurrences, so the patterns
+ * the first to the last matched itemset (GSP; PrefixSpan and SPADE apply the window as they mine). A window only removes occurrences, so the patterns
  * frequent within it are among those mined without it; each is recounted, in the sequences
  * that hold its rarest item, by a containment check that carries for every reachable end the
  * latest start. Exact, and the same for every algorithm; its cost grows with patterns × the

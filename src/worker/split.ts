@@ -111,9 +111,9 @@ async function itemsetsSplit(task: 'itemsetTable' | 'frequentItemsets', args: re
 
 /**
  * PrefixSpan or SPADE over `workers` threads: each mines the patterns under the next unclaimed
- * root item until none is left. Patterns of kind 'all' without a time window come back sorted
- * from each worker and are merged here as they are read. Otherwise one more worker puts the
- * parts together, recounts, filters and sorts them. Either way the order depends only on the
+ * root item until none is left. Patterns of kind 'all' come back sorted from each worker and are
+ * merged here as they are read. For closed or maximal patterns one more worker puts the parts
+ * together, filters and sorts them. Either way the order depends only on the
  * patterns: the one-thread result. Sequences given as arrays of names are first interned in a
  * worker of their own.
  */
