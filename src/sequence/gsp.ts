@@ -4,7 +4,9 @@ import { patternBytes, patternLength, type IdPattern, type PatternCollector } fr
 import { contains } from './containment';
 import { sequencesOfItems, type EncodedSequences } from './encode';
 import type { ResolvedSequenceOptions } from './options';
-import { breaksLimits } from './gaps';
+import { breaksLimits, gapRanges } from './gaps';
+import { containsWithin, windowTimes } from './timeWindow';
+import { MS_PER_DAY } from '../core/time';
 
 /**
  * GSP (Srikant & Agrawal 1996): level by level in the number of items. Candidates of size k+1
@@ -12,8 +14,9 @@ import { breaksLimits } from './gaps';
  * its last item; a candidate is pruned when one of its k-subsequences that the gap constraints
  * guarantee frequent is not (with a finite maxGap only contiguous ones: an item dropped from the
  * first or last itemset or from an itemset of two or more items). Counting checks containment
- * with the gaps, only in the sequences that hold both patterns the candidate was joined from
- * (their sequence lists are kept per level).
+ * with the gaps (and within the time window), only in the sequences that hold both patterns the
+ * candidate was joined from (their sequence lists are kept per level). A window keeps every
+ * pruning valid: a subsequence's occurrence spans no more time than the pattern's.
  */
 export function mineGsp(data: EncodedSequences, o: ResolvedSequenceOptions, out: PatternCollector): void {
   const nItems = data.itemNames.length;
@@ -31,6 +34,8 @@ export function mineGsp(data: EncodedSequences, o: ResolvedSequenceOptions, out:
     tids.set(key([[v]]), sequences);
   }
   const { guard } = o;
+  // Containment within a time window, when there is one: counts are then the window's from the start.
+  const windowed = o.windowDays === Infinity ? null : { gaps: o.gaps ?? gapRanges(data, o), times: windowTimes(data), ms: o.windowDays * MS_PER_DAY };
   guard.phase('count', o.maxLength === Infinity ? undefined : o.maxLength);
   // Candidates held at once count against maxPatterns (with the patterns found) and the budget.
   const room = (): number => o.maxPatterns - out.size;
@@ -52,7 +57,7 @@ export function mineGsp(data: EncodedSequences, o: ResolvedSequenceOptions, out:
       const holding: number[] = [];
       for (const s of both) {
         guard.tick(8 + 2 * ((data.seqStart[s + 1] as number) - (data.seqStart[s] as number)));
-        if (contains(data, s, c, o.minGap, o.maxGap, o.gaps)) holding.push(s);
+        if (windowed === null ? contains(data, s, c, o.minGap, o.maxGap, o.gaps) : containsWithin(data, s, c, windowed.gaps, windowed.times, windowed.ms)) holding.push(s);
       }
       if (holding.length >= o.minCount) {
         out.add(c, holding.length);

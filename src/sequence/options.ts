@@ -28,11 +28,7 @@ export interface SequentialPatternsOptions extends RunOptions, MemoryOptions {
   minGapDays?: number;
   /** Most time between consecutive matched itemsets, in days. @default Infinity */
   maxGapDays?: number;
-  /**
-   * Most time from the first to the last matched itemset, in days (cSPADE's maxwin, in time).
-   * PrefixSpan and SPADE apply it while mining; GSP recounts what it finds without it, which is
-   * slow when many patterns are frequent without the window. @default Infinity
-   */
+  /** Most time from the first to the last matched itemset, in days (cSPADE's maxwin, in time), applied while mining. @default Infinity */
   windowDays?: number;
   /** Most items in one itemset of a pattern (arulesSequences' maxsize). @default Infinity */
   maxItemsPerElement?: number;

@@ -28,8 +28,7 @@ interface Projected { seqs: Int32Array; offsets: Int32Array; ends: Int32Array; s
  * occurrence ending there can start. Those times never decrease along a sequence's ends (by
  * induction: an item's own times do, and a sequence-extension at q takes the latest end whose
  * gap window reaches q), so the latest end reaching q is the one to check. A pattern rarer
- * than minCount within the window has no frequent extension, so the search prunes there:
- * LEVIATHAN-like logs no longer mine every pattern without the window and recount it.
+ * than minCount within the window has no frequent extension, so the search prunes there.
  */
 export function minePrefixSpan(data: EncodedSequences, o: ResolvedSequenceOptions, out: PatternCollector, next: Claim = inTurn()): void {
   if (o.maxGap === Infinity && o.gaps === null && o.windowDays === Infinity) {

@@ -4,7 +4,6 @@ import type { PackedPatterns } from '../core/packedPatterns';
 import { encodeSequences, type EncodedSequences, type SequencesInput } from './encode';
 import { keepClosed } from './closedPatterns';
 import { gapRanges } from './gaps';
-import { windowCounts } from './timeWindow';
 import { LimitError, OptionError } from '../core/errors';
 import { mineGsp } from './gsp';
 import { resolveSequenceOptions, type ResolvedSequenceOptions, type SequentialPatternsOptions } from './options';
@@ -56,37 +55,31 @@ function patternsOf(data: EncodedSequences, options: SequentialPatternsOptions):
   return reported(data, o, mine(data, o));
 }
 
-/** What the search found, in the order reported: recounted in the time window, closed or maximal ones kept, sorted; with each one's count. */
-function reportOrder(data: EncodedSequences, o: ResolvedSequenceOptions, out: PatternCollector): { order: number[]; count: (k: number) => number } {
-  // Under a time window GSP recounts what it found without it (a window only removes
-  // occurrences); PrefixSpan and SPADE counted within the window as they mined.
-  const counts = o.windowDays === Infinity || o.algorithm !== 'gsp' ? null : windowCounts(data, out, o, o.gaps ?? gapRanges(data, o));
-  const count = (k: number): number => (counts === null ? out.count(k) : (counts[k] as number));
+/** What the search found, in the order reported: closed or maximal ones kept, by count (descending), then by itemsets. */
+function reportOrder(o: ResolvedSequenceOptions, out: PatternCollector): number[] {
   const keep = o.kind === 'all' ? null : keepClosed(out, o.kind, o.guard);
   o.guard.phase('collect', out.size);
-  const order = Array.from({ length: out.size }, (_, k) => k).filter((k) => (keep === null || keep[k] === 1) && count(k) >= o.minCount).sort((a, b) => {
+  return Array.from({ length: out.size }, (_, k) => k).filter((k) => (keep === null || keep[k] === 1) && out.count(k) >= o.minCount).sort((a, b) => {
     o.guard.tick(8);
-    return count(b) - count(a) || out.compare(a, b);
+    return out.count(b) - out.count(a) || out.compare(a, b);
   });
-  return { order, count };
 }
 
-/** What the search found, as reported: recounted in the time window, closed or maximal ones kept, sorted and named. */
+/** What the search found, as reported: closed or maximal ones kept, sorted and named. */
 export function reported(data: EncodedSequences, o: ResolvedSequenceOptions, out: PatternCollector): SequentialPattern[] {
-  const { order, count } = reportOrder(data, o, out);
-  return order.map((k, i) => {
+  return reportOrder(o, out).map((k, i) => {
     if ((i & 1023) === 0) o.guard.step(i);
     return {
       sequence: out.named(k, data.itemNames),
-      count: count(k),
-      support: count(k) / data.n,
+      count: out.count(k),
+      support: out.count(k) / data.n,
     };
   });
 }
 
 /** {@link reported}, packed: the same patterns in the same order as typed arrays, which a worker sends back without building an object. */
 export function reportedPacked(data: EncodedSequences, o: ResolvedSequenceOptions, out: PatternCollector): PackedPatterns {
-  const { order, count } = reportOrder(data, o, out);
+  const order = reportOrder(o, out);
   const { items, setEnds, patternSets } = out.part();
   const firstItem = (s: number): number => (s === 0 ? 0 : (setEnds[s - 1] as number));
   let nSets = 0;
@@ -105,7 +98,7 @@ export function reportedPacked(data: EncodedSequences, o: ResolvedSequenceOption
     rows.items.set(items.subarray(from, to), at);
     at += to - from;
     rows.rowSets[r + 1] = set;
-    rows.counts[r] = count(k);
+    rows.counts[r] = out.count(k);
   });
   return { kind: 'crm-mining-packed-patterns', shape: 'sequences', n: data.n, itemNames: data.itemNames, ...rows };
 }
