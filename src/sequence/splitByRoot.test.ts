@@ -60,7 +60,7 @@ describe('a sequence search split by root item is the one-thread search', () => 
     expect(() => mineRootsSorted([[['a']]], { kind: 'closed' }, partOf([0], 0, 1))).toThrow(/only the parts of a search of all patterns/);
   });
 
-  it('on a log with gaps and a window in days, recounted after the parts are put together', async () => {
+  it('on a log with gaps and a window in days', async () => {
     const DAY = 86_400_000;
     const rows = Array.from({ length: 240 }, (_, i) => ({ customer: `c${i % 17}`, time: new Date(Date.UTC(2024, 0, 1) + ((i * 7) % 60) * DAY), item: ALPHABET[(i * 3 + (i >> 2)) % 5] as string, order: `o${i % 17}-${(i * 7) % 60}` }));
     const log = TransactionLog.fromRecords(rows, { customer: 'customer', time: 'time', item: 'item', order: 'order' });
