@@ -63,7 +63,13 @@ interface TidOps {
 const NO_WORDS = new Uint32Array(0);
 const NO_LIST = new Int32Array(0);
 
+/**
+ * Intersections are written into one scratch buffer and copied out only when frequent: most
+ * candidates on sparse data are not, and allocating an output per candidate touched fresh
+ * memory each time (and kept the unused tail of each frequent one alive).
+ */
 class ListOps implements TidOps {
+  private scratch = new Int32Array(1024);
   empty(size: number): TidSet { return { list: new Int32Array(size), words: NO_WORDS }; }
   cost(sizeA: number, sizeB: number): number { return Math.min(sizeA + sizeB, 16 * Math.min(sizeA, sizeB)); }
   bytes(set: TidSet): number { return set.list.buffer.byteLength + 64; }
@@ -72,7 +78,7 @@ class ListOps implements TidOps {
     if (sizeB > 16 * sizeA) return this.gallop(a.list, sizeA, b.list, sizeB, minCount);
     if (sizeA > 16 * sizeB) return this.gallop(b.list, sizeB, a.list, sizeA, minCount);
     const x = a.list, y = b.list;
-    const out = new Int32Array(Math.min(sizeA, sizeB));
+    const out = this.room(Math.min(sizeA, sizeB));
     let i = 0, j = 0, k = 0;
     // Give up early once the remaining elements cannot reach minCount.
     while (i < sizeA && j < sizeB) {
@@ -81,12 +87,18 @@ class ListOps implements TidOps {
       else if (u < v) { i++; if (k + sizeA - i < minCount) return null; }
       else { j++; if (k + sizeB - j < minCount) return null; }
     }
-    return k < minCount ? null : { set: { list: out.subarray(0, k), words: NO_WORDS }, support: k };
+    return k < minCount ? null : { set: { list: out.slice(0, k), words: NO_WORDS }, support: k };
+  }
+
+  /** The scratch buffer, with room for n tids. */
+  private room(n: number): Int32Array {
+    if (this.scratch.length < n) this.scratch = new Int32Array(Math.max(n, 2 * this.scratch.length));
+    return this.scratch;
   }
 
   /** Short list against a much longer one: binary-search each element (O(short · log long)). */
   private gallop(short: Int32Array, ns: number, long: Int32Array, nl: number, minCount: number): { set: TidSet; support: number } | null {
-    const out = new Int32Array(ns);
+    const out = this.room(ns);
     let k = 0;
     let lo = 0;
     for (let i = 0; i < ns; i++) {
@@ -100,27 +112,32 @@ class ListOps implements TidOps {
       if (lo < nl && long[lo] === v) out[k++] = v;
       if (k + ns - i - 1 < minCount) return null;
     }
-    return k < minCount ? null : { set: { list: out.subarray(0, k), words: NO_WORDS }, support: k };
+    return k < minCount ? null : { set: { list: out.slice(0, k), words: NO_WORDS }, support: k };
   }
 }
 
 class BitsetOps implements TidOps {
   private readonly nWords: number;
-  constructor(nt: number) { this.nWords = (nt + 31) >>> 5; }
+  /** Where intersections are written, copied out only when frequent (as in {@link ListOps}). */
+  private readonly scratch: Uint32Array;
+  constructor(nt: number) {
+    this.nWords = (nt + 31) >>> 5;
+    this.scratch = new Uint32Array(this.nWords);
+  }
   empty(): TidSet { return { list: NO_LIST, words: new Uint32Array(this.nWords) }; }
   cost(): number { return this.nWords; }
   bytes(): number { return 4 * this.nWords + 64; }
   add(set: TidSet, _position: number, tid: number): void { set.words[tid >>> 5] = (set.words[tid >>> 5] as number) | (1 << (tid & 31)); }
   intersect(a: TidSet, b: TidSet, _sa: number, _sb: number, minCount: number): { set: TidSet; support: number } | null {
     const x = a.words, y = b.words;
-    const out = new Uint32Array(this.nWords);
+    const out = this.scratch;
     let count = 0;
     for (let w = 0; w < out.length; w++) {
       const v = ((x[w] as number) & (y[w] as number)) >>> 0;
       out[w] = v;
       count += popcount(v);
     }
-    return count < minCount ? null : { set: { list: NO_LIST, words: out }, support: count };
+    return count < minCount ? null : { set: { list: NO_LIST, words: out.slice() }, support: count };
   }
 }
 
