@@ -22,11 +22,11 @@ interface Base { used: number; starts: number[]; counts: number[] }
 
 /**
  * Arrays one level of the search reuses from one item to the next (its children use the next
- * level's): item counts in the base, the conditional tree's local indexes, one path. Allocating
- * them per item touched fresh memory each time (on retail, 3 arrays of up to 2,000 ranks for
- * each of 2,000 first items).
+ * level's): item counts in the base, the conditional tree's local indexes, one path, and the
+ * conditional tree itself. Allocating them per item touched fresh memory each time (on retail,
+ * 3 arrays of up to 2,000 ranks for each of 2,000 first items).
  */
-interface LevelScratch { local: Int32Array; index: Int32Array; path: Int32Array }
+interface LevelScratch { local: Int32Array; index: Int32Array; path: Int32Array; tree: FpTree | null }
 
 class Miner {
   private readonly prefix: Int32Array;
@@ -43,7 +43,7 @@ class Miner {
   private level(depth: number): LevelScratch {
     let l = this.levels[depth];
     if (l === undefined) {
-      l = { local: new Int32Array(this.nRanks), index: new Int32Array(this.nRanks), path: new Int32Array(this.nRanks) };
+      l = { local: new Int32Array(this.nRanks), index: new Int32Array(this.nRanks), path: new Int32Array(this.nRanks), tree: null };
       this.levels[depth] = l;
     }
     return l;
@@ -151,7 +151,9 @@ class Miner {
     if (nLocal === 0 || depth + 2 > maxLength) return;
     let kept = 0;
     for (let i = 0; i < base.used; i++) if ((newIndex[this.pathBuf[i] as number] as number) >= 0) kept++;
-    const cond = new FpTree(nLocal, Math.min(kept, 256 + (kept >>> 3)));
+    // The level's conditional tree, emptied: it is done with once the search below it returns.
+    const capacity = Math.min(kept, 256 + (kept >>> 3));
+    const cond = scratch.tree === null ? (scratch.tree = new FpTree(nLocal, capacity)) : scratch.tree.reset(nLocal, capacity);
     const globalOfCond = new Int32Array(nLocal);
     for (let it = 0; it < k; it++) if ((newIndex[it] as number) >= 0) globalOfCond[newIndex[it] as number] = globalOf[it] as number;
     const { path } = scratch;

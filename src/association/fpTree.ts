@@ -10,16 +10,16 @@ export class FpTree {
   next: Int32Array;
   firstChild: Int32Array;
   sibling: Int32Array;
-  /** First node of each item's node-link, -1 if none. */
-  readonly head: Int32Array;
-  /** Total count per item. */
-  readonly total: Int32Array;
-  private readonly rootChild: Int32Array;
+  /** First node of each item's node-link, -1 if none (the first `nItems` entries). */
+  head: Int32Array;
+  /** Total count per item (the first `nItems` entries). */
+  total: Int32Array;
+  private rootChild: Int32Array;
   /** Open-addressing index of (parent, item) -> node + 1, so wide nodes find children fast. */
   private slots: Int32Array;
   size = 1;
 
-  constructor(readonly nItems: number, capacity: number) {
+  constructor(public nItems: number, capacity: number) {
     const cap = Math.max(2, capacity + 1);
     this.item = new Int32Array(cap);
     this.count = new Int32Array(cap);
@@ -32,6 +32,40 @@ export class FpTree {
     this.rootChild = new Int32Array(nItems).fill(-1);
     this.slots = new Int32Array(tableSize(cap));
     this.item[0] = -1;
+  }
+
+  /**
+   * Empties the tree for `nItems` items and about `capacity` nodes, keeping its arrays where they
+   * are large enough: one tree per level of a search is reused from one conditional base to the
+   * next, instead of nine new arrays per conditional tree.
+   */
+  reset(nItems: number, capacity: number): this {
+    const cap = Math.max(2, capacity + 1);
+    if (this.item.length < cap) {
+      this.item = new Int32Array(cap);
+      this.count = new Int32Array(cap);
+      this.parent = new Int32Array(cap);
+      this.next = new Int32Array(cap);
+      this.firstChild = new Int32Array(cap);
+      this.sibling = new Int32Array(cap);
+    }
+    if (this.head.length < nItems) {
+      this.head = new Int32Array(nItems);
+      this.total = new Int32Array(nItems);
+      this.rootChild = new Int32Array(nItems);
+    }
+    this.nItems = nItems;
+    this.head.fill(-1, 0, nItems);
+    this.total.fill(0, 0, nItems);
+    this.rootChild.fill(-1, 0, nItems);
+    // A table much larger than this tree needs would cost its whole length to clear.
+    const slots = tableSize(cap);
+    if (this.slots.length < slots || this.slots.length > 4 * slots) this.slots = new Int32Array(slots);
+    else this.slots.fill(0);
+    this.size = 1;
+    this.item[0] = -1;
+    this.firstChild[0] = -1;
+    return this;
   }
 
   /** Inserts the path `items[from..to)` (ascending local items) with a count. */
