@@ -54,17 +54,16 @@ export class Scratch {
   sid = new Int32Array(1024);
   start = new Int32Array(1025);
   eid = new Int32Array(1024);
-  ts = new Float64Array(1024);
+  /** Start times, used only under a time window (sized with `eid` then). */
+  ts = new Float64Array(0);
 
-  ensure(groups: number, positions: number): void {
+  ensure(groups: number, positions: number, windowed: boolean): void {
     if (this.sid.length < groups) {
       this.sid = new Int32Array(groups * 2);
       this.start = new Int32Array(groups * 2 + 1);
     }
-    if (this.eid.length < positions) {
-      this.eid = new Int32Array(positions * 2);
-      this.ts = new Float64Array(positions * 2);
-    }
+    if (this.eid.length < positions) this.eid = new Int32Array(positions * 2);
+    if (windowed && this.ts.length < this.eid.length) this.ts = new Float64Array(this.eid.length);
   }
 
   /** The first `groups` groups as an id-list (with their start times under a window). */
@@ -79,7 +78,7 @@ export class Scratch {
  * Null when the result is infrequent, decided as soon as the sequences left cannot make up minCount.
  */
 export function equalityJoin(a: IdList, b: IdList, minCount: number, out: Scratch, window: TimeWindow | null = null): IdList | null {
-  out.ensure(Math.min(a.sid.length, b.sid.length), Math.min(a.eid.length, b.eid.length));
+  out.ensure(Math.min(a.sid.length, b.sid.length), Math.min(a.eid.length, b.eid.length), a.ts !== null);
   return mergeJoin(a, b, EQUAL, 0, 0, minCount, out, null, window);
 }
 
@@ -89,7 +88,7 @@ export function equalityJoin(a: IdList, b: IdList, minCount: number, out: Scratc
  * Null when infrequent, decided as soon as the sequences left cannot make up minCount.
  */
 export function temporalJoin(a: IdList, b: IdList, minGap: number, maxGap: number, minCount: number, out: Scratch, gaps: GapRanges | null = null, window: TimeWindow | null = null): IdList | null {
-  out.ensure(Math.min(a.sid.length, b.sid.length), b.eid.length);
+  out.ensure(Math.min(a.sid.length, b.sid.length), b.eid.length, a.ts !== null);
   const mode = window !== null ? WINDOWED : gaps !== null ? RANGES : maxGap === Infinity ? AFTER : WINDOW;
   return mergeJoin(a, b, mode, minGap, maxGap, minCount, out, gaps, window);
 }
