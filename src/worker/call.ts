@@ -11,8 +11,8 @@ import { buffersIn, decodeError, encodeArgs, type NextPart, type WorkerJob, type
  * arrays in `move` (some of the arguments) move to the worker (the caller must not read them
  * again) instead of being copied while the event loop waits.
  */
-export function callWorker(task: string, args: readonly unknown[], run: RunOptions, workerUrl: string | URL | undefined, move?: unknown): Promise<unknown> {
-  const job: WorkerJob = { task, args: encodeArgs(args), progress: run.onProgress !== undefined };
+export async function callWorker(task: string, args: readonly unknown[], run: RunOptions, workerUrl: string | URL | undefined, move?: unknown): Promise<unknown> {
+  const job: WorkerJob = { task, args: await encodeArgs(args, run.signal), progress: run.onProgress !== undefined };
   const parts: unknown[][] = [];
   const read = (m: unknown): WorkerStep<unknown> => {
     const reply = m as WorkerReply;

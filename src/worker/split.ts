@@ -11,6 +11,7 @@ import type { CrossValidateOptions } from '../classify/crossValidate';
 import type { ClassifierKind, ClassifierKinds } from './classifiers';
 import type { Progress, RunOptions } from '../core/run';
 import { callWorker, unpacked } from './call';
+import { packedMatrix } from './transfer';
 import type { BranchPart, ForestPart, StartsPart } from './internalTasks';
 
 /** Splitting needs memory the workers share (in browsers, a cross-origin isolated page). */
@@ -158,8 +159,10 @@ async function forestSplit(args: readonly ['forest', RandomForestOptions, number
   // Checked here before any worker starts; the forest's own count of trees sizes the claim flags.
   const { RandomForest } = await import('../classify/randomForest');
   const flags = sharedInts(new RandomForest(options).nEstimators);
+  // Packed once, into memory the workers share: no copy of X per worker.
+  const rows = (await packedMatrix(X, run.signal)) ?? X;
   return inWorkers<ForestPart>(workers, 'forestTrees', run, workerUrl, async (each) => {
-    const parts = await each([options, X, y, flags, {}]);
+    const parts = await each([options, rows, y, flags, {}]);
     const first = parts[0] as ForestPart;
     const trees = parts.flatMap((p) => p.trees).sort((a, b) => a[0] - b[0]).map(([, tree]) => tree);
     return { kind: 'forest', model: { kind: 'random-forest', version: 1, classes: first.classes, features: first.features, trees } };
@@ -175,8 +178,9 @@ async function foldsSplit(args: readonly [ClassifierKind, ClassifierKinds[Classi
   const [kind, options, X, y, cv = {}] = args;
   const { meanScore } = await import('../classify/crossValidate');
   const counter = sharedInts(1);
+  const rows = (await packedMatrix(X, run.signal)) ?? X;
   const result = await inWorkers<Array<[number, number]>>(workers, 'cvFolds', run, workerUrl, async (each) => {
-    const scores = (await each([kind, options, X, y, cv, counter])).flat().sort((a, b) => a[0] - b[0]).map(([, score]) => score);
+    const scores = (await each([kind, options, rows, y, cv, counter])).flat().sort((a, b) => a[0] - b[0]).map(([, score]) => score);
     return { scores, mean: meanScore(scores) };
   }) as { scores: number[]; mean: number };
   run.onProgress?.({ phase: 'fold', done: result.scores.length, total: result.scores.length });
