@@ -80,11 +80,11 @@ export function checkKmeans(X: readonly (readonly number[])[], k: number, option
   if (engine !== 'native' && engine !== 'ml-kmeans') throw new OptionError(`engine must be 'native' or 'ml-kmeans', got ${String(engine)}`);
 }
 
-/** Checked rows packed row after row, into `buffer` when given (it must hold n · d doubles). @internal */
-export function packRows(X: readonly (readonly number[])[], buffer?: ArrayBufferLike): PackedRows {
+/** Checked rows packed row after row. @internal */
+export function packRows(X: readonly (readonly number[])[]): PackedRows {
   const n = X.length;
   const d = (X[0] as readonly number[]).length;
-  const data = buffer === undefined ? new Float64Array(n * d) : new Float64Array(buffer, 0, n * d);
+  const data = new Float64Array(n * d);
   X.forEach((row, i) => data.set(row, i * d));
   return { data, n, d };
 }

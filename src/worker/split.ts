@@ -11,7 +11,7 @@ import type { CrossValidateOptions } from '../classify/crossValidate';
 import type { ClassifierKind, ClassifierKinds } from './classifiers';
 import type { Progress, RunOptions } from '../core/run';
 import { callWorker, unpacked } from './call';
-import { packedMatrix } from './transfer';
+import { packedMatrix, type SentRows } from './transfer';
 import type { BranchPart, ForestPart, StartsPart } from './internalTasks';
 
 /** Splitting needs memory the workers share (in browsers, a cross-origin isolated page). */
@@ -138,10 +138,13 @@ async function sequencesSplit(args: readonly [SequencesInput, SequentialPatterns
  */
 async function kmeansSplit(args: readonly [number[][], number, KmeansOptions?], workers: number, run: RunOptions, workerUrl: string | URL | undefined): Promise<KmeansResult> {
   const [X, k, options = {}] = args;
-  // Checked here, and packed once into memory the workers share (no copy per worker).
-  const { checkKmeans, packRows, withDefaults } = await import('../cluster/kmeans');
+  // Checked here, and packed once into memory the workers share (no copy per worker), in slices
+  // so the event loop keeps turning.
+  const { checkKmeans, withDefaults } = await import('../cluster/kmeans');
   checkKmeans(X, k, options);
-  const rows = packRows(X, new SharedArrayBuffer(8 * X.length * (X[0] as number[]).length));
+  // Checked: a matrix of finite numbers, so it packs.
+  const packed = (await packedMatrix(X, run.signal)) as SentRows;
+  const rows = { data: packed.values, n: packed.rows, d: packed.columns };
   const flags = sharedInts(withDefaults(options).nInit);
   return inWorkers<StartsPart>(workers, 'kmeansStarts', run, workerUrl, async (each) => {
     let best: StartsPart | null = null;
