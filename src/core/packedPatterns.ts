@@ -1,4 +1,4 @@
-import { throwIfAborted } from './run';
+import { TimeSlices } from './run';
 
 /**
  * A long list of itemsets or sequential patterns as a few typed arrays: how a worker sends one
@@ -25,9 +25,6 @@ export type UnpackedRow = { items: string[]; count: number; support: number } | 
 /** Whether a value is {@link PackedPatterns}. */
 export const isPackedPatterns = (v: unknown): v is PackedPatterns => typeof v === 'object' && v !== null && (v as { kind?: unknown }).kind === 'crm-mining-packed-patterns';
 
-/** Milliseconds of rebuilding between two turns of the event loop. */
-const SLICE_MS = 10;
-
 /**
  * The objects again, rebuilt in slices of about 10 ms with a turn of the event loop between
  * them, so timers and I/O keep running; an abort stops it at the next slice. Several packed
@@ -42,13 +39,9 @@ export async function unpackPatterns(packed: PackedPatterns | readonly PackedPat
   const runs: readonly PackedPatterns[] = isPackedPatterns(packed) ? [packed] : packed;
   const at = new Int32Array(runs.length);
   const rows = new Array<UnpackedRow>(runs.reduce((sum, r) => sum + r.counts.length, 0));
-  let sliceStart = performance.now();
+  const slices = new TimeSlices(signal);
   for (let k = 0; k < rows.length; k++) {
-    if ((k & 255) === 255 && performance.now() - sliceStart > SLICE_MS) {
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      throwIfAborted(signal);
-      sliceStart = performance.now();
-    }
+    if (slices.due(k)) await slices.pause();
     let best = -1;
     for (let r = 0; r < runs.length; r++) {
       if ((at[r] as number) < (runs[r] as PackedPatterns).counts.length && (best < 0 || compareRows(runs[r] as PackedPatterns, at[r] as number, runs[best] as PackedPatterns, at[best] as number) < 0)) best = r;

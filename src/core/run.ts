@@ -62,3 +62,30 @@ export function runOnly(options: RunOptions): RunOptions {
     ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
   };
 }
+
+/**
+ * Long work in the calling thread, cut into slices of about 10 ms: `due(i)` (which looks at the
+ * clock every `every` steps, a power of two) says a slice is over, and `pause()` gives the event
+ * loop a turn, then stops with an AbortError if the signal fired meanwhile.
+ * @example
+ * const slices = new TimeSlices(signal);
+ * for (let i = 0; i < rows.length; i++) { if (slices.due(i)) await slices.pause(); … }
+ */
+export class TimeSlices {
+  private start = performance.now();
+  private readonly mask: number;
+
+  constructor(private readonly signal?: AbortSignal, every = 256, private readonly ms = 10) {
+    this.mask = every - 1;
+  }
+
+  due(i: number): boolean {
+    return (i & this.mask) === this.mask && performance.now() - this.start > this.ms;
+  }
+
+  async pause(): Promise<void> {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    throwIfAborted(this.signal);
+    this.start = performance.now();
+  }
+}

@@ -1,5 +1,5 @@
 import { AbortError, CrmMiningError, DataError, LimitError, OptionError, type ErrorCode } from '../core/errors';
-import { throwIfAborted } from '../core/run';
+import { TimeSlices } from '../core/run';
 import { TransactionLog, type LogTransfer } from '../core/TransactionLog';
 
 /** What crosses to the worker: the task, its arguments (logs as plain data), whether to report progress. */
@@ -26,9 +26,6 @@ export interface SentRows { kind: 'crm-mining-rows'; rows: number; columns: numb
 
 const isSentRows = (v: unknown): v is SentRows => typeof v === 'object' && v !== null && (v as { kind?: unknown }).kind === 'crm-mining-rows';
 
-/** Milliseconds of packing between two turns of the event loop. */
-const SLICE_MS = 10;
-
 /**
  * `v` packed as {@link SentRows} when it is a matrix: a non-empty array of equally long, non-empty
  * arrays of numbers. Anything else (ragged rows, a string among the numbers) is null and travels
@@ -46,13 +43,9 @@ export async function packedMatrix(v: unknown, signal?: AbortSignal): Promise<Se
   // A quick look before allocating: baskets and sequences are arrays of arrays too.
   if (columns === 0 || !first.every((x) => typeof x === 'number')) return null;
   const values = new Float64Array(typeof SharedArrayBuffer === 'function' ? new SharedArrayBuffer(8 * v.length * columns) : new ArrayBuffer(8 * v.length * columns));
-  let sliceStart = performance.now();
+  const slices = new TimeSlices(signal, 1024);
   for (let r = 0; r < v.length; r++) {
-    if ((r & 1023) === 1023 && performance.now() - sliceStart > SLICE_MS) {
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      throwIfAborted(signal);
-      sliceStart = performance.now();
-    }
+    if (slices.due(r)) await slices.pause();
     const row = v[r] as unknown;
     if (!Array.isArray(row) || row.length !== columns) return null;
     for (let c = 0; c < columns; c++) {
