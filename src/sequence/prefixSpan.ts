@@ -114,6 +114,8 @@ class Miner {
   /** The itemsets' times under a time window (else null), and the window in ms. */
   private readonly times: Float64Array | null;
   private readonly windowMs: number;
+  /** The latest end reaching the position {@link nextReached} last returned. */
+  private readonly at = new Int32Array(1);
 
   constructor(private readonly data: EncodedSequences, private readonly o: ResolvedSequenceOptions, private readonly out: PatternCollector, nItems: number) {
     this.gaps = o.gaps ?? gapRanges(data, o);
@@ -134,7 +136,8 @@ class Miner {
     const last = prefix[prefix.length - 1] as number[];
     const lastItem = last[last.length - 1] as number;
     const { minCount } = this.o;
-    const { lo, hi: hiOf } = this.gaps;
+    const { lo } = this.gaps;
+    const at = this.at;
     // Locals, not `this.` lookups, in the hottest loops of the miner.
     const { setStart, items, seqStart } = this.data;
     const { iStamp, sStamp, iCount, sCount, iIndex, sIndex } = this;
@@ -161,17 +164,9 @@ class Miner {
       }
       const seq = seqs[k] as number;
       const stop = seqStart[seq + 1] as number;
-      // Every position some end's gap window reaches, once, with the latest such end x.
-      let x = from;
-      for (let q = lo[ends[from] as number] as number; q < stop; q++) {
-        while (x + 1 < to && (lo[ends[x + 1] as number] as number) <= q) x++;
-        if (q > (hiOf[ends[x] as number] as number)) {
-          // No end reaches q: on to the next end's window, if any.
-          if (x + 1 >= to) break;
-          q = (lo[ends[x + 1] as number] as number) - 1;
-          continue;
-        }
-        if (times !== null && (times[q] as number) - ((starts as Float64Array)[x] as number) > windowMs) continue;
+      // Every position some end's gap window reaches, once.
+      at[0] = from;
+      for (let q = nextReached(lo[ends[from] as number] as number, stop, at, ends, to, this.gaps, starts, times, windowMs); q < stop; q = nextReached(q + 1, stop, at, ends, to, this.gaps, starts, times, windowMs)) {
         for (let i = setStart[q] as number, e = setStart[q + 1] as number; i < e; i++) {
           const v = items[i] as number;
           if (sStamp[v] === st) continue;
@@ -206,17 +201,10 @@ class Miner {
       }
       if (sBuckets.length > 0) {
         const stop = seqStart[seq + 1] as number;
-        // As in scan 1: each reachable position once, with the latest end x reaching it.
-        let x = from;
-        for (let q = lo[ends[from] as number] as number; q < stop; q++) {
-          while (x + 1 < to && (lo[ends[x + 1] as number] as number) <= q) x++;
-          if (q > (hiOf[ends[x] as number] as number)) {
-            if (x + 1 >= to) break;
-            q = (lo[ends[x + 1] as number] as number) - 1;
-            continue;
-          }
-          const start = starts === null ? 0 : (starts[x] as number);
-          if (times !== null && (times[q] as number) - start > windowMs) continue;
+        // As in scan 1, each with the start of the latest end reaching it.
+        at[0] = from;
+        for (let q = nextReached(lo[ends[from] as number] as number, stop, at, ends, to, this.gaps, starts, times, windowMs); q < stop; q = nextReached(q + 1, stop, at, ends, to, this.gaps, starts, times, windowMs)) {
+          const start = starts === null ? 0 : (starts[at[0] as number] as number);
           for (let i = setStart[q] as number, e = setStart[q + 1] as number; i < e; i++) {
             const b = sIndex[items[i] as number] as number;
             if (b >= 0) (sBuckets[b] as Bucket).deliver(seq, q, start);
@@ -238,4 +226,30 @@ class Miner {
     sFrequent.forEach((v, b) => this.grow([...prefix, [v]], length + 1, (sBuckets[b] as Bucket).finish()));
     guard.release(held);
   }
+}
+
+/**
+ * The first position from q on (below `stop`) that some end in `ends[at[0] .. to)` reaches
+ * through its gap window, or a position >= stop when none does; `at[0]` is left at the latest
+ * end reaching it, whose start is the latest (starts never decrease along the ends). Under a time
+ * window, positions too far from that start are passed over.
+ */
+function nextReached(q: number, stop: number, at: Int32Array, ends: Int32Array, to: number, gaps: GapRanges, starts: Float64Array | null, times: Float64Array | null, windowMs: number): number {
+  const { lo, hi } = gaps;
+  let x = at[0] as number;
+  for (; q < stop; q++) {
+    while (x + 1 < to && (lo[ends[x + 1] as number] as number) <= q) x++;
+    if (q > (hi[ends[x] as number] as number)) {
+      // No end reaches q: on to the next end's window, if any.
+      if (x + 1 >= to) {
+        q = stop;
+        break;
+      }
+      q = (lo[ends[x + 1] as number] as number) - 1;
+      continue;
+    }
+    if (times === null || (times[q] as number) - ((starts as Float64Array)[x] as number) <= windowMs) break;
+  }
+  at[0] = x;
+  return q;
 }
