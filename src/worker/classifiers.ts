@@ -6,7 +6,7 @@ import type { Label } from '../classify/metrics';
 import { OptionError } from '../core/errors';
 import type { RunOptions } from '../core/run';
 import type { Claim } from '../core/claim';
-import { crossValidate, foldScores, type CrossValidateOptions, type Estimator } from '../classify/crossValidate';
+import { crossValidate, foldScores, type CrossValidateOptions } from '../classify/crossValidate';
 
 /** The classifiers a worker can fit, with their hyperparameters. */
 export interface ClassifierKinds {
@@ -23,15 +23,11 @@ export type ClassifierKind = keyof ClassifierKinds;
  * model's JSON (a fitted model keeps methods, which a structured clone drops).
  */
 export function fitClassifier<K extends ClassifierKind>(kind: K, options: ClassifierKinds[K]['options'], X: readonly (readonly number[])[], y: readonly Label[], run: RunOptions = {}): SentClassifier {
-  if (kind === 'tree') return { kind, model: new DecisionTree(options as DecisionTreeOptions).fit(X, y, run).toJSON() };
-  if (kind === 'forest') return { kind, model: new RandomForest(options as RandomForestOptions).fit(X, y, run).toJSON() };
-  if (kind === 'logistic') return { kind, model: new LogisticRegression(options as LogisticRegressionOptions).fit(X, y, run).toJSON() };
-  if (kind === 'naiveBayes') return { kind, model: new NaiveBayes(options as NaiveBayesOptions).fit(X, y, run).toJSON() };
-  throw new OptionError(`kind must be 'tree', 'forest', 'logistic' or 'naiveBayes', got ${String(kind)}`);
+  return { kind, model: classifierOf(kind, options).fit(X, y, run).toJSON() };
 }
 
-/** An unfitted classifier of a kind. */
-function estimatorOf<K extends ClassifierKind>(kind: K, options: ClassifierKinds[K]['options']): Estimator {
+/** An unfitted classifier of a kind: what `'fitClassifier'` fits and `'crossValidate'` cross-validates. */
+function classifierOf<K extends ClassifierKind>(kind: K, options: ClassifierKinds[K]['options']): DecisionTree | RandomForest | LogisticRegression | NaiveBayes {
   if (kind === 'tree') return new DecisionTree(options as DecisionTreeOptions);
   if (kind === 'forest') return new RandomForest(options as RandomForestOptions);
   if (kind === 'logistic') return new LogisticRegression(options as LogisticRegressionOptions);
@@ -46,7 +42,7 @@ function estimatorOf<K extends ClassifierKind>(kind: K, options: ClassifierKinds
  * crossValidateClassifier('tree', { maxDepth: 4 }, X, y, { folds: 5 }) // { scores: [...], mean }
  */
 export function crossValidateClassifier<K extends ClassifierKind>(kind: K, options: ClassifierKinds[K]['options'], X: readonly (readonly number[])[], y: readonly Label[], cv: CrossValidateOptions = {}): { scores: number[]; mean: number } {
-  return crossValidate(estimatorOf(kind, options), X, y, cv);
+  return crossValidate(classifierOf(kind, options), X, y, cv);
 }
 
 /**
@@ -55,7 +51,7 @@ export function crossValidateClassifier<K extends ClassifierKind>(kind: K, optio
  * classifierFoldScores('logistic', {}, X, y, { folds: 5 }, sharedClaim(counter)) // [[1, 0.83], [3, 0.81]]
  */
 export function classifierFoldScores<K extends ClassifierKind>(kind: K, options: ClassifierKinds[K]['options'], X: readonly (readonly number[])[], y: readonly Label[], cv: CrossValidateOptions, next: Claim): Array<[number, number]> {
-  return foldScores(estimatorOf(kind, options), X, y, cv, next);
+  return foldScores(classifierOf(kind, options), X, y, cv, next);
 }
 
 /** A fitted classifier on its way back from a worker. */
