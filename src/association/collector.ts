@@ -12,7 +12,11 @@ export class ItemsetCollector {
   readonly items = new Growable(Int32Array, 4096);
   readonly offsets = new Growable(Int32Array, 1024);
   readonly counts = new Growable(Int32Array, 1024);
-  private readonly scratch: Int32Array;
+  /** The prefix's and the perfect extensions' item ids, sorted; a chosen subset of the latter; and their merge. */
+  private readonly prefixIds: Int32Array;
+  private readonly perfectIds: Int32Array;
+  private readonly subset: Int32Array;
+  private readonly merged: Int32Array;
 
   constructor(
     private readonly rankToItem: Int32Array,
@@ -22,7 +26,11 @@ export class ItemsetCollector {
     private readonly guard: SearchGuard,
   ) {
     this.offsets.push(0);
-    this.scratch = new Int32Array(rankToItem.length + 1);
+    const room = rankToItem.length + 1;
+    this.prefixIds = new Int32Array(room);
+    this.perfectIds = new Int32Array(room);
+    this.subset = new Int32Array(room);
+    this.merged = new Int32Array(2 * room);
   }
 
   get size(): number {
@@ -39,39 +47,70 @@ export class ItemsetCollector {
 
   /** Adds the itemset `ranks[0..len)` with its count. */
   add(ranks: Int32Array, len: number, count: number): void {
-    if (this.counts.length >= this.maxPatterns) throw this.limitError();
-    this.guard.hold(4 * len + 8, 'the itemsets found');
-    this.guard.tick(len);
-    const out = this.scratch;
-    for (let i = 0; i < len; i++) {
-      const id = this.rankToItem[ranks[i] as number] as number;
-      let j = i - 1;
-      while (j >= 0 && (out[j] as number) > id) { out[j + 1] = out[j] as number; j--; }
-      out[j + 1] = id;
-    }
-    for (let i = 0; i < len; i++) this.items.push(out[i] as number);
+    this.admit(len);
+    this.items.pushAll(this.sortedIds(ranks, len, this.prefixIds), len);
     this.offsets.push(this.items.length);
     this.counts.push(count);
   }
 
   /**
    * Adds `prefix[0..len)` together with every subset of `perfect[0..plen)` (respecting
-   * maxLength), all with the same count. With no perfect extensions this is one itemset.
+   * maxLength), all with the same count. With no perfect extensions this is one itemset. The
+   * prefix and the extensions are each mapped to item ids and sorted once; every itemset is then
+   * a merge of the two (on chess @ 0.5, 1.27M itemsets, most of them such subsets).
    */
   addWithPerfect(prefix: Int32Array, len: number, perfect: Int32Array, plen: number, count: number): void {
     if (plen === 0) {
       this.add(prefix, len, count);
       return;
     }
-    this.expand(prefix, len, perfect, 0, plen, count);
+    this.sortedIds(prefix, len, this.prefixIds);
+    this.sortedIds(perfect, plen, this.perfectIds);
+    this.expand(len, 0, 0, plen, count);
   }
 
-  private expand(prefix: Int32Array, len: number, perfect: Int32Array, from: number, plen: number, count: number): void {
-    this.add(prefix, len, count);
-    if (len >= this.maxLength) return;
-    for (let i = from; i < plen; i++) {
-      prefix[len] = perfect[i] as number;
-      this.expand(prefix, len + 1, perfect, i + 1, plen, count);
+  /** Checks the limit and accounts for an itemset of `len` items. */
+  private admit(len: number): void {
+    if (this.counts.length >= this.maxPatterns) throw this.limitError();
+    this.guard.hold(4 * len + 8, 'the itemsets found');
+    this.guard.tick(len);
+  }
+
+  /** The item ids of `ranks[0..len)` in ascending order, in `into`. */
+  private sortedIds(ranks: Int32Array, len: number, into: Int32Array): Int32Array {
+    for (let i = 0; i < len; i++) {
+      const id = this.rankToItem[ranks[i] as number] as number;
+      let j = i - 1;
+      while (j >= 0 && (into[j] as number) > id) { into[j + 1] = into[j] as number; j--; }
+      into[j + 1] = id;
     }
+    return into;
+  }
+
+  /** Emits the sorted prefix joined with the chosen `subset[0..size)`, then every extension of the subset by later perfect items. */
+  private expand(len: number, size: number, from: number, plen: number, count: number): void {
+    this.admit(len + size);
+    this.emitMerged(len, size);
+    this.offsets.push(this.items.length);
+    this.counts.push(count);
+    if (len + size >= this.maxLength) return;
+    for (let i = from; i < plen; i++) {
+      this.subset[size] = this.perfectIds[i] as number;
+      this.expand(len, size + 1, i + 1, plen, count);
+    }
+  }
+
+  /** Writes the merge of `prefixIds[0..len)` and `subset[0..size)` (both ascending, disjoint). */
+  private emitMerged(len: number, size: number): void {
+    const a = this.prefixIds;
+    const b = this.subset;
+    const out = this.merged;
+    let i = 0;
+    let j = 0;
+    let k = 0;
+    while (i < len && j < size) out[k++] = (a[i] as number) < (b[j] as number) ? (a[i++] as number) : (b[j++] as number);
+    while (i < len) out[k++] = a[i++] as number;
+    while (j < size) out[k++] = b[j++] as number;
+    this.items.pushAll(out, k);
   }
 }

@@ -71,9 +71,9 @@ export function mineTable(baskets: BasketsInput, options: FrequentItemsetsOption
     n: data.n,
     size: out.size,
     itemNames: data.itemNames,
-    offsets: out.offsets.toArray(),
-    items: out.items.toArray(),
-    counts: out.counts.toArray(),
+    offsets: out.offsets.take(),
+    items: out.items.take(),
+    counts: out.counts.take(),
     minCount: o.minCount,
   };
   if (o.kind !== 'all' && o.maxLength !== Infinity) table = keepClosedOrMaximal(table, o.kind, o.maxPatterns, () => describe(o, data.n));

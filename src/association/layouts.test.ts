@@ -32,4 +32,31 @@ describe('dense and sparse representations agree', () => {
       expect(mine(baskets, minCount, 'sparse', kind)).toEqual(expected);
     }), { numRuns: 200 });
   });
+
+  it('dense baskets of 600 and more: bitset slabs that grow, and intersections given up early, find what the lists find', () => {
+    // 20 items over 600–1,100 baskets: many extensions per search node (more than a slab's
+    // first 8 sets), and 19–35 words per bitset. Half the items sit mostly in the last baskets,
+    // so counts are decided by the last words, where giving up early is tight.
+    fc.assert(fc.property(fc.integer({ min: 600, max: 1100 }), fc.integer({ min: 1, max: 2 ** 31 - 2 }), fc.double({ min: 0.12, max: 0.4, noNaN: true }), (n, seed, support) => {
+      let state = seed;
+      const random = () => (state = (state * 48271) % 2147483647) / 2147483647;
+      const p = Array.from({ length: 20 }, (_, j) => 0.35 + 0.6 * ((j * 0.618) % 1));
+      const late = (t: number, j: number) => (j % 2 === 0 && t < 0.6 * n ? 0.05 : 1);
+      const baskets = Array.from({ length: n }, (_, t) => p.flatMap((q, j) => (random() < q * late(t, j) ? [`i${j}`] : [])));
+      const minCount = Math.ceil(support * n);
+      const sparse = mine(baskets, minCount, 'sparse', 'all');
+      expect(mine(baskets, minCount, 'dense', 'all')).toEqual(sparse);
+      expect(sparse).toEqual(frequentItemsets(baskets, { minCount, algorithm: 'fpgrowth' }));
+    }), { numRuns: 8 });
+  });
+
+  it('an intersection that reaches minCount only in its last 16 words is kept (the early exit at its bound)', () => {
+    // 2,048 baskets (64 words, checked after words 16, 32, 48). a and b share the last 600
+    // baskets, 88 of them before word 48: 88 + 16 · 32 = 600 = minCount exactly there. b's first
+    // 10 baskets lack a, so {a, b} is an intersection, not a perfect extension.
+    const baskets = Array.from({ length: 2048 }, (_, t) => (t < 10 ? ['b'] : t < 1448 ? ['a'] : ['a', 'b']));
+    const found = mine(baskets, 600, 'dense', 'all');
+    expect(found.map((s) => `${s.items.join('')}:${s.count}`)).toEqual(['a:2038', 'b:610', 'ab:600']);
+    expect(found).toEqual(mine(baskets, 600, 'sparse', 'all'));
+  });
 });

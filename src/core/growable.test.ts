@@ -40,4 +40,27 @@ describe('Growable', () => {
     expect(a[2_499_999]).toBe(2_499_999 / 3);
     expect(g.get(1_234_567)).toBe(1_234_567 / 3);
   });
+
+  it('moves into a resizable buffer past 256 KB and hands it over without a copy; values, get() and take() stay right', () => {
+    const canResize = typeof (ArrayBuffer.prototype as { resize?: unknown }).resize === 'function';
+    // [pushes, first chunk, reserved, grows in place]: 70,000 pushes from a 1,024 chunk never fill the 256 KB chunk.
+    for (const [n, capacity, reserved, inPlace] of [[300_000, 16, 0, true], [70_000, 1024, 0, false], [200_000, 16, 100_000, true], [50_000, 16, 100_000, true]] as const) {
+      const g = new Growable(Int32Array, capacity);
+      g.reserve(reserved);
+      for (let i = 0; i < n; i++) g.push((i * 2654435761) | 0);
+      for (let i = 0; i < n; i += 997) expect(g.get(i)).toBe((i * 2654435761) | 0);
+      const copy = g.toArray();
+      const taken = g.take();
+      expect(taken.length).toBe(n);
+      expect(copy.length).toBe(n);
+      for (let i = 0; i < n; i++) if (taken[i] !== ((i * 2654435761) | 0) || copy[i] !== taken[i]) throw new Error(`element ${i}`);
+      expect((taken.buffer as ArrayBuffer & { resizable?: boolean }).resizable === true).toBe(canResize && inPlace);
+    }
+    const d = new Growable(Float64Array, 16);
+    d.pushAll(Float64Array.of(0.25, 0.5), 2);
+    for (let i = 0; i < 100_000; i++) d.pushAll(Float64Array.of(i / 7), 1);
+    const all = d.take();
+    expect(all.length).toBe(100_002);
+    expect([all[0], all[1], all[2], all[100_001]]).toEqual([0.25, 0.5, 0, 99_999 / 7]);
+  });
 });
