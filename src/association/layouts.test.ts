@@ -33,7 +33,7 @@ describe('dense and sparse representations agree', () => {
     }), { numRuns: 200 });
   });
 
-  it('dense baskets of 600 and more: bitset slabs that grow, and intersections given up early, find what the lists find', () => {
+  it('dense baskets of 600 and more: bitset slabs that grow, and intersections given up early, find what the lists find (all, closed, maximal)', () => {
     // 20 items over 600–1,100 baskets: many extensions per search node (more than a slab's
     // first 8 sets), and 19–35 words per bitset. Half the items sit mostly in the last baskets,
     // so counts are decided by the last words, where giving up early is tight.
@@ -47,6 +47,13 @@ describe('dense and sparse representations agree', () => {
       const sparse = mine(baskets, minCount, 'sparse', 'all');
       expect(mine(baskets, minCount, 'dense', 'all')).toEqual(sparse);
       expect(sparse).toEqual(frequentItemsets(baskets, { minCount, algorithm: 'fpgrowth' }));
+      // LCM: the children's live items, their slabs, and the prefix-preserving test without
+      // counting the items up to the core, against closed and maximal sets filtered from all.
+      for (const kind of ['closed', 'maximal'] as const) {
+        const filtered = frequentItemsets(baskets, { minCount, kind, maxLength: 100 });
+        expect(mine(baskets, minCount, 'dense', kind)).toEqual(filtered);
+        expect(mine(baskets, minCount, 'sparse', kind)).toEqual(filtered);
+      }
     }), { numRuns: 8 });
   });
 
