@@ -4,7 +4,9 @@
  * baskets. Times cover mining only (parsing the file is outside the timed part for everyone).
  * The full run adds association rules (confidence 0.1, every measure and the Fisher p-value), and
  * the same with a measure filter, minImprovement and BH-adjusted p-values, on groceries and retail,
- * and FP-Growth and Eclat through `runInWorker` in one worker and split over two (`workers: 2`).
+ * FP-Growth and Eclat through `runInWorker` in one worker and split over two (`workers: 2`), and
+ * closed and maximal itemsets (LCM) on retail and chess, under their own dataset labels (their
+ * counts differ from all itemsets').
  * Run: npm run bench -- association [--quick]
  */
 import { fileURLToPath } from 'node:url';
@@ -34,6 +36,9 @@ async function child(impl: string, dataset: string, minSupport: number, iteratio
     // runInWorker from the built package: 'crm-mining fpgrowth, 2 workers' splits by first item.
     const [algorithm, workers] = [impl.split(' ')[1]?.replace(',', '') as 'fpgrowth' | 'eclat', Number(/(\d+) worker/.exec(impl)?.[1])];
     fn = async () => { count = (await runInWorker('itemsetTable', [baskets, { minSupport, algorithm, maxPatterns: 1e8 }], { workers })).size; };
+  } else if (impl.startsWith('crm-mining lcm')) {
+    const kind = impl.endsWith('maximal') ? 'maximal' : 'closed';
+    fn = () => { count = itemsetTable(baskets, { minSupport, kind, maxPatterns: 1e8 }).size; };
   } else if (impl === 'node-fpgrowth') {
     fn = async () => { count = (await new FPGrowth<string>(minSupport).exec(baskets)).length; };
   } else {
@@ -41,7 +46,8 @@ async function child(impl: string, dataset: string, minSupport: number, iteratio
     fn = () => { count = itemsetTable(baskets, { minSupport, algorithm, maxPatterns: 1e8 }).size; };
   }
   const timing = await measure(fn, iterations);
-  return { bench: 'association', impl, dataset: `${dataset} @ ${minSupport}`, size: baskets.length, ...timing, unitsPerSec: (baskets.length / timing.medianMs) * 1000, peakRssMb: peakRssMb(), count };
+  const label = impl.startsWith('crm-mining lcm') ? `${dataset} @ ${minSupport}, ${impl.split(' ')[2]}` : `${dataset} @ ${minSupport}`;
+  return { bench: 'association', impl, dataset: label, size: baskets.length, ...timing, unitsPerSec: (baskets.length / timing.medianMs) * 1000, peakRssMb: peakRssMb(), count };
 }
 
 export async function run(): Promise<CaseResult[]> {
@@ -57,6 +63,10 @@ export async function run(): Promise<CaseResult[]> {
     // Both cores (issue 22): the same search in one worker and split over two, in the built package.
     if (!QUICK && libSource === 'dist' && dataset !== 'groceries') {
       for (const impl of ['crm-mining fpgrowth, 1 worker', 'crm-mining fpgrowth, 2 workers', 'crm-mining eclat, 1 worker', 'crm-mining eclat, 2 workers']) results.push(...runChild(SCRIPT, [impl, dataset, String(minSupport), '3']));
+    }
+    // Closed and maximal itemsets (LCM, the dense and the sparse search).
+    if (!QUICK && (dataset === 'chess' || (dataset === 'retail' && minSupport === 0.0005))) {
+      for (const impl of ['crm-mining lcm closed', 'crm-mining lcm maximal']) results.push(...runChild(SCRIPT, [impl, dataset, String(minSupport), '3']));
     }
     if (!QUICK && (dataset === 'groceries' || (dataset === 'retail' && minSupport === 0.0005))) {
       for (const impl of ['crm-mining rules', 'crm-mining rules + constraints']) results.push(...runChild(SCRIPT, [impl, dataset, String(minSupport), '5']));
