@@ -1,45 +1,14 @@
 type NumericArray = Int32Array | Float64Array;
-interface NumericArrayCtor<T extends NumericArray> {
-  new (length: number): T;
-  new (buffer: ArrayBuffer, byteOffset: number, length: number): T;
-  readonly BYTES_PER_ELEMENT: number;
-}
+type NumericArrayCtor<T extends NumericArray> = new (length: number) => T;
 
 /** The largest chunk, in elements: past it, more room comes as more chunks of this size. */
 const MAX_CHUNK = 1 << 20;
 
 /**
- * Growing in place starts when the first chunk of at least this many bytes is full: small arrays
- * (PrefixSpan builds one per projection) never reserve a resizable buffer.
- */
-const IN_PLACE_FROM_BYTES = 1 << 18;
-
-/** The most a resizable buffer grows to before the array goes on in chunks. */
-const MAX_IN_PLACE_BYTES = 2 ** 30;
-
-type Resizable = ArrayBuffer & { resize(byteLength: number): void };
-
-/** Whether this engine has resizable ArrayBuffers (Node 20, Deno, current browsers). */
-const CAN_RESIZE = typeof (ArrayBuffer.prototype as { resize?: unknown }).resize === 'function';
-
-/** A resizable buffer of `bytes`, or null where the engine has none or will not reserve it. */
-function resizable(bytes: number): Resizable | null {
-  if (!CAN_RESIZE) return null;
-  try {
-    return new (ArrayBuffer as unknown as new (n: number, o: { maxByteLength: number }) => Resizable)(bytes, { maxByteLength: MAX_IN_PLACE_BYTES });
-  } catch {
-    return null;
-  }
-}
-
-/**
- * An append-only typed array that never copies what it holds while it grows: fresh memory costs
- * a page fault on first touch (about 3 ms per MB on the CI machine class), and a doubling array
- * touches every element again at each doubling (10M pushes: 0.55–0.72 s doubling, 0.34–0.42 s in
- * chunks). Past 256 KB, where the engine has resizable ArrayBuffers, it grows one in place, so
- * {@link take} hands the contents over without a copy (60 MB of itemsets on chess @ 0.5: 175 ms
- * saved). Past 1 GiB, or without them, it adds chunks (each twice the last, up to a million
- * elements) and {@link take} copies once.
+ * An append-only typed array. It grows by adding chunks (each twice the last, up to a million
+ * elements), never by copying what it holds: fresh memory costs a page fault on first touch,
+ * and a doubling array touches every element again at each doubling (10M pushes: 0.55–0.72 s
+ * doubling, 0.34–0.42 s in chunks, on the CI machine class). {@link toArray} copies once.
  */
 export class Growable<T extends NumericArray> {
   private readonly full: T[] = [];
@@ -50,10 +19,6 @@ export class Growable<T extends NumericArray> {
   private before = 0;
   /** Elements in the current chunk. */
   private used = 0;
-  /** The resizable buffer under the current chunk while the array grows in place, else null. */
-  private buffer: Resizable | null = null;
-  /** Whether the array may still move into a resizable buffer (it has not tried yet). */
-  private mayMove = true;
 
   constructor(private readonly Ctor: NumericArrayCtor<T>, capacity = 1024) {
     this.current = new Ctor(Math.max(16, Math.min(capacity, MAX_CHUNK)));
@@ -103,24 +68,14 @@ export class Growable<T extends NumericArray> {
    * rows): pushes then never start a new chunk, and {@link take} hands that chunk over.
    */
   reserve(n: number): void {
-    if (this.length > 0 || n <= this.current.length) return;
-    const bytes = n * this.Ctor.BYTES_PER_ELEMENT;
-    this.buffer = bytes >= IN_PLACE_FROM_BYTES && bytes <= MAX_IN_PLACE_BYTES ? resizable(bytes) : null;
-    this.mayMove = this.buffer === null && bytes < IN_PLACE_FROM_BYTES;
-    this.current = this.buffer === null ? new this.Ctor(n) : new this.Ctor(this.buffer, 0, n);
+    if (this.length === 0 && n > this.current.length) this.current = new this.Ctor(n);
   }
 
   /**
-   * The contents, for the last read, without a copy into fresh memory where it can: a view of the
-   * array grown in place (its buffer's untouched tail holds no memory), or of the one chunk when it
-   * is at least 90% full; else a trimmed copy. Push no more after it.
+   * The contents, for the last read: the chunk itself, trimmed by a view, when it all fits in one
+   * chunk at least 90% full (no copy into fresh memory); else a trimmed copy. Push no more after it.
    */
   take(): T {
-    if (this.full.length === 0 && this.buffer !== null) {
-      // A view, not a shrink: shrinking zero-fills the tail, which touches pages never used.
-      this.buffer = null;
-      return this.current.subarray(0, this.used) as T;
-    }
     if (this.full.length === 0 && this.used >= 0.9 * this.current.length) return this.current.subarray(0, this.used) as T;
     return this.toArray();
   }
@@ -139,52 +94,10 @@ export class Growable<T extends NumericArray> {
   }
 
   private nextChunk(): void {
-    if (this.buffer !== null) {
-      const bytes = Math.min(2 * this.buffer.byteLength, MAX_IN_PLACE_BYTES);
-      if (bytes > this.buffer.byteLength) {
-        this.resizeTo(bytes / this.Ctor.BYTES_PER_ELEMENT);
-        return;
-      }
-      this.buffer = null;
-    } else if (this.mayMove && this.current.length * this.Ctor.BYTES_PER_ELEMENT >= IN_PLACE_FROM_BYTES) {
-      if (this.moveInPlace()) return;
-    }
     this.full.push(this.current);
     this.starts.push(this.before);
     this.before += this.current.length;
     this.current = new this.Ctor(Math.min(this.current.length * 2, MAX_CHUNK));
     this.used = 0;
-  }
-
-  /**
-   * Moves the chunks so far (at most twice the 256 KB chunk that just filled) into a resizable
-   * buffer twice their size, to grow in place from then on. False where there is none.
-   */
-  private moveInPlace(): boolean {
-    const n = 2 * this.capacity;
-    const buffer = resizable(n * this.Ctor.BYTES_PER_ELEMENT);
-    this.mayMove = false;
-    if (buffer === null) return false;
-    const all = new this.Ctor(buffer, 0, n);
-    let at = 0;
-    for (const chunk of this.full) {
-      all.set(chunk, at);
-      at += chunk.length;
-    }
-    all.set(this.current, at);
-    this.full.length = 0;
-    this.starts.length = 0;
-    this.used += this.before;
-    this.before = 0;
-    this.buffer = buffer;
-    this.current = all;
-    return true;
-  }
-
-  /** Resizes the buffer grown in place to `n` elements; `current` views all of it. */
-  private resizeTo(n: number): void {
-    const buffer = this.buffer as Resizable;
-    buffer.resize(n * this.Ctor.BYTES_PER_ELEMENT);
-    this.current = new this.Ctor(buffer, 0, n);
   }
 }
