@@ -3,7 +3,8 @@
  * the file (FIMI through `parseFimiColumns`, SPMF through `parseSpmfSequences`), mines once and
  * exits; the time is the parent's wall clock around it, the memory that process's own peak.
  * Rounds alternate between implementations (A, B, A, B, …) so that the machine's drift hits all
- * alike; median of 3. `--compare-c` adds Borgelt's fpgrowth/eclat/apriori and Zaki's cSPADE when
+ * alike; median of 3. Some cases also run `forEachItemset`, which hands each itemset over and keeps
+ * none, as the C programs write theirs out. `--compare-c` adds Borgelt's fpgrowth/eclat/apriori and Zaki's cSPADE when
  * they are on PATH (see compareC.ts) and says which are missing otherwise.
  * Run: npm run bench -- process [--quick] [--compare-c]
  */
@@ -21,11 +22,12 @@ const COMPARE_C = process.argv.includes('--compare-c');
 const ROUNDS = 3;
 
 type Itemsets = 'fpgrowth' | 'eclat' | 'apriori';
-const ITEMSET_CASES: Array<[string, number, Itemsets[]]> = QUICK
-  ? [['chess', 0.8, ['fpgrowth', 'eclat']]]
+/** [data set, minSupport, algorithms into a table, algorithms through forEachItemset (nothing kept)]. */
+const ITEMSET_CASES: Array<[string, number, Itemsets[], Itemsets[]]> = QUICK
+  ? [['chess', 0.8, ['fpgrowth', 'eclat'], []]]
   : [
-      ['retail', 0.0005, ['fpgrowth', 'eclat', 'apriori']], ['retail', 0.0002, ['fpgrowth', 'eclat', 'apriori']],
-      ['chess', 0.5, ['fpgrowth', 'eclat']], ['chess', 0.7, ['fpgrowth', 'eclat']], ['T10I4D100K', 0.001, ['fpgrowth', 'eclat', 'apriori']],
+      ['retail', 0.0005, ['fpgrowth', 'eclat', 'apriori'], ['fpgrowth']], ['retail', 0.0002, ['fpgrowth', 'eclat', 'apriori'], []],
+      ['chess', 0.5, ['fpgrowth', 'eclat'], ['fpgrowth', 'eclat']], ['chess', 0.7, ['fpgrowth', 'eclat'], []], ['T10I4D100K', 0.001, ['fpgrowth', 'eclat', 'apriori'], []],
     ];
 const SEQUENCE_CASES: Array<[string, number]> = QUICK ? [['SIGN', 0.3]] : [['LEVIATHAN', 0.02], ['SIGN', 0.2], ['BMS1_seq_derived', 0.001]];
 
@@ -66,13 +68,16 @@ export async function run(): Promise<CaseResult[]> {
     if (cspadeDir() === null) console.error('process --compare-c: cSPADE skipped: set CSPADE_BIN to the directory of its makebin, getconf, exttpose and spade (zakimjz/SPADE, zakimjz/tposedb)');
   }
   const results: CaseResult[] = [];
-  for (const [dataset, minSupport, algorithms] of ITEMSET_CASES) {
+  for (const [dataset, minSupport, algorithms, visits] of ITEMSET_CASES) {
     const file = `${SHARED_DATA}${dataset}.dat`;
     if (!hasDataset(`${dataset}.dat`)) continue;
     const label = `${dataset} @ ${minSupport}`;
     const runners: Array<{ impl: string; run: () => ProcessRun & { size?: number } }> = algorithms
       .filter((a) => wanted(`process crm-mining ${a} ${label}`))
       .map((a) => ({ impl: `crm-mining ${a}, whole process`, run: () => nodeRun(ITEMSET_SCRIPT, [file, String(minSupport), a]) }));
+    for (const a of visits) {
+      if (wanted(`process crm-mining ${a} visit ${label}`)) runners.push({ impl: `crm-mining ${a} forEachItemset, whole process`, run: () => nodeRun(ITEMSET_SCRIPT, [file, String(minSupport), a, 'visit']) });
+    }
     if (runners.length === 0) continue;
     if (COMPARE_C) {
       const n = nodeRun(ITEMSET_SCRIPT, [file, '1', 'fpgrowth']).size;

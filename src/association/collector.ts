@@ -2,11 +2,14 @@ import { LimitError } from '../core/errors';
 import { Growable } from '../core/growable';
 import type { SearchGuard } from '../core/guard';
 
+/** Receives an itemset as it is found: item ids `items[0 .. length)`, ascending, valid during the call. */
+export type ItemsetVisit = (items: Int32Array, length: number, count: number) => void;
+
 /**
- * Gathers mined itemsets into flat typed arrays (no object per itemset). Algorithms report
- * itemsets as rank lists; the collector maps ranks to item ids and sorts them. It also expands
- * "perfect extensions" (items present in every basket that contains the prefix): every subset
- * of them joins the prefix with the same count.
+ * Gathers mined itemsets into flat typed arrays (no object per itemset), or hands each to a
+ * visit and keeps none. Algorithms report itemsets as rank lists; the collector maps ranks to
+ * item ids and sorts them. It also expands "perfect extensions" (items present in every basket
+ * that contains the prefix): every subset of them joins the prefix with the same count.
  */
 export class ItemsetCollector {
   readonly items = new Growable(Int32Array, 4096);
@@ -17,6 +20,7 @@ export class ItemsetCollector {
   private readonly perfectIds: Int32Array;
   private readonly subset: Int32Array;
   private readonly merged: Int32Array;
+  private found = 0;
 
   constructor(
     private readonly rankToItem: Int32Array,
@@ -24,6 +28,7 @@ export class ItemsetCollector {
     private readonly maxPatterns: number,
     private readonly describe: () => string,
     private readonly guard: SearchGuard,
+    private readonly visit?: ItemsetVisit,
   ) {
     this.offsets.push(0);
     const room = rankToItem.length + 1;
@@ -33,8 +38,9 @@ export class ItemsetCollector {
     this.merged = new Int32Array(2 * room);
   }
 
+  /** The itemsets found so far. */
   get size(): number {
-    return this.counts.length;
+    return this.found;
   }
 
   /** The error of a search past maxPatterns. */
@@ -48,9 +54,7 @@ export class ItemsetCollector {
   /** Adds the itemset `ranks[0..len)` with its count. */
   add(ranks: Int32Array, len: number, count: number): void {
     this.admit(len);
-    this.items.pushAll(this.sortedIds(ranks, len, this.prefixIds), len);
-    this.offsets.push(this.items.length);
-    this.counts.push(count);
+    this.emit(this.sortedIds(ranks, len, this.prefixIds), len, count);
   }
 
   /**
@@ -69,11 +73,23 @@ export class ItemsetCollector {
     this.expand(len, 0, 0, plen, count);
   }
 
-  /** Checks the limit and accounts for an itemset of `len` items. */
+  /** Checks the limit and accounts for an itemset of `len` items (held only when kept). */
   private admit(len: number): void {
-    if (this.counts.length >= this.maxPatterns) throw this.limitError();
-    this.guard.hold(4 * len + 8, 'the itemsets found');
+    if (this.found >= this.maxPatterns) throw this.limitError();
+    if (this.visit === undefined) this.guard.hold(4 * len + 8, 'the itemsets found');
     this.guard.tick(len);
+    this.found++;
+  }
+
+  /** Keeps the itemset `ids[0..len)`, or hands it to the visit. */
+  private emit(ids: Int32Array, len: number, count: number): void {
+    if (this.visit !== undefined) {
+      this.visit(ids, len, count);
+      return;
+    }
+    this.items.pushAll(ids, len);
+    this.offsets.push(this.items.length);
+    this.counts.push(count);
   }
 
   /** The item ids of `ranks[0..len)` in ascending order, in `into`. */
@@ -90,9 +106,7 @@ export class ItemsetCollector {
   /** Emits the sorted prefix joined with the chosen `subset[0..size)`, then every extension of the subset by later perfect items. */
   private expand(len: number, size: number, from: number, plen: number, count: number): void {
     this.admit(len + size);
-    this.emitMerged(len, size);
-    this.offsets.push(this.items.length);
-    this.counts.push(count);
+    this.emit(this.merged, this.merge(len, size), count);
     if (len + size >= this.maxLength) return;
     for (let i = from; i < plen; i++) {
       this.subset[size] = this.perfectIds[i] as number;
@@ -100,8 +114,8 @@ export class ItemsetCollector {
     }
   }
 
-  /** Writes the merge of `prefixIds[0..len)` and `subset[0..size)` (both ascending, disjoint). */
-  private emitMerged(len: number, size: number): void {
+  /** Merges `prefixIds[0..len)` and `subset[0..size)` (both ascending, disjoint) into `merged`; returns its length. */
+  private merge(len: number, size: number): number {
     const a = this.prefixIds;
     const b = this.subset;
     const out = this.merged;
@@ -111,6 +125,6 @@ export class ItemsetCollector {
     while (i < len && j < size) out[k++] = (a[i] as number) < (b[j] as number) ? (a[i++] as number) : (b[j++] as number);
     while (i < len) out[k++] = a[i++] as number;
     while (j < size) out[k++] = b[j++] as number;
-    this.items.pushAll(out, k);
+    return k;
   }
 }

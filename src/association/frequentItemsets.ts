@@ -2,7 +2,7 @@ import { LimitError, OptionError } from '../core/errors';
 import type { SearchGuard } from '../core/guard';
 import type { PackedPatterns } from '../core/packedPatterns';
 import { mineApriori } from './apriori';
-import { ItemsetCollector } from './collector';
+import { ItemsetCollector, type ItemsetVisit } from './collector';
 import { mineEclat } from './eclat';
 import { encodeBaskets, type BasketsInput } from './encode';
 import { mineFpGrowth } from './fpGrowth';
@@ -59,13 +59,7 @@ export function itemsetTable(baskets: BasketsInput, options: FrequentItemsetsOpt
  * part stops with the one-thread limit.
  */
 export function mineTable(baskets: BasketsInput, options: FrequentItemsetsOptions, keepItem?: (name: string) => boolean, branches?: TopBranches, found?: (n: number) => number): { table: ItemsetTable; guard: SearchGuard } {
-  const data = encodeBaskets(baskets);
-  const o = resolveItemsetOptions(options, data.n);
-  if (branches !== undefined && !splitsByBranch(o)) throw new OptionError(`a search by ${o.algorithm} (kind '${o.kind}') does not split by branch`);
-  // Items no rule may contain (rule appearance) are left out of the search itself.
-  const ranked = rankBaskets(data, o.minCount, keepItem === undefined ? undefined : Uint8Array.from(data.itemNames, (name) => (keepItem(name) ? 1 : 0)));
-  const out = new ItemsetCollector(ranked.rankToItem, o.maxLength, o.kind === 'all' || o.maxLength === Infinity ? o.maxPatterns : Infinity, () => describe(o, data.n), o.guard);
-  if (data.n > 0) run(ranked, o, out, branches);
+  const { data, o, out } = search(baskets, options, keepItem, branches);
   if (found !== undefined && found(out.size) > o.maxPatterns) throw out.limitError();
   let table: ItemsetTable = {
     n: data.n,
@@ -78,6 +72,55 @@ export function mineTable(baskets: BasketsInput, options: FrequentItemsetsOption
   };
   if (o.kind !== 'all' && o.maxLength !== Infinity) table = keepClosedOrMaximal(table, o.kind, o.maxPatterns, () => describe(o, data.n));
   return { table, guard: o.guard };
+}
+
+/** Encodes the baskets and mines them into a collector that keeps the itemsets, or hands each to `visit`. */
+function search(baskets: BasketsInput, options: FrequentItemsetsOptions, keepItem?: (name: string) => boolean, branches?: TopBranches, visit?: (data: ReturnType<typeof encodeBaskets>) => ItemsetVisit) {
+  const data = encodeBaskets(baskets);
+  const o = resolveItemsetOptions(options, data.n);
+  if (branches !== undefined && !splitsByBranch(o)) throw new OptionError(`a search by ${o.algorithm} (kind '${o.kind}') does not split by branch`);
+  // Items no rule may contain (rule appearance) are left out of the search itself.
+  const ranked = rankBaskets(data, o.minCount, keepItem === undefined ? undefined : Uint8Array.from(data.itemNames, (name) => (keepItem(name) ? 1 : 0)));
+  const out = new ItemsetCollector(ranked.rankToItem, o.maxLength, o.kind === 'all' || o.maxLength === Infinity ? o.maxPatterns : Infinity, () => describe(o, data.n), o.guard, visit?.(data));
+  if (data.n > 0) run(ranked, o, out, branches);
+  return { data, o, out };
+}
+
+/** What {@link forEachItemset} found: the baskets, the names its item ids stand for, and how many itemsets it handed over. */
+export interface ItemsetStream {
+  n: number;
+  itemNames: readonly string[];
+  size: number;
+  minCount: number;
+}
+
+/**
+ * Mines frequent itemsets and hands each to `visit` as it is found, keeping none of them: for
+ * more itemsets than are worth holding (chess @ 0.5 has 1.27M, 52 MB even as a table), written
+ * out as they come. `items[0 .. length)` are item ids in ascending order, naming
+ * `itemNames[id]`; the array is reused, so copy what you keep. Itemsets come in search order,
+ * not sorted. Same options and the same itemsets and counts as {@link frequentItemsets}
+ * (`maxPatterns` still bounds how many), except closed or maximal sets with a finite
+ * `maxLength`, which are filtered after the search (use {@link itemsetTable}).
+ * @param visit - Called with the ids, their count, the itemset's basket count, and the names.
+ * @returns How many itemsets were handed over, with the names and the applied `minCount`.
+ * @throws {OptionError} code `'OPTION'` for a bad option, or closed/maximal sets with a finite `maxLength`.
+ * @throws {LimitError} code `'LIMIT'` past `maxPatterns` (the visits made so far stand).
+ * @example
+ * const lines: string[] = [];
+ * forEachItemset([['a', 'b'], ['a']], { minSupport: 0.5 }, (items, length, count, names) => {
+ *   lines.push(`${Array.from(items.subarray(0, length), (id) => names[id]).join(' ')} (${count})`);
+ * });
+ * lines.sort() //=> ['a (2)', 'a b (1)', 'b (1)']
+ */
+export function forEachItemset(baskets: BasketsInput, options: FrequentItemsetsOptions, visit: (items: Int32Array, length: number, count: number, itemNames: readonly string[]) => void): ItemsetStream {
+  if (typeof visit !== 'function') throw new OptionError('forEachItemset: visit must be a function (items, length, count, itemNames) => void');
+  const { kind, maxLength } = options;
+  if ((kind === 'closed' || kind === 'maximal') && maxLength !== undefined && maxLength !== Infinity) {
+    throw new OptionError(`forEachItemset: kind '${kind}' with a finite maxLength is filtered after the search, so it cannot be handed over as found; use itemsetTable`);
+  }
+  const { data, o, out } = search(baskets, options, undefined, undefined, (d) => (items, length, count) => visit(items, length, count, d.itemNames));
+  return { n: data.n, itemNames: data.itemNames, size: out.size, minCount: o.minCount };
 }
 
 function run(ranked: ReturnType<typeof rankBaskets>, o: ResolvedItemsetOptions, out: ItemsetCollector, branches?: TopBranches): void {

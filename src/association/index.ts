@@ -3,8 +3,8 @@
  * association rules with support, confidence, lift, leverage and conviction, and recommendations.
  * @module association
  */
-export { frequentItemsets, fpGrowth, apriori, eclat, itemsetTable, tableToItemsets } from './frequentItemsets';
-export type { Itemset, ItemsetTable } from './frequentItemsets';
+export { frequentItemsets, fpGrowth, apriori, eclat, itemsetTable, tableToItemsets, forEachItemset } from './frequentItemsets';
+export type { Itemset, ItemsetTable, ItemsetStream } from './frequentItemsets';
 export type { FrequentItemsetsOptions, ItemsetKind, ItemsetAlgorithm } from './options';
 export type { BasketsInput } from './encode';
 export { associationRules } from './rules';
