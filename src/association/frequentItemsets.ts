@@ -102,7 +102,7 @@ export interface ItemsetStream {
  * not sorted. Same options and the same itemsets and counts as {@link frequentItemsets}
  * (`maxPatterns` still bounds how many), except closed or maximal sets with a finite
  * `maxLength`, which are filtered after the search (use {@link itemsetTable}).
- * @param visit - Called with the ids, their count, the itemset's basket count, and the names.
+ * @param visit - Called with the ids, how many there are, the itemset's basket count, and the names.
  * @returns How many itemsets were handed over, with the names and the applied `minCount`.
  * @throws {OptionError} code `'OPTION'` for a bad option, or closed/maximal sets with a finite `maxLength`.
  * @throws {LimitError} code `'LIMIT'` past `maxPatterns` (the visits made so far stand).
