@@ -28,6 +28,19 @@ export function mineClosed(data: RankedBaskets, o: ResolvedItemsetOptions, out: 
   }
 }
 
+/**
+ * `arrays[depth]`, made of `n` zeros on first use: one array per depth of the search, reused by
+ * every node at that depth (a node's children use the next depth's).
+ */
+function atDepth(arrays: Int32Array[], depth: number, n: number): Int32Array {
+  let a = arrays[depth];
+  if (a === undefined) {
+    a = new Int32Array(n);
+    arrays[depth] = a;
+  }
+  return a;
+}
+
 function allBits(nt: number): Uint32Array {
   const words = new Uint32Array((nt + 31) >>> 5).fill(0xffffffff);
   if ((nt & 31) !== 0) words[words.length - 1] = (1 << (nt & 31)) - 1;
@@ -79,7 +92,7 @@ class DenseLcm {
     for (const r of x) this.inX[r] = 1;
     // Supports of x ∪ {e} for the live items e after core; those that stay frequent, with the
     // items up to core, are the children's live items.
-    const ext = this.scratch(depth);
+    const ext = atDepth(this.exts, depth, this.nRanks);
     const low: number[] = [];
     const frequent: number[] = [];
     guard.tick(live.length * this.nWords);
@@ -153,16 +166,6 @@ class DenseLcm {
     return false;
   }
 
-  /** The supports array of `depth`, reused by every node at that depth (its children use the next). */
-  private scratch(depth: number): Int32Array {
-    let ext = this.exts[depth];
-    if (ext === undefined) {
-      ext = new Int32Array(this.nRanks);
-      this.exts[depth] = ext;
-    }
-    return ext;
-  }
-
   /** True when every basket of `tids ∩ other` contains the item of `col`. */
   private coversBoth(col: Uint32Array, tids: Uint32Array, tidsAt: number, other: Uint32Array): boolean {
     for (let w = 0; w < this.nWords; w++) if (((tids[tidsAt + w] as number) & (other[w] as number) & ~(col[w] as number)) !== 0) return false;
@@ -230,20 +233,20 @@ class Lcm {
   root(x: Int32Array): void {
     const nt = this.data.offsets.length - 1;
     const tids = Int32Array.from({ length: nt }, (_, t) => t);
-    const touched = this.deliver(tids, this.countsAt(0));
+    const touched = this.deliver(tids, atDepth(this.counts, 0, this.nRanks));
     this.visit(x, tids, this.data.n, -1, true, 0, touched);
   }
 
   /**
    * `x` is closed with support `support`, held by baskets `tids`, whose item counts are in
-   * `countsAt(depth)` (the items with a count listed in `touched`); extends with items > core.
+   * `counts[depth]` (the items with a count listed in `touched`); extends with items > core.
    * Leaves those counts at zero.
    */
   private visit(x: Int32Array, tids: Int32Array, support: number, core: number, top: boolean, depth: number, touched: number[]): void {
     const { offsets, ranks } = this.data;
     const { minCount, guard } = this.o;
     const { slot, inX } = this;
-    const occ = this.countsAt(depth);
+    const occ = atDepth(this.counts, depth, this.nRanks);
     for (const r of x) inX[r] = 1;
     // The candidates: frequent items after the core, outside x, ascending.
     const cands: number[] = [];
@@ -278,7 +281,7 @@ class Lcm {
     for (const e of cands) slot[e] = -1;
     const bytes = 4 * bucket.length + 8 * cands.length + 64;
     guard.hold(bytes, 'the occurrence lists of closed itemsets');
-    const below = this.countsAt(depth + 1);
+    const below = atDepth(this.counts, depth + 1, this.nRanks);
     for (let j = 0; j < cands.length; j++) {
       const e = cands[j] as number;
       if (top) guard.step(e);
@@ -321,15 +324,5 @@ class Lcm {
       }
     }
     return touched;
-  }
-
-  /** The counts of `depth`: one array per depth, as a node's children are visited one at a time. */
-  private countsAt(depth: number): Int32Array {
-    let c = this.counts[depth];
-    if (c === undefined) {
-      c = new Int32Array(this.nRanks);
-      this.counts[depth] = c;
-    }
-    return c;
   }
 }
