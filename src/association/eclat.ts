@@ -8,7 +8,7 @@ import { TopBranches } from './topBranches';
 /**
  * Eclat (Zaki 2000): depth-first search over vertical transaction-id sets, intersecting the
  * prefix's set with each later item's. Sparse data uses sorted tid lists; dense data (items in
- * more than ~1/32 of the baskets on average) uses bitsets with popcount. Perfect extensions
+ * more than ~1/32 of the baskets on average) uses bitsets counted by a 16-bit table. Perfect extensions
  * (intersections that keep the prefix's whole support) are set aside and combined at output.
  */
 export function mineEclat(data: RankedBaskets, o: ResolvedItemsetOptions, out: ItemsetCollector, branches = new TopBranches()): void {

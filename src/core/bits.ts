@@ -1,22 +1,13 @@
-/**
- * Number of set bits of a 32-bit word (SWAR popcount), for bitset supports.
- * @example
- * popcount(0b1011) //=> 3
- */
-export function popcount(v: number): number {
-  v -= (v >>> 1) & 0x55555555;
-  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
-  return Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
-}
-
 let counts16: Uint8Array | null = null;
 
 /**
- * The number of set bits of every 16-bit value, made on first use (64 KB). Two lookups count a
- * word: 20–30% faster than {@link popcount} in the bitset intersections of Eclat and LCM.
+ * The number of set bits of every 16-bit value, made on first use (64 KB), for the bitset
+ * supports of Eclat and LCM. Two lookups count a 32-bit word: 20–30% faster than a SWAR
+ * popcount in those intersections.
  * @example
  * const bits = bitCounts16();
- * bits[v & 0xffff] + bits[v >>> 16] //=> popcount(v)
+ * bits[0b1011] //=> 3
+ * bits[v & 0xffff] + bits[v >>> 16] // the set bits of a 32-bit word v
  */
 export function bitCounts16(): Uint8Array {
   if (counts16 === null) {
